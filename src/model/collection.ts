@@ -1,0 +1,325 @@
+import * as Y from 'yjs';
+import * as z from 'zod/mini';
+import { CoText } from './text';
+import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey } from './order';
+
+/** How a field is kept in the record's Y.Map. */
+export type Storage = 'value' | 'text' | 'set' | 'list';
+
+export interface Field<T> {
+  schema: z.ZodMiniType<T>;
+  fallback: () => T;
+  storage: Storage;
+}
+
+export function value<T>(schema: z.ZodMiniType<T>, fallback: T | (() => T)): Field<T> {
+  return { schema, fallback: typeof fallback === 'function' ? (fallback as () => T) : () => fallback, storage: 'value' };
+}
+
+/** A co-edited text (Y.Text). */
+export function text(maxLength = 100_000): Field<string> {
+  return { schema: z.string().check(z.maxLength(maxLength)), fallback: () => '', storage: 'text' };
+}
+
+/** A set of ids (Y.Map id → true): concurrent additions and removals of different ids all survive. */
+export function idSet(): Field<string[]> {
+  return { schema: z.array(z.string()), fallback: () => [], storage: 'set' };
+}
+
+/** An ordered list of ids (Y.Array): duplicates from concurrent inserts are dropped on read. */
+export function idList(): Field<string[]> {
+  return { schema: z.array(z.string()), fallback: () => [], storage: 'list' };
+}
+
+export interface BaseRecord {
+  id: string;
+  order: string;
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export type Fields<R> = { [K in keyof R]: Field<R[K]> };
+
+const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
+
+export const baseFields: Fields<BaseRecord> = {
+  id: value(z.string(), ''),
+  // Invalid or missing keys sort last; the next move of such a record gives it a proper key.
+  order: value(z.string().check(z.refine(isValidOrderKey)), '~'),
+  createdAt: value(isoDateTime, () => new Date(0).toISOString()),
+  deletedAt: value(z.nullable(isoDateTime), null),
+};
+
+export type ReadResult<R> =
+  | { ok: true; record: R; repaired: string[] }
+  | { ok: false; id: string; problem: string };
+
+export type CollectionName = 'members' | 'topics' | 'focusPoints' | 'meetings' | 'practices';
+
+/** What a collection needs from its workspace. */
+export interface Host {
+  readonly doc: Y.Doc;
+  transact(action: string, fn: () => void): void;
+}
+
+export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
+
+/**
+ * One record kind kept as a flat Y.Map of id → record Y.Map. Every read is validated field by
+ * field: a field of the wrong shape gets its fallback and is reported as repaired, unknown fields
+ * are left alone (a newer version may have written them), and a record that is not a map at all
+ * is reported, never thrown.
+ */
+export class Collection<R extends BaseRecord> {
+  private readonly map: Y.Map<unknown>;
+
+  constructor(
+    protected readonly host: Host,
+    readonly name: CollectionName,
+    private readonly fields: Fields<R>,
+  ) {
+    this.map = host.doc.getMap(name);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  has(id: string): boolean {
+    return this.map.get(id) instanceof Y.Map;
+  }
+
+  read(id: string): ReadResult<R> | undefined {
+    if (!this.map.has(id)) return undefined;
+    return this.readRaw(id, this.map.get(id));
+  }
+
+  /** The record, if it exists and could be read (repaired or not). */
+  get(id: string): R | undefined {
+    const result = this.read(id);
+    return result?.ok ? result.record : undefined;
+  }
+
+  /** Every entry, readable or not. */
+  readAll(): ReadResult<R>[] {
+    const results: ReadResult<R>[] = [];
+    this.map.forEach((raw, id) => results.push(this.readRaw(id, raw)));
+    return results;
+  }
+
+  /** Readable records in order; deleted ones only when asked. */
+  list(options: { deleted?: 'exclude' | 'include' | 'only'; where?: (record: R) => boolean } = {}): R[] {
+    const deleted = options.deleted ?? 'exclude';
+    const records: R[] = [];
+    for (const result of this.readAll()) {
+      if (!result.ok) continue;
+      const record = result.record;
+      if (deleted === 'exclude' && record.deletedAt) continue;
+      if (deleted === 'only' && !record.deletedAt) continue;
+      if (options.where && !options.where(record)) continue;
+      records.push(record);
+    }
+    return sortOrdered(records);
+  }
+
+  /** Entries that could not be read at all. */
+  problems(): { id: string; problem: string }[] {
+    return this.readAll().flatMap((r) => (r.ok ? [] : [{ id: r.id, problem: r.problem }]));
+  }
+
+  /** A co-edited text field of a record, or undefined if the record does not exist. */
+  text(id: string, field: keyof R & string): CoText | undefined {
+    if (this.fields[field].storage !== 'text') throw new Error(`${this.name}.${field} is not a text field`);
+    const record = this.map.get(id);
+    if (!(record instanceof Y.Map)) return undefined;
+    let ytext = record.get(field);
+    if (!(ytext instanceof Y.Text)) {
+      // Repair on first write access: a peer stored something else here; keep what it said as text.
+      const previous = typeof ytext === 'string' ? ytext : '';
+      const replacement = new Y.Text(previous);
+      this.host.transact('repair', () => record.set(field, replacement));
+      ytext = replacement;
+    }
+    return new CoText(ytext as Y.Text, (fn) => this.host.transact(`${this.name}.${field}.edit`, fn));
+  }
+
+  /** Called with the ids of the records that changed (added, edited, removed) after each transaction. */
+  observe(listener: (ids: Set<string>, local: boolean) => void): () => void {
+    const handler = (events: Y.YEvent<any>[], transaction: Y.Transaction) => {
+      const ids = new Set<string>();
+      for (const event of events) {
+        if (event.target === this.map) {
+          for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
+        } else {
+          const first = event.path[0];
+          if (typeof first === 'string') ids.add(first);
+        }
+      }
+      if (ids.size > 0) listener(ids, transaction.local);
+    };
+    this.map.observeDeep(handler);
+    return () => this.map.unobserveDeep(handler);
+  }
+
+  protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length): string {
+    this.host.transact(action, () => {
+      const record = new Y.Map<unknown>();
+      this.map.set(id, record);
+      const now = new Date().toISOString();
+      const initial: Record<string, unknown> = { createdAt: now, deletedAt: null, ...values, id };
+      for (const key of Object.keys(this.fields) as (keyof R & string)[]) {
+        if (key === 'order') continue;
+        const field = this.fields[key];
+        const given = initial[key];
+        this.writeField(record, key, field, given === undefined ? field.fallback() : given);
+      }
+      this.applyOrder(orderKeysForPlacement(siblings, id, index));
+    });
+    return id;
+  }
+
+  protected patchRecord(action: string, id: string, values: Partial<R>): void {
+    const record = this.recordMap(id);
+    this.host.transact(action, () => {
+      for (const [key, given] of Object.entries(values)) {
+        if (key === 'id' || given === undefined) continue;
+        const field = this.fields[key as keyof R];
+        if (!field) throw new Error(`${this.name} has no field ${key}`);
+        this.writeField(record, key, field, given);
+      }
+    });
+  }
+
+  /** Add or remove one id in a set field. */
+  protected toggleInSet(action: string, id: string, field: keyof R & string, member: string, present: boolean): void {
+    const record = this.recordMap(id);
+    this.host.transact(action, () => {
+      let set = record.get(field);
+      if (!(set instanceof Y.Map)) {
+        set = new Y.Map<boolean>();
+        record.set(field, set);
+      }
+      if (present) (set as Y.Map<boolean>).set(member, true);
+      else (set as Y.Map<boolean>).delete(member);
+    });
+  }
+
+  /** Move a record to `index` among `siblings` (which may include it). */
+  protected placeRecord(action: string, id: string, siblings: readonly Ordered[], index: number): void {
+    this.recordMap(id);
+    this.host.transact(action, () => this.applyOrder(orderKeysForPlacement(siblings, id, index)));
+  }
+
+  remove(id: string): void {
+    this.patchRecord(`${this.name}.remove`, id, { deletedAt: new Date().toISOString() } as Partial<R>);
+  }
+
+  restore(id: string): void {
+    this.patchRecord(`${this.name}.restore`, id, { deletedAt: null } as Partial<R>);
+  }
+
+  private applyOrder(keys: Map<string, string>): void {
+    for (const [id, key] of keys) {
+      const record = this.map.get(id);
+      if (record instanceof Y.Map) record.set('order', key);
+    }
+  }
+
+  private recordMap(id: string): Y.Map<unknown> {
+    const record = this.map.get(id);
+    if (!(record instanceof Y.Map)) throw new Error(`No ${this.name} record ${id}`);
+    return record;
+  }
+
+  private writeField(record: Y.Map<unknown>, key: string, field: Field<unknown>, given: unknown): void {
+    switch (field.storage) {
+      case 'value':
+        if (record.get(key) !== given) record.set(key, given);
+        return;
+      case 'text': {
+        const current = record.get(key);
+        if (current instanceof Y.Text) {
+          new CoText(current, (fn) => fn()).set(String(given));
+        } else {
+          record.set(key, new Y.Text(String(given)));
+        }
+        return;
+      }
+      case 'set': {
+        const wanted = new Set(given as string[]);
+        let set = record.get(key);
+        if (!(set instanceof Y.Map)) {
+          set = new Y.Map<boolean>();
+          record.set(key, set);
+        }
+        const ymap = set as Y.Map<boolean>;
+        for (const existing of Array.from(ymap.keys())) if (!wanted.has(existing)) ymap.delete(existing);
+        for (const member of wanted) if (!ymap.has(member)) ymap.set(member, true);
+        return;
+      }
+      case 'list': {
+        const items = given as string[];
+        let list = record.get(key);
+        if (!(list instanceof Y.Array)) {
+          list = new Y.Array<string>();
+          record.set(key, list);
+        }
+        const yarray = list as Y.Array<string>;
+        const current = yarray.toArray();
+        if (current.length === items.length && current.every((item, i) => item === items[i])) return;
+        yarray.delete(0, yarray.length);
+        yarray.insert(0, items);
+        return;
+      }
+    }
+  }
+
+  private readRaw(id: string, raw: unknown): ReadResult<R> {
+    if (!(raw instanceof Y.Map)) {
+      return { ok: false, id, problem: `stored as ${describe(raw)} instead of a record` };
+    }
+    const record: Record<string, unknown> = {};
+    const repaired: string[] = [];
+    for (const key of Object.keys(this.fields)) {
+      const field = this.fields[key as keyof R];
+      const { plain, exact } = plainValue(raw.get(key), field.storage);
+      const parsed = field.schema.safeParse(plain);
+      if (parsed.success) {
+        record[key] = parsed.data;
+        if (!exact) repaired.push(key);
+      } else {
+        record[key] = field.fallback();
+        repaired.push(key);
+      }
+    }
+    if (record.id !== id) {
+      record.id = id;
+      if (!repaired.includes('id')) repaired.push('id');
+    }
+    return { ok: true, record: record as R, repaired };
+  }
+}
+
+/** The plain value of a stored field, and whether it was stored the way the layout says. */
+function plainValue(raw: unknown, storage: Storage): { plain: unknown; exact: boolean } {
+  switch (storage) {
+    case 'value':
+      return { plain: raw, exact: true };
+    case 'text':
+      if (raw instanceof Y.Text) return { plain: raw.toString(), exact: true };
+      return { plain: raw, exact: false };
+    case 'set':
+      if (raw instanceof Y.Map) return { plain: Array.from(raw.keys()).sort(), exact: true };
+      return { plain: raw, exact: false };
+    case 'list':
+      if (raw instanceof Y.Array) return { plain: [...new Set(raw.toArray())], exact: true };
+      return { plain: raw, exact: false };
+  }
+}
+
+function describe(raw: unknown): string {
+  if (raw === null) return 'null';
+  if (raw instanceof Y.Text) return 'a text';
+  if (raw instanceof Y.Array || Array.isArray(raw)) return 'a list';
+  return `a ${typeof raw}`;
+}

@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import { Collection, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { newId } from './ids';
+import type { CoText } from './text';
+
+export const FOCUS_POINT_STATUSES = ['proposed', 'agreed', 'in-progress', 'done', 'dropped'] as const;
+export type FocusPointStatus = (typeof FOCUS_POINT_STATUSES)[number];
+
+export interface FocusPoint extends BaseRecord {
+  topicId: string;
+  text: string;
+  status: FocusPointStatus;
+  /** Member ids. */
+  owners: string[];
+  /** The meeting where the point was raised, if any. */
+  meetingId: string | null;
+}
+
+export const focusPointFields: Fields<FocusPoint> = {
+  ...baseFields,
+  topicId: value(z.string(), ''),
+  text: text(20_000),
+  status: value(z.enum(FOCUS_POINT_STATUSES), 'proposed'),
+  owners: idSet(),
+  meetingId: value(z.nullable(z.string()), null),
+};
+
+export interface FocusPointDraft {
+  topicId: string;
+  text?: string;
+  status?: FocusPointStatus;
+  owners?: string[];
+  meetingId?: string | null;
+}
+
+export class FocusPoints extends Collection<FocusPoint> {
+  constructor(host: Host) {
+    super(host, 'focusPoints', focusPointFields);
+  }
+
+  /** The live (not deleted) points of a topic, in order. */
+  ofTopic(topicId: string, deleted: 'exclude' | 'only' = 'exclude'): FocusPoint[] {
+    return this.list({ deleted, where: (point) => point.topicId === topicId });
+  }
+
+  /** A new point at `index` in its topic (default: last). */
+  add(draft: FocusPointDraft, index?: number, id = newId()): string {
+    const siblings = this.ofTopic(draft.topicId);
+    return this.insertRecord(
+      'focusPoints.add',
+      id,
+      { ...draft, text: draft.text ?? '', status: draft.status ?? 'proposed' },
+      siblings,
+      index ?? siblings.length,
+    );
+  }
+
+  textOf(id: string): CoText | undefined {
+    return this.text(id, 'text');
+  }
+
+  setStatus(id: string, status: FocusPointStatus): void {
+    this.patchRecord('focusPoints.status', id, { status });
+  }
+
+  setOwner(id: string, memberId: string, owner: boolean): void {
+    this.toggleInSet('focusPoints.owner', id, 'owners', memberId, owner);
+  }
+
+  setMeeting(id: string, meetingId: string | null): void {
+    this.patchRecord('focusPoints.meeting', id, { meetingId });
+  }
+
+  /** Move a point to `index` among the live points of `topicId` (default: its own topic). */
+  move(id: string, index: number, topicId?: string): void {
+    const point = this.get(id);
+    if (!point) throw new Error(`No focus point ${id}`);
+    const target = topicId ?? point.topicId;
+    this.host.transact('focusPoints.move', () => {
+      if (target !== point.topicId) this.patchRecord('focusPoints.move', id, { topicId: target });
+      this.placeRecord('focusPoints.move', id, this.ofTopic(target), index);
+    });
+  }
+}

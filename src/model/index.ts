@@ -1,0 +1,11 @@
+export { Workspace, LocalAction, SCHEMA_VERSION, type WorkspaceMeta, type Compatibility } from './workspace';
+export { CoText, spliceBetween, transformPosition, type TextChange } from './text';
+export type { BaseRecord, ReadResult, CollectionName } from './collection';
+export { type Member, type MemberKind, MEMBER_KINDS } from './member';
+export { type Topic } from './topic';
+export { type FocusPoint, type FocusPointStatus, FOCUS_POINT_STATUSES } from './focus-point';
+export { type Meeting, ISO_DATE } from './meeting';
+export { type Practice, type PracticeSection, type PracticeStatus, PRACTICE_SECTIONS, PRACTICE_STATUSES } from './practice';
+export { buildWorkingGroup, SAMPLE_WORKING_GROUP, workingGroupSchema, type WorkingGroupData } from './sample';
+export { newId, ID_PATTERN } from './ids';
+export { compareOrdered, sortOrdered } from './order';

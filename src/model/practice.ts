@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { Collection, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { newId } from './ids';
+import type { CoText } from './text';
+
+export const PRACTICE_SECTIONS = ['context', 'objectives', 'activities', 'budget', 'evaluation'] as const;
+export type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
+
+export const PRACTICE_STATUSES = ['draft', 'in-review', 'final'] as const;
+export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
+
+export interface Practice extends BaseRecord, Record<PracticeSection, string> {
+  title: string;
+  /** The member (city, region…) whose practice this is. */
+  memberId: string | null;
+  topics: string[];
+  status: PracticeStatus;
+}
+
+export const practiceFields: Fields<Practice> = {
+  ...baseFields,
+  title: text(1_000),
+  memberId: value(z.nullable(z.string()), null),
+  topics: idSet(),
+  status: value(z.enum(PRACTICE_STATUSES), 'draft'),
+  context: text(),
+  objectives: text(),
+  activities: text(),
+  budget: text(),
+  evaluation: text(),
+};
+
+export type PracticeDraft = Partial<Pick<Practice, 'title' | 'memberId' | 'topics' | 'status' | PracticeSection>>;
+
+export class Practices extends Collection<Practice> {
+  constructor(host: Host) {
+    super(host, 'practices', practiceFields);
+  }
+
+  add(draft: PracticeDraft & { title: string }, id = newId()): string {
+    return this.insertRecord('practices.add', id, { ...draft, title: draft.title.trim() }, this.list({ deleted: 'include' }));
+  }
+
+  update(id: string, draft: Pick<PracticeDraft, 'memberId' | 'status'>): void {
+    this.patchRecord('practices.update', id, draft);
+  }
+
+  setTopic(id: string, topicId: string, present: boolean): void {
+    this.toggleInSet('practices.topic', id, 'topics', topicId, present);
+  }
+
+  title(id: string): CoText | undefined {
+    return this.text(id, 'title');
+  }
+
+  section(id: string, section: PracticeSection): CoText | undefined {
+    return this.text(id, section);
+  }
+
+  move(id: string, index: number): void {
+    this.placeRecord('practices.move', id, this.list(), index);
+  }
+}
