@@ -1,0 +1,108 @@
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import type { Workspace, WorkspaceMeta } from '../model';
+import { openStoredWorkspace, type StoredWorkspace } from '../sync/persistence';
+import { registry } from './registry';
+
+/**
+ * One open copy of each workspace per tab, shared by every screen that shows it (two
+ * persistence instances on one doc duplicate work: y-indexeddb #25).
+ */
+interface OpenEntry {
+  promise: Promise<StoredWorkspace>;
+  users: number;
+  closeTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const open = new Map<string, OpenEntry>();
+
+export function acquireWorkspace(id: string): { ready: Promise<StoredWorkspace>; release: () => void } {
+  let entry = open.get(id);
+  if (!entry) {
+    entry = { promise: openStoredWorkspace(id), users: 0, closeTimer: undefined };
+    open.set(id, entry);
+  }
+  const current = entry;
+  current.users++;
+  if (current.closeTimer) clearTimeout(current.closeTimer);
+  current.closeTimer = undefined;
+  let released = false;
+  return {
+    ready: current.promise,
+    release() {
+      if (released) return;
+      released = true;
+      current.users--;
+      if (current.users > 0) return;
+      // Keep it a moment so moving between screens of one workspace does not reopen it.
+      current.closeTimer = setTimeout(() => {
+        if (current.users > 0 || open.get(id) !== current) return;
+        open.delete(id);
+        void current.promise.then((stored) => stored.close());
+      }, 2_000);
+    },
+  };
+}
+
+/** Close a workspace now, whoever uses it (before deleting its data). */
+export async function closeWorkspaceNow(id: string): Promise<void> {
+  const entry = open.get(id);
+  if (!entry) return;
+  open.delete(id);
+  if (entry.closeTimer) clearTimeout(entry.closeTimer);
+  await (await entry.promise).close();
+}
+
+export type WorkspaceState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; workspace: Workspace }
+  | { kind: 'missing' }
+  | { kind: 'failed'; message: string };
+
+/** Open a workspace for as long as the calling component lives; follows `id` when it changes. */
+export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> {
+  const [state, setState] = createSignal<WorkspaceState>({ kind: 'loading' });
+  createEffect(
+    on(id, (workspaceId) => {
+      setState({ kind: 'loading' });
+      const handle = acquireWorkspace(workspaceId);
+      let active = true;
+      onCleanup(() => {
+        active = false;
+        handle.release();
+      });
+      handle.ready.then(
+        (stored) => {
+          if (!active) return;
+          const known = registry.get(workspaceId);
+          if (!known && stored.workspace.compatibility().kind === 'empty') {
+            setState({ kind: 'missing' });
+            return;
+          }
+          if (stored.workspace.compatibility().kind === 'ok') stored.workspace.migrate();
+          if (known) registry.update(workspaceId, { openedAt: new Date().toISOString() });
+          setState({ kind: 'ready', workspace: stored.workspace });
+        },
+        (error: unknown) => {
+          if (!active) return;
+          setState({
+            kind: 'failed',
+            message: `This browser could not open its stored copy of the workspace${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
+          });
+        },
+      );
+    }),
+  );
+  return state;
+}
+
+/** The workspace's name, description and version, following every change; keeps the home list's name in step. */
+export function createMeta(workspace: Workspace, workspaceId: string): Accessor<WorkspaceMeta> {
+  const [meta, setMeta] = createSignal(workspace.meta(), { equals: false });
+  const stop = workspace.observeMeta(() => {
+    const next = workspace.meta();
+    setMeta(next);
+    registry.update(workspaceId, { name: next.name });
+  });
+  onCleanup(stop);
+  return meta;
+}

@@ -1,0 +1,54 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Workspace } from '../model';
+
+/** One IndexedDB database per workspace. Part of the storage contract: see docs/document.md. */
+export function databaseName(workspaceId: string): string {
+  return `tavola-ws-${workspaceId}`;
+}
+
+export interface StoredWorkspace {
+  workspace: Workspace;
+  /** Stop saving and release the document. */
+  close(): Promise<void>;
+}
+
+/** Open a workspace from this browser's storage (empty if it was never saved here). */
+export async function openStoredWorkspace(workspaceId: string): Promise<StoredWorkspace> {
+  const workspace = new Workspace();
+  const persistence = new IndexeddbPersistence(databaseName(workspaceId), workspace.doc);
+  await persistence.whenSynced;
+  return {
+    workspace,
+    async close() {
+      await persistence.destroy();
+      workspace.destroy();
+    },
+  };
+}
+
+/** Remove a workspace's stored data from this browser. */
+export function deleteStoredWorkspace(workspaceId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(databaseName(workspaceId));
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('The browser could not delete the stored workspace.'));
+    // Another tab still has it open: the deletion completes when that tab lets go.
+    request.onblocked = () => resolve();
+  });
+}
+
+export type PersistenceState = 'granted' | 'refused' | 'unsupported';
+
+/**
+ * Ask the browser to keep our data under storage pressure. Without it, a browser may evict
+ * IndexedDB of sites not used for a while; we say so on the home screen.
+ */
+export async function requestPersistentStorage(): Promise<PersistenceState> {
+  if (!navigator.storage?.persist) return 'unsupported';
+  try {
+    if (await navigator.storage.persisted()) return 'granted';
+    return (await navigator.storage.persist()) ? 'granted' : 'refused';
+  } catch {
+    return 'refused';
+  }
+}

@@ -1,0 +1,36 @@
+import { HashRouter, Navigate, Route, useParams } from '@solidjs/router';
+import type { ParentProps } from 'solid-js';
+import { Home } from './Home';
+import { WorkspaceLayout } from './WorkspaceLayout';
+import { TopicsPage } from './TopicsPage';
+import { MembersPage } from './MembersPage';
+import { MeetingsPage } from './MeetingsPage';
+import { PracticesPage } from './PracticesPage';
+import { SettingsPage } from './SettingsPage';
+import { NotFound } from './NotFound';
+
+function Frame(props: ParentProps) {
+  return <div class="app">{props.children}</div>;
+}
+
+function ToTopics() {
+  const params = useParams();
+  return <Navigate href={`/w/${params.workspaceId}/topics`} />;
+}
+
+export function App() {
+  return (
+    <HashRouter root={Frame}>
+      <Route path="/" component={Home} />
+      <Route path="/w/:workspaceId" component={WorkspaceLayout}>
+        <Route path="/" component={ToTopics} />
+        <Route path="/topics/:topicId?" component={TopicsPage} />
+        <Route path="/members" component={MembersPage} />
+        <Route path="/meetings/:meetingId?" component={MeetingsPage} />
+        <Route path="/practices/:practiceId?" component={PracticesPage} />
+        <Route path="/settings" component={SettingsPage} />
+      </Route>
+      <Route path="*" component={NotFound} />
+    </HashRouter>
+  );
+}

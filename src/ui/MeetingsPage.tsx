@@ -1,0 +1,3 @@
+export function MeetingsPage() {
+  return <main class="page narrow"><p>Meetings</p></main>;
+}

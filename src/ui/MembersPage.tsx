@@ -1,0 +1,3 @@
+export function MembersPage() {
+  return <main class="page narrow"><p>Members</p></main>;
+}

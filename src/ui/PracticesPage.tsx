@@ -1,0 +1,3 @@
+export function PracticesPage() {
+  return <main class="page narrow"><p>Practices</p></main>;
+}

@@ -1,0 +1,3 @@
+export function SettingsPage() {
+  return <main class="page narrow"><p>Settings</p></main>;
+}

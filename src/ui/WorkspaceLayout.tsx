@@ -1,0 +1,105 @@
+import { A, useParams } from '@solidjs/router';
+import { Match, Show, Switch, type ParentProps } from 'solid-js';
+import type { Workspace } from '../model';
+import { createProblems } from '../state/records';
+import { createMeta, createWorkspace } from '../state/session';
+import { Notice } from './components';
+import { WorkspaceContext } from './context';
+
+export function WorkspaceLayout(props: ParentProps) {
+  const params = useParams<{ workspaceId: string }>();
+  const state = createWorkspace(() => params.workspaceId);
+  return (
+    <Switch>
+      <Match when={state().kind === 'loading'}>
+        <main class="page narrow">
+          <p class="quiet" aria-busy="true">
+            Opening the workspace…
+          </p>
+        </main>
+      </Match>
+      <Match when={state().kind === 'missing'}>
+        <main class="page narrow">
+          <h1>This workspace is not in this browser</h1>
+          <p>It may have been deleted here, or it was made in another browser. Ask a partner for the workspace's link.</p>
+          <A class="button primary" href="/">
+            Go to your workspaces
+          </A>
+        </main>
+      </Match>
+      <Match when={(() => { const s = state(); return s.kind === 'failed' ? s : undefined; })()}>
+        {(failed) => (
+          <main class="page narrow">
+            <h1>The workspace could not be opened</h1>
+            <Notice tone="error">{failed().message}</Notice>
+            <A class="button" href="/">
+              Go to your workspaces
+            </A>
+          </main>
+        )}
+      </Match>
+      <Match when={(() => { const s = state(); return s.kind === 'ready' ? s.workspace : undefined; })()} keyed>
+        {(workspace) => (
+          <WorkspaceFrame workspace={workspace} id={params.workspaceId}>
+            {props.children}
+          </WorkspaceFrame>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>) {
+  const meta = createMeta(props.workspace, props.id);
+  const problems = createProblems(props.workspace);
+  const base = `/w/${props.id}`;
+  const newer = () => {
+    const compatibility = props.workspace.compatibility();
+    return compatibility.kind === 'newer' ? compatibility.schemaVersion : null;
+  };
+  return (
+    <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace }}>
+      <div class="workspace">
+        <header class="topbar">
+          <A href="/" class="brand small" aria-label="All workspaces">
+            <span class="brand-mark" aria-hidden="true" />
+            <span class="brand-name">Tavola</span>
+          </A>
+          <h1 class="workspace-title" data-testid="workspace-name">
+            {meta().name}
+          </h1>
+        </header>
+        <nav class="tabs" aria-label="Workspace">
+          <A href={`${base}/topics`} activeClass="active">
+            Topics
+          </A>
+          <A href={`${base}/members`} activeClass="active">
+            Members
+          </A>
+          <A href={`${base}/meetings`} activeClass="active">
+            Meetings
+          </A>
+          <A href={`${base}/practices`} activeClass="active">
+            Practice sheets
+          </A>
+          <A href={`${base}/settings`} activeClass="active">
+            Settings
+          </A>
+        </nav>
+        <Show when={newer()}>
+          <Notice tone="warning">
+            This workspace was saved by a newer version of Tavola (layout {newer()}). Reload the page to get the new
+            version before editing, so nothing a partner wrote is misread.
+          </Notice>
+        </Show>
+        <Show when={problems().length > 0}>
+          <Notice tone="warning" testId="problems-notice">
+            {problems().length === 1 ? 'One entry' : `${problems().length} entries`} in this workspace could not be read
+            (perhaps written by another program or a newer version). Everything else is shown; nothing has been removed.
+          </Notice>
+        </Show>
+        <div class="workspace-body">{props.children}</div>
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}

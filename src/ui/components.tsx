@@ -1,0 +1,136 @@
+import { createEffect, createSignal, onCleanup, onMount, Show, type JSX, type ParentProps } from 'solid-js';
+import type { CoText } from '../model';
+import { bindText } from '../state/text-binding';
+
+/** A single-line or multi-line field bound to a co-edited text. */
+export function CoTextField(props: {
+  text: CoText;
+  multiline?: boolean;
+  label: string;
+  placeholder?: string;
+  class?: string;
+  testId?: string;
+  rows?: number;
+  autofocus?: boolean;
+  onKeyDown?: (event: KeyboardEvent) => void;
+}) {
+  let el!: HTMLInputElement | HTMLTextAreaElement;
+  onMount(() => {
+    bindText(el, props.text, () => props.multiline && autoGrow(el as HTMLTextAreaElement));
+    if (props.multiline) {
+      autoGrow(el as HTMLTextAreaElement);
+      onCleanup(props.text.observe(() => autoGrow(el as HTMLTextAreaElement)));
+    }
+    if (props.autofocus) el.focus();
+  });
+  return (
+    <Show
+      when={props.multiline}
+      fallback={
+        <input
+          ref={el as HTMLInputElement}
+          class={`cotext ${props.class ?? ''}`}
+          aria-label={props.label}
+          placeholder={props.placeholder}
+          data-testid={props.testId}
+          onKeyDown={props.onKeyDown}
+        />
+      }
+    >
+      <textarea
+        ref={el as HTMLTextAreaElement}
+        class={`cotext ${props.class ?? ''}`}
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+        rows={props.rows ?? 1}
+        onKeyDown={props.onKeyDown}
+      />
+    </Show>
+  );
+}
+
+function autoGrow(el: HTMLTextAreaElement): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
+/** A modal question with a clear consequence; resolves on confirm only. */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: JSX.Element;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  let dialog!: HTMLDialogElement;
+  createEffect(() => {
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  });
+  return (
+    <dialog ref={dialog} class="dialog" onClose={() => props.open && props.onCancel()} aria-labelledby="dialog-title">
+      <h2 id="dialog-title">{props.title}</h2>
+      <div class="dialog-body">{props.children}</div>
+      <div class="dialog-actions">
+        <button type="button" class="button" onClick={() => props.onCancel()}>
+          Cancel
+        </button>
+        <button type="button" class={`button ${props.danger ? 'danger' : 'primary'}`} data-testid="confirm" onClick={() => props.onConfirm()}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** A small form with one text input and a submit button; clears itself after submitting. */
+export function AddForm(props: { label: string; placeholder: string; button: string; testId?: string; onAdd: (value: string) => void }) {
+  const [value, setValue] = createSignal('');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const text = value().trim();
+    if (!text) return;
+    props.onAdd(text);
+    setValue('');
+  };
+  return (
+    <form class="add-form" onSubmit={submit} data-testid={props.testId}>
+      <input
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        value={value()}
+        onInput={(event) => setValue(event.currentTarget.value)}
+      />
+      <button type="submit" class="button primary" disabled={!value().trim()}>
+        {props.button}
+      </button>
+    </form>
+  );
+}
+
+export function EmptyState(props: ParentProps<{ title: string }>) {
+  return (
+    <div class="empty-state">
+      <p class="empty-title">{props.title}</p>
+      {props.children}
+    </div>
+  );
+}
+
+export function Notice(props: ParentProps<{ tone?: 'info' | 'warning' | 'error'; testId?: string }>) {
+  return (
+    <div class={`notice ${props.tone ?? 'info'}`} role={props.tone === 'error' ? 'alert' : 'status'} data-testid={props.testId}>
+      {props.children}
+    </div>
+  );
+}
+
+export function formatDate(iso: string): string {
+  if (!iso) return '';
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}
