@@ -1,10 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { chunkedPeerTransport } from './src/sync/transport.mjs';
 
 export default defineConfig({
-  plugins: [solid()],
+  // Tests run in Node and render no JSX; vite-plugin-solid would add the 'browser' resolve
+  // condition to them, and Node packages such as ws would then load their browser stubs.
+  plugins: [chunkedPeerTransport(), ...(process.env.VITEST ? [] : [solid()])],
   build: { target: 'es2022', sourcemap: true },
+  // y-webrtc is served as source so chunkedPeerTransport() can hand it our peer (docs/sync.md).
+  optimizeDeps: { exclude: ['y-webrtc'], include: ['simple-peer/simplepeer.min.js'] },
   test: {
+    // Transformed by Vite in tests too, so vitest uses the same transport as the build.
+    server: { deps: { inline: ['y-webrtc'] } },
+    // Explicit, or vite-plugin-solid defaults the root to 'jsdom' (not installed) and vitest warns.
+    environment: 'node',
+    // `npm test` also writes a machine-readable report; .ci/run counts it.
+    reporters: ['default', ['json', { outputFile: 'test-results/results.json' }]],
     projects: [
       {
         extends: true,
@@ -17,10 +28,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real WebRTC between Node peers (@roamhq/wrtc) through a real relay.
+          name: 'sync',
+          include: ['tests/sync/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/harness/global-setup.ts'],
+          setupFiles: ['tests/e2e/harness/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each e2e file starts its own Chromium processes; two cores run two files at once at most.

@@ -10,6 +10,8 @@ export interface Field<T> {
   schema: z.ZodMiniType<T>;
   fallback: () => T;
   storage: Storage;
+  /** For texts: the longest value read back whole; a longer one is cut to this length. */
+  maxLength?: number;
 }
 
 export function value<T>(schema: z.ZodMiniType<T>, fallback: T | (() => T)): Field<T> {
@@ -18,7 +20,7 @@ export function value<T>(schema: z.ZodMiniType<T>, fallback: T | (() => T)): Fie
 
 /** A co-edited text (Y.Text). */
 export function text(maxLength = 100_000): Field<string> {
-  return { schema: z.string().check(z.maxLength(maxLength)), fallback: () => '', storage: 'text' };
+  return { schema: z.string().check(z.maxLength(maxLength)), fallback: () => '', storage: 'text', maxLength };
 }
 
 /** A set of ids (Y.Map id → true): concurrent additions and removals of different ids all survive. */
@@ -162,17 +164,19 @@ export class Collection<R extends BaseRecord> {
   }
 
   protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length): string {
+    const now = new Date().toISOString();
+    const initial: Record<string, unknown> = { createdAt: now, deletedAt: null, ...values, id };
+    const writes: [string, Field<unknown>, unknown][] = [];
+    for (const key of Object.keys(this.fields) as (keyof R & string)[]) {
+      if (key === 'order') continue;
+      const field = this.fields[key] as Field<unknown>;
+      const given = initial[key];
+      writes.push([key, field, given === undefined ? field.fallback() : this.checked(key, field, given)]);
+    }
     this.host.transact(action, () => {
       const record = new Y.Map<unknown>();
       this.map.set(id, record);
-      const now = new Date().toISOString();
-      const initial: Record<string, unknown> = { createdAt: now, deletedAt: null, ...values, id };
-      for (const key of Object.keys(this.fields) as (keyof R & string)[]) {
-        if (key === 'order') continue;
-        const field = this.fields[key];
-        const given = initial[key];
-        this.writeField(record, key, field, given === undefined ? field.fallback() : given);
-      }
+      for (const [key, field, given] of writes) this.writeField(record, key, field, given);
       this.applyOrder(orderKeysForPlacement(siblings, id, index));
     });
     return id;
@@ -180,14 +184,29 @@ export class Collection<R extends BaseRecord> {
 
   protected patchRecord(action: string, id: string, values: Partial<R>): void {
     const record = this.recordMap(id);
+    const writes: [string, Field<unknown>, unknown][] = [];
+    for (const [key, given] of Object.entries(values)) {
+      if (key === 'id' || given === undefined) continue;
+      const field = this.fields[key as keyof R] as Field<unknown> | undefined;
+      if (!field) throw new Error(`${this.name} has no field ${key}`);
+      writes.push([key, field, this.checked(key, field, given)]);
+    }
     this.host.transact(action, () => {
-      for (const [key, given] of Object.entries(values)) {
-        if (key === 'id' || given === undefined) continue;
-        const field = this.fields[key as keyof R];
-        if (!field) throw new Error(`${this.name} has no field ${key}`);
-        this.writeField(record, key, field, given);
-      }
+      for (const [key, field, given] of writes) this.writeField(record, key, field, given);
     });
+  }
+
+  /**
+   * A value this code is about to write, checked against the schema its own reads apply: written
+   * unchecked, a bad value would read back as the fallback and the person's input would vanish.
+   */
+  private checked(key: string, field: Field<unknown>, given: unknown): unknown {
+    const parsed = field.schema.safeParse(given);
+    if (!parsed.success) {
+      const shown = typeof given === 'string' ? JSON.stringify(given.slice(0, 80)) : Array.isArray(given) ? 'this list' : String(given);
+      throw new Error(`${this.name}.${key}: ${shown} is not a valid value`);
+    }
+    return parsed.data;
   }
 
   /** Add or remove one id in a set field. */
@@ -196,8 +215,12 @@ export class Collection<R extends BaseRecord> {
     this.host.transact(action, () => {
       let set = record.get(field);
       if (!(set instanceof Y.Map)) {
-        set = new Y.Map<boolean>();
-        record.set(field, set);
+        // Repair: keep the ids a peer stored the wrong way (a plain array, say), as reads show them.
+        const kept = this.fields[field].schema.safeParse(plainValue(set, 'set').plain);
+        const replacement = new Y.Map<boolean>();
+        if (kept.success) for (const id of kept.data as string[]) replacement.set(id, true);
+        record.set(field, replacement);
+        set = replacement;
       }
       if (present) (set as Y.Map<boolean>).set(member, true);
       else (set as Y.Map<boolean>).delete(member);
@@ -287,6 +310,10 @@ export class Collection<R extends BaseRecord> {
       if (parsed.success) {
         record[key] = parsed.data;
         if (!exact) repaired.push(key);
+      } else if (field.storage === 'text' && typeof plain === 'string' && field.maxLength !== undefined && plain.length > field.maxLength) {
+        // Too long (a paste through CoText has no limit): show what fits rather than nothing.
+        record[key] = cutAt(plain, field.maxLength);
+        repaired.push(key);
       } else {
         record[key] = field.fallback();
         repaired.push(key);
@@ -310,11 +337,19 @@ function plainValue(raw: unknown, storage: Storage): { plain: unknown; exact: bo
       return { plain: raw, exact: false };
     case 'set':
       if (raw instanceof Y.Map) return { plain: Array.from(raw.keys()).sort(), exact: true };
+      if (Array.isArray(raw)) return { plain: [...new Set(raw)].sort(), exact: false };
       return { plain: raw, exact: false };
     case 'list':
       if (raw instanceof Y.Array) return { plain: [...new Set(raw.toArray())], exact: true };
+      if (Array.isArray(raw)) return { plain: [...new Set(raw)], exact: false };
       return { plain: raw, exact: false };
   }
+}
+
+/** The first `length` UTF-16 units of `text`, never ending inside a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 function describe(raw: unknown): string {

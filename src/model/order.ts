@@ -22,8 +22,14 @@ export function sortOrdered<T extends Ordered>(items: readonly T[]): T[] {
 
 export const FIRST_KEY = generateKeyBetween(null, null);
 
+const BASE_62_KEY = /^[0-9A-Za-z]+$/;
+
 /** Is this a key that fractional-indexing accepts? A peer may have written anything. */
 export function isValidOrderKey(key: string): boolean {
+  // fractional-indexing checks a key's head and length but not its digits: "a0~" passes its
+  // check, sorts after "a0z", and generateKeyBetween("a0~", "a1") returns "a0V", which sorts
+  // before it. Only base62 digits keep "between" meaning between.
+  if (typeof key !== 'string' || !BASE_62_KEY.test(key)) return false;
   try {
     generateKeyBetween(key, null);
     return true;

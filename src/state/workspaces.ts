@@ -1,4 +1,5 @@
 import { buildWorkingGroup, newId } from '../model';
+import { newSecret } from '../sync/link';
 import { deleteStoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 import { acquireWorkspace, closeWorkspaceNow } from './session';
@@ -10,7 +11,7 @@ export async function addWorkspace(name: string): Promise<string> {
   try {
     const { workspace } = await handle.ready;
     workspace.initialise({ name });
-    registry.add({ id, name: workspace.meta().name });
+    registry.add({ id, name: workspace.meta().name, secret: newSecret() });
   } finally {
     handle.release();
   }
@@ -24,7 +25,7 @@ export async function addSampleWorkspace(): Promise<string> {
   try {
     const { workspace } = await handle.ready;
     buildWorkingGroup(workspace);
-    registry.add({ id, name: workspace.meta().name });
+    registry.add({ id, name: workspace.meta().name, secret: newSecret() });
   } finally {
     handle.release();
   }

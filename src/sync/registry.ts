@@ -4,11 +4,26 @@ import * as z from 'zod/mini';
  * The home screen's list of workspaces kept in this browser. The workspaces themselves live in
  * IndexedDB (one database each); this list only names them, so losing it loses no work.
  */
+export const iceServerSchema = z.object({
+  urls: z.string(),
+  username: z.optional(z.string()),
+  credential: z.optional(z.string()),
+});
+export type IceServer = z.infer<typeof iceServerSchema>;
+
 export const workspaceEntrySchema = z.object({
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   name: z.string(),
   createdAt: z.string(),
   openedAt: z.string(),
+  /** The share secret (docs/sync.md). Kept only in this browser and in the link. */
+  secret: z.optional(z.string()),
+  /** Signaling relays for this workspace; absent means the app's defaults. */
+  relays: z.optional(z.array(z.string())),
+  /** STUN/TURN servers for networks that block direct connections; absent means the defaults. */
+  iceServers: z.optional(z.array(iceServerSchema)),
+  /** The person chose to work offline in this workspace. */
+  paused: z.optional(z.boolean()),
 });
 
 export type WorkspaceEntry = z.infer<typeof workspaceEntrySchema>;
@@ -51,17 +66,20 @@ export class WorkspaceRegistry {
     return this.list().find((entry) => entry.id === id);
   }
 
-  add(entry: { id: string; name: string }): void {
+  add(entry: Pick<WorkspaceEntry, 'id' | 'name'> & Partial<WorkspaceEntry>): void {
     const now = new Date().toISOString();
     const rest = this.list().filter((e) => e.id !== entry.id);
-    this.write([{ id: entry.id, name: entry.name, createdAt: now, openedAt: now }, ...rest]);
+    this.write([{ createdAt: now, openedAt: now, ...entry }, ...rest]);
   }
 
-  update(id: string, change: Partial<Pick<WorkspaceEntry, 'name' | 'openedAt'>>): void {
+  update(id: string, change: Partial<Omit<WorkspaceEntry, 'id'>>): void {
     const entries = this.list();
     const entry = entries.find((e) => e.id === id);
     if (!entry) return;
-    if ((change.name === undefined || change.name === entry.name) && change.openedAt === undefined) return;
+    const changed = (Object.keys(change) as (keyof typeof change)[]).some(
+      (key) => JSON.stringify(entry[key]) !== JSON.stringify(change[key]),
+    );
+    if (!changed) return;
     Object.assign(entry, change);
     this.write(entries);
   }

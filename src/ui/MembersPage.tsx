@@ -1,3 +1,298 @@
+import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { MEMBER_KINDS, type Member, type MemberKind } from '../model';
+import { createRecordList } from '../state/records';
+import { EmptyState } from './components';
+import { useWorkspace } from './context';
+import { countryProblem, KIND_LABELS, normaliseCountry, ValueInput } from './record-fields';
+import './records.css';
+
 export function MembersPage() {
-  return <main class="page narrow"><p>Members</p></main>;
+  const { workspace } = useWorkspace();
+  const members = createRecordList(workspace.members, () => workspace.members.list());
+  const deletedMembers = createRecordList(workspace.members, () => workspace.members.list({ deleted: 'only' }));
+
+  const summary = () => {
+    const countries = new Set(members.filter((m) => m.country).map((m) => m.country));
+    const leads = members.filter((m) => m.lead).length;
+    const parts = [members.length === 1 ? '1 member' : `${members.length} members`];
+    if (countries.size > 0) parts.push(countries.size === 1 ? 'from 1 country' : `from ${countries.size} countries`);
+    let text = parts.join(' ');
+    if (leads > 0) text += ` · ${leads === 1 ? '1 lead' : `${leads} leads`}`;
+    return text;
+  };
+
+  return (
+    <section class="main-pane records-page" aria-labelledby="members-title" data-testid="members-page">
+      <header class="records-header">
+        <div>
+          <h2 id="members-title" class="records-title">
+            Members
+          </h2>
+          <p class="quiet records-summary" data-testid="members-summary">
+            {summary()}
+          </p>
+        </div>
+      </header>
+
+      <Show
+        when={members.length > 0}
+        fallback={
+          <EmptyState title="No members yet">
+            <p>Add the cities, regions, associations and national forums taking part in the group.</p>
+          </EmptyState>
+        }
+      >
+        <div class="table-scroll">
+          <table class="table members-table" data-testid="members-table">
+            <thead>
+              <tr>
+                <th class="col-number" scope="col">
+                  <span class="visually-hidden">Position</span>
+                </th>
+                <th class="col-name" scope="col">
+                  Name
+                </th>
+                <th class="col-kind" scope="col">
+                  Kind
+                </th>
+                <th class="col-country" scope="col">
+                  Country
+                </th>
+                <th class="col-lead" scope="col">
+                  Lead
+                </th>
+                <th class="col-actions" scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={members}>{(member, i) => <MemberRow member={member} index={i()} count={members.length} />}</For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+
+      <AddMemberForm />
+
+      <Show when={deletedMembers.length > 0}>
+        <details class="trash" data-testid="deleted-members">
+          <summary>Deleted members ({deletedMembers.length})</summary>
+          <ul>
+            <For each={deletedMembers}>
+              {(member) => (
+                <li data-testid="deleted-member">
+                  <span class="deleted-text">
+                    {member.name || 'Unnamed member'}
+                    <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${member.country}` : ''}</span>
+                  </span>
+                  <button type="button" class="button small" data-testid="restore-member" onClick={() => workspace.members.restore(member.id)}>
+                    Restore
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
+    </section>
+  );
+}
+
+function MemberRow(props: { member: Member; index: number; count: number }) {
+  const { workspace } = useWorkspace();
+  const [countryError, setCountryErrorNow] = createSignal<string | null>(null);
+  // The field goes back to the stored code at once; the hint says why, for a few seconds.
+  let hideError: ReturnType<typeof setTimeout> | undefined;
+  const setCountryError = (message: string | null) => {
+    clearTimeout(hideError);
+    setCountryErrorNow(message);
+    if (message) hideError = setTimeout(() => setCountryErrorNow(null), 6000);
+  };
+  onCleanup(() => clearTimeout(hideError));
+  const id = () => props.member.id;
+  const name = () => props.member.name || 'Unnamed member';
+
+  return (
+    <tr class="member-row" classList={{ lead: props.member.lead }} data-testid="member-row" data-member-id={id()} data-kind={props.member.kind}>
+      <td class="col-number" aria-hidden="true">
+        {props.index + 1}
+      </td>
+      <td class="col-name">
+        <div class="member-name-cell">
+          <ValueInput
+            value={props.member.name}
+            label="Name"
+            class="member-name"
+            testId="member-name"
+            title={props.member.name}
+            maxLength={200}
+            normalise={(raw) => raw.trim()}
+            validate={(name) => (name ? null : 'A member needs a name')}
+            onCommit={(next) => workspace.members.update(id(), { name: next })}
+          />
+          <Show when={props.member.lead}>
+            <span class="badge lead" data-testid="lead-badge">
+              Lead
+            </span>
+          </Show>
+        </div>
+      </td>
+      <td class="col-kind">
+        <select
+          aria-label={`Kind of ${name()}`}
+          data-testid="member-kind"
+          value={props.member.kind}
+          onChange={(event) => workspace.members.update(id(), { kind: event.currentTarget.value as MemberKind })}
+        >
+          <For each={MEMBER_KINDS}>{(kind) => <option value={kind}>{KIND_LABELS[kind]}</option>}</For>
+        </select>
+      </td>
+      <td class="col-country">
+        <ValueInput
+          value={props.member.country}
+          label={`Country of ${name()}`}
+          class="country-input"
+          testId="member-country"
+          placeholder="—"
+          maxLength={2}
+          invalid={countryError() !== null}
+          normalise={normaliseCountry}
+          validate={countryProblem}
+          onInvalid={setCountryError}
+          onCommit={(next) => workspace.members.update(id(), { country: next })}
+        />
+        <Show when={countryError()}>
+          <span class="field-error floating" role="alert" data-testid="member-country-error">
+            {countryError()}
+          </span>
+        </Show>
+      </td>
+      <td class="col-lead">
+        <label class="lead-check">
+          <input
+            type="checkbox"
+            data-testid="member-lead"
+            checked={props.member.lead}
+            onChange={(event) => workspace.members.update(id(), { lead: event.currentTarget.checked })}
+          />
+          <span class="visually-hidden">{name()} is a lead member</span>
+          <span class="lead-label" aria-hidden="true">
+            Lead
+          </span>
+        </label>
+      </td>
+      <td class="col-actions">
+        <div class="row-actions">
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={`Move ${name()} up`}
+            title="Move up"
+            data-testid="move-up"
+            disabled={props.index === 0}
+            onClick={() => workspace.members.move(id(), props.index - 1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={`Move ${name()} down`}
+            title="Move down"
+            data-testid="move-down"
+            disabled={props.index >= props.count - 1}
+            onClick={() => workspace.members.move(id(), props.index + 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            class="icon-button danger-quiet"
+            aria-label={`Delete ${name()}`}
+            title="Delete member"
+            data-testid="delete-member"
+            onClick={() => workspace.members.remove(id())}
+          >
+            ✕
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function AddMemberForm() {
+  const { workspace } = useWorkspace();
+  const [name, setName] = createSignal('');
+  const [kind, setKind] = createSignal<MemberKind>('city');
+  const [country, setCountry] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  let nameInput!: HTMLInputElement;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const trimmed = name().trim();
+    if (!trimmed) return;
+    const code = normaliseCountry(country());
+    const problem = countryProblem(code);
+    setError(problem);
+    if (problem) return;
+    workspace.members.add({ name: trimmed, kind: kind(), country: code });
+    setName('');
+    setCountry('');
+    nameInput.focus();
+  };
+
+  return (
+    <form class="add-member" onSubmit={submit} data-testid="add-member" aria-labelledby="add-member-title">
+      <h3 id="add-member-title" class="section-title">
+        Add a member
+      </h3>
+      <div class="add-member-fields">
+        <label class="field add-member-name">
+          Name
+          <input
+            ref={nameInput}
+            data-testid="add-member-name"
+            placeholder="e.g. City of Lyon"
+            maxLength={200}
+            autocomplete="off"
+            value={name()}
+            onInput={(event) => setName(event.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          Kind
+          <select data-testid="add-member-kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value as MemberKind)}>
+            <For each={MEMBER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
+          </select>
+        </label>
+        <label class="field add-member-country">
+          Country
+          <input
+            data-testid="add-member-country"
+            class="country-input"
+            placeholder="FR"
+            maxLength={2}
+            autocomplete="off"
+            aria-invalid={error() ? 'true' : undefined}
+            value={country()}
+            onInput={(event) => {
+              setCountry(event.currentTarget.value.toUpperCase());
+              setError(null);
+            }}
+          />
+        </label>
+        <button type="submit" class="button primary" data-testid="add-member-submit" disabled={!name().trim()}>
+          Add member
+        </button>
+      </div>
+      <Show when={error()}>
+        <p class="field-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </form>
+  );
 }

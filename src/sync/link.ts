@@ -1,0 +1,99 @@
+import * as z from 'zod/mini';
+
+/**
+ * The share link (docs/sync.md): `<app address>#/join/<workspaceId>/<secret>[?relay=<url>…]`.
+ * Everything after `#` stays in the browser: no server ever sees the secret.
+ */
+export interface ShareLink {
+  workspaceId: string;
+  /** ≥128 random bits, base64url. Derives the room name and is y-webrtc's password. */
+  secret: string;
+  /** Signaling relays the group uses; empty means the app's defaults. */
+  relays: string[];
+}
+
+export const SECRET_BYTES = 18; // 144 bits, 24 base64url characters
+const MIN_SECRET_CHARS = 22; // 128 bits
+
+const workspaceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+const secretSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.minLength(MIN_SECRET_CHARS), z.maxLength(256));
+export const relayUrlSchema = z.string().check(
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'ws:' || url.protocol === 'wss:') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }),
+);
+
+export type ParsedLink = { ok: true; link: ShareLink } | { ok: false; message: string };
+
+export function newSecret(): string {
+  const bytes = new Uint8Array(SECRET_BYTES);
+  crypto.getRandomValues(bytes);
+  return toBase64Url(bytes);
+}
+
+/** The link to give partners. `appAddress` is the page address without its fragment. */
+export function formatShareLink(appAddress: string, link: ShareLink): string {
+  const base = appAddress.split('#')[0];
+  const query = link.relays.length > 0 ? `?${link.relays.map((r) => `relay=${encodeURIComponent(r)}`).join('&')}` : '';
+  return `${base}#/join/${link.workspaceId}/${link.secret}${query}`;
+}
+
+/** Read a share link (a whole address, or only its fragment). Never throws; says what is wrong. */
+export function parseShareLink(input: string): ParsedLink {
+  const text = input.trim();
+  const hashAt = text.indexOf('#');
+  const fragment = hashAt >= 0 ? text.slice(hashAt + 1) : text;
+  const [path = '', query = ''] = fragment.split('?', 2);
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] !== 'join') {
+    return { ok: false, message: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.' };
+  }
+  if (parts.length < 3) {
+    return { ok: false, message: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.' };
+  }
+  if (parts.length > 3) {
+    return { ok: false, message: 'This workspace link has more in it than Tavola expects. Ask your partner to send it again.' };
+  }
+  const [, workspaceId, secret] = parts as [string, string, string];
+  if (!workspaceIdSchema.safeParse(workspaceId).success) {
+    return { ok: false, message: 'The workspace named in this link is not valid. Ask your partner to send the link again.' };
+  }
+  if (!secretSchema.safeParse(secret).success) {
+    return {
+      ok: false,
+      message:
+        secret.length < MIN_SECRET_CHARS && /^[A-Za-z0-9_-]*$/.test(secret)
+          ? 'The key in this workspace link is too short: the link was probably cut off. Ask your partner to send it again.'
+          : 'The key in this workspace link is damaged. Ask your partner to send it again.',
+    };
+  }
+  const relays: string[] = [];
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (key !== 'relay') continue;
+    if (!relayUrlSchema.safeParse(value).success) {
+      return { ok: false, message: `The link names a connection relay that is not a valid address (${value}). Ask your partner to check their settings.` };
+    }
+    if (!relays.includes(value)) relays.push(value);
+  }
+  return { ok: true, link: { workspaceId, secret, relays } };
+}
+
+/**
+ * The y-webrtc room of a workspace: a hash of its secret, so the relay learns neither the
+ * workspace's name nor its secret, and rooms of different workspaces never meet.
+ */
+export async function roomNameFor(secret: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`tavola/room/v1/${secret}`));
+  return `tavola-${toBase64Url(new Uint8Array(digest))}`;
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -1,0 +1,188 @@
+import { WebrtcProvider } from 'y-webrtc';
+import { Awareness } from 'y-protocols/awareness';
+import { LocalAction, type Workspace } from '../model';
+import { roomNameFor } from './link';
+import type { IceServer } from './registry';
+
+/** Relays a built site uses unless a workspace names its own: VITE_TAVOLA_RELAYS, comma-separated. */
+export const DEFAULT_RELAYS: string[] = (import.meta.env.VITE_TAVOLA_RELAYS ?? 'ws://localhost:4444')
+  .split(',')
+  .map((url: string) => url.trim())
+  .filter(Boolean);
+
+/**
+ * STUN/TURN servers unless a workspace names its own: VITE_TAVOLA_ICE_SERVERS, comma-separated
+ * STUN URLs. None by default: peers on one network connect directly, and no third party learns
+ * who meets whom. Groups across firewalls add theirs in the workspace's settings.
+ */
+export const DEFAULT_ICE_SERVERS: IceServer[] = (import.meta.env.VITE_TAVOLA_ICE_SERVERS ?? '')
+  .split(',')
+  .map((url: string) => url.trim())
+  .filter(Boolean)
+  .map((urls: string) => ({ urls }));
+
+export interface PeerSettings {
+  secret: string;
+  relays: string[];
+  iceServers: IceServer[];
+  /** Start paused (the person chose to work offline). */
+  paused?: boolean;
+}
+
+export type ConnectionStatus =
+  | { kind: 'paused' }
+  | { kind: 'offline' }
+  | { kind: 'connecting' }
+  | { kind: 'relay-unreachable'; relays: string[] }
+  | { kind: 'looking' }
+  | { kind: 'connected'; peers: number };
+
+export interface ConnectionSnapshot {
+  status: ConnectionStatus;
+  /** Other tabs of this browser on the same workspace. */
+  tabs: number;
+  /** When the last change from a partner (or another tab) arrived, ms since epoch. */
+  lastRemoteChangeAt: number | null;
+}
+
+/** Internals of y-webrtc 10.3.0 we read for the status line (not in its typings). */
+interface RoomInternals {
+  webrtcConns: Map<string, { connected: boolean }>;
+  bcConns: Set<string>;
+}
+interface SignalingInternals {
+  url: string;
+  connected: boolean;
+}
+
+/**
+ * A workspace's place in its peer-to-peer room: y-webrtc with the room name and password derived
+ * from the share secret (docs/sync.md), our chunking transport underneath, and a plain status.
+ */
+export class PeerConnection {
+  readonly awareness: Awareness;
+  private provider: WebrtcProvider | null = null;
+  private paused: boolean;
+  private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  private lastRemoteChangeAt: number | null = null;
+  private readonly listeners = new Set<(snapshot: ConnectionSnapshot) => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private destroyed = false;
+  private startedAt = Date.now();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly settings: PeerSettings,
+  ) {
+    this.awareness = new Awareness(workspace.doc);
+    this.paused = settings.paused ?? false;
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (this.provider && origin === (this.provider as unknown as { room: unknown }).room) {
+        this.lastRemoteChangeAt = Date.now();
+        this.emit();
+      }
+    };
+    workspace.doc.on('update', onUpdate);
+    this.cleanups.push(() => workspace.doc.off('update', onUpdate));
+    if (typeof window !== 'undefined') {
+      const onOnline = () => this.setOnline(true);
+      const onOffline = () => this.setOnline(false);
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
+      this.cleanups.push(() => {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      });
+    }
+    // The status line reads a few of y-webrtc's fields; a timer keeps it true between events.
+    const timer = setInterval(() => this.emit(), 1_000);
+    this.cleanups.push(() => clearInterval(timer));
+  }
+
+  /** Join the room (derives the room name first). */
+  async start(): Promise<void> {
+    const roomName = await roomNameFor(this.settings.secret);
+    if (this.destroyed) return;
+    this.provider = new WebrtcProvider(roomName, this.workspace.doc, {
+      signaling: this.settings.relays,
+      password: this.settings.secret,
+      awareness: this.awareness,
+      peerOpts: { config: { iceServers: this.settings.iceServers } },
+    });
+    const onPeers = () => this.emit();
+    this.provider.on('peers', onPeers);
+    if (this.paused || !this.online) this.provider.disconnect();
+    this.startedAt = Date.now();
+    this.emit();
+  }
+
+  snapshot(): ConnectionSnapshot {
+    const room = (this.provider as unknown as { room: RoomInternals | null } | null)?.room ?? null;
+    const peers = room ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length : 0;
+    const tabs = room ? room.bcConns.size : 0;
+    return { status: this.status(peers), tabs, lastRemoteChangeAt: this.lastRemoteChangeAt };
+  }
+
+  private status(peers: number): ConnectionStatus {
+    if (this.paused) return { kind: 'paused' };
+    if (!this.online) return { kind: 'offline' };
+    if (!this.provider) return { kind: 'connecting' };
+    if (peers > 0) return { kind: 'connected', peers };
+    const relays = this.provider.signalingConns as unknown as SignalingInternals[];
+    if (relays.some((relay) => relay.connected)) return { kind: 'looking' };
+    // Give the relay a moment before calling it unreachable.
+    if (Date.now() - this.startedAt < 4_000) return { kind: 'connecting' };
+    return { kind: 'relay-unreachable', relays: this.settings.relays };
+  }
+
+  subscribe(listener: (snapshot: ConnectionSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot());
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stop or resume exchanging changes with partners; edits keep being saved locally. */
+  setPaused(paused: boolean): void {
+    if (this.paused === paused) return;
+    this.paused = paused;
+    this.reconnect();
+  }
+
+  private setOnline(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    this.reconnect();
+  }
+
+  private reconnect(): void {
+    if (!this.provider) return;
+    if (this.paused || !this.online) {
+      this.provider.disconnect();
+    } else {
+      // y-webrtc keeps the signaling connections of every connect() call; start from a clean list.
+      this.provider.signalingConns.length = 0;
+      this.provider.connect();
+      this.startedAt = Date.now();
+    }
+    this.emit();
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) listener(snapshot);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const cleanup of this.cleanups) cleanup();
+    this.listeners.clear();
+    this.provider?.destroy();
+    this.awareness.destroy();
+  }
+}
+
+/** Transactions that came from this person, not from a partner, storage or another tab. */
+export function isLocalOrigin(origin: unknown): boolean {
+  return origin instanceof LocalAction;
+}

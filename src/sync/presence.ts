@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import type { Awareness } from 'y-protocols/awareness';
+
+/**
+ * What each person shares with the others in the room (Yjs awareness): who they are and what
+ * they are editing. A peer can send anything, so every remote state is validated here and a state
+ * that does not fit is ignored.
+ */
+export const EDITABLE_KINDS = ['focusPoint', 'topic', 'meeting', 'practice', 'workspace'] as const;
+
+const colorSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/));
+
+export const profileSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  organisation: z.string().check(z.maxLength(120)),
+  color: colorSchema,
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const editingSchema = z.object({
+  kind: z.enum(EDITABLE_KINDS),
+  id: z.string().check(z.maxLength(64)),
+  field: z.optional(z.string().check(z.maxLength(40))),
+});
+export type EditingTarget = z.infer<typeof editingSchema>;
+
+const presenceStateSchema = z.object({
+  user: profileSchema,
+  editing: z.optional(z.nullable(editingSchema)),
+});
+
+export interface Participant extends Profile {
+  clientId: number;
+  editing: EditingTarget | null;
+  self: boolean;
+}
+
+/** Everyone in the room whose state reads, this person first. */
+export function readParticipants(awareness: Awareness): Participant[] {
+  const participants: Participant[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const parsed = presenceStateSchema.safeParse(state);
+    if (!parsed.success) return;
+    participants.push({ ...parsed.data.user, clientId, editing: parsed.data.editing ?? null, self: clientId === awareness.clientID });
+  });
+  return participants.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+}
+
+export function setLocalProfile(awareness: Awareness, profile: Profile): void {
+  awareness.setLocalStateField('user', profile);
+}
+
+export function setLocalEditing(awareness: Awareness, editing: EditingTarget | null): void {
+  awareness.setLocalStateField('editing', editing);
+}
+
+export function observeParticipants(awareness: Awareness, listener: () => void): () => void {
+  const handler = () => listener();
+  awareness.on('change', handler);
+  return () => awareness.off('change', handler);
+}
+
+/** Colours that stay readable as text and caret colours on white. */
+export const PERSON_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#3f51b5'];
+
+const PROFILE_KEY = 'tavola.profile.v1';
+
+/** The person's name and organisation, asked once and kept in this browser. */
+export function loadProfile(store: Pick<Storage, 'getItem'> = localStorage): Profile | null {
+  try {
+    const parsed = profileSchema.safeParse(JSON.parse(store.getItem(PROFILE_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveProfile(profile: Profile, store: Pick<Storage, 'setItem'> = localStorage): void {
+  store.setItem(PROFILE_KEY, JSON.stringify(profileSchema.parse(profile)));
+}
+
+export function randomColor(): string {
+  return PERSON_COLORS[Math.floor(Math.random() * PERSON_COLORS.length)]!;
+}

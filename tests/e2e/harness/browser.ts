@@ -1,0 +1,174 @@
+// Helpers for e2e tests: real Chromium (Debian's /usr/bin/chromium) driven by playwright-core.
+//
+// - Every launchBrowser() is a separate Chromium process with its own profile
+//   (user-data-dir). Two peers in a test are two launchBrowser() calls, never two
+//   tabs of one browser: tabs share a BroadcastChannel and IndexedDB.
+// - A profile outlives its browser: close the context and launchBrowser({ userDataDir })
+//   again with the same dir, and IndexedDB, the service worker and localStorage are
+//   still there (same origin: the base URL is fixed for the whole run).
+// - Console errors, uncaught page errors and crashes of every page of a context are
+//   recorded; pageProblems(ctx) lists them, expectNoPageProblems(ctx) asserts none.
+// - Everything launched or created here is closed and removed after each test file
+//   (setup.ts registers closeAllBrowsers() as an afterAll hook).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.TAVOLA_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags for every launch. Playwright adds its own automation defaults on top. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox', // tests run as root
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // /dev/shm is small in many containers; Chromium then crashes. Use /tmp instead.
+  '--disable-dev-shm-usage',
+];
+
+type PersistentOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
+export interface LaunchOptions {
+  /** Profile directory. Default: a fresh newProfileDir(). Pass the same dir to relaunch. */
+  userDataDir?: string;
+  /** Extra Chromium flags, appended to CHROMIUM_ARGS. */
+  args?: string[];
+  /** Any other Playwright persistent-context options (viewport, locale, offline, …). */
+  options?: Omit<PersistentOptions, 'executablePath' | 'headless' | 'args'>;
+}
+
+export interface PageProblem {
+  kind: 'console' | 'pageerror' | 'crash';
+  text: string;
+  /** The page's URL when it happened. */
+  url: string;
+}
+
+const liveContexts = new Set<BrowserContext>();
+const ownedProfileDirs = new Set<string>();
+const problemsByContext = new WeakMap<BrowserContext, PageProblem[]>();
+const profileByContext = new WeakMap<BrowserContext, string>();
+
+/** Root URL of the built app, ending with `/`. */
+export function baseUrl(): string {
+  const setupError = inject('e2eSetupError');
+  if (setupError) throw new Error(`e2e setup failed, so the app is not served:\n${setupError}`);
+  const url = inject('e2eBaseUrl');
+  if (!url) throw new Error('e2eBaseUrl not provided: is tests/e2e/harness/global-setup.ts in the e2e project?');
+  return url;
+}
+
+/**
+ * Absolute URL of a path in the built app: appUrl() → root; appUrl('/#/w/abc/secret')
+ * and appUrl('#/w/abc/secret') → the same hash route. Resolved against the base
+ * URL, so an app built with a sub-path `base` still works.
+ */
+export function appUrl(p = '/'): string {
+  return new URL(p.replace(/^\/+/, ''), baseUrl()).href;
+}
+
+/** A new empty temp directory for a Chromium profile; removed by closeAllBrowsers(). */
+export function newProfileDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tavola-e2e-profile-'));
+  ownedProfileDirs.add(dir);
+  return dir;
+}
+
+function watchPage(page: Page, problems: PageProblem[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      const where = loc.url ? ` (${loc.url}:${loc.lineNumber}:${loc.columnNumber})` : '';
+      problems.push({ kind: 'console', text: msg.text() + where, url: page.url() });
+    }
+  });
+  page.on('pageerror', (err) => {
+    problems.push({ kind: 'pageerror', text: err.stack ?? String(err), url: page.url() });
+  });
+  page.on('crash', () => {
+    problems.push({ kind: 'crash', text: 'page crashed', url: page.url() });
+  });
+}
+
+/**
+ * Start a separate headless Chromium process with a persistent profile and return its
+ * context. The context's baseURL is the built app, so `page.goto('/')` works too.
+ */
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserContext> {
+  const userDataDir = opts.userDataDir ?? newProfileDir();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    ...opts.options,
+    baseURL: opts.options?.baseURL ?? baseUrl(),
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+  });
+  liveContexts.add(context);
+  profileByContext.set(context, userDataDir);
+  context.on('close', () => liveContexts.delete(context));
+  // Fail fast inside a 60 s test rather than at the test timeout.
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+
+  const problems: PageProblem[] = [];
+  problemsByContext.set(context, problems);
+  for (const page of context.pages()) watchPage(page, problems);
+  context.on('page', (page) => watchPage(page, problems));
+  return context;
+}
+
+/** The profile directory a context was launched with (to relaunch on the same profile). */
+export function profileDirOf(context: BrowserContext): string {
+  const dir = profileByContext.get(context);
+  if (!dir) throw new Error('not a context from launchBrowser()');
+  return dir;
+}
+
+/**
+ * Open a path of the app in the context's first page (a persistent context starts
+ * with one blank page) or a new one, and wait for the load event.
+ */
+export async function openApp(context: BrowserContext, p = '/'): Promise<Page> {
+  const blank = context.pages().find((page) => page.url() === 'about:blank');
+  const page = blank ?? (await context.newPage());
+  await page.goto(appUrl(p), { waitUntil: 'load' });
+  return page;
+}
+
+/** Console errors, uncaught errors and crashes recorded so far in any page of the context. */
+export function pageProblems(context: BrowserContext): PageProblem[] {
+  return [...(problemsByContext.get(context) ?? [])];
+}
+
+/** Assert that no page of the context logged an error, threw, or crashed (minus `ignore`). */
+export function expectNoPageProblems(context: BrowserContext, ignore: RegExp[] = []): void {
+  const left = pageProblems(context).filter((p) => !ignore.some((re) => re.test(p.text)));
+  expect(left.map((p) => `${p.kind}: ${p.text} [at ${p.url}]`)).toEqual([]);
+}
+
+/** Close one browser (its process exits). Its profile dir stays until closeAllBrowsers(). */
+export async function closeBrowser(context: BrowserContext): Promise<void> {
+  liveContexts.delete(context);
+  await context.close();
+}
+
+/** Close every browser launched here and remove every profile dir made by newProfileDir(). */
+export async function closeAllBrowsers(): Promise<void> {
+  const contexts = [...liveContexts];
+  liveContexts.clear();
+  const results = await Promise.allSettled(contexts.map((c) => c.close()));
+  for (const dir of ownedProfileDirs) {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  }
+  ownedProfileDirs.clear();
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
