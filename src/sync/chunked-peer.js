@@ -110,6 +110,8 @@ export class ChunkedPeer extends SimplePeer {
     /** @type {Uint8Array[]} */
     this._outbox = [];
     this._nextMessageId = 1;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this._pumpTimer = null;
   }
 
   /** @param {any} data */
@@ -125,7 +127,17 @@ export class ChunkedPeer extends SimplePeer {
 
   _pump() {
     while (this._outbox.length > 0 && !this.destroyed && !this.destroying) {
-      if ((this.bufferSize ?? 0) > HIGH_WATER_MARK) return; // resumed by _onChannelBufferedAmountLow
+      if ((this.bufferSize ?? 0) > HIGH_WATER_MARK) {
+        // Resumed by _onChannelBufferedAmountLow; a timer too, as not every WebRTC stack
+        // (@roamhq/wrtc among them) fires 'bufferedamountlow'.
+        if (!this._pumpTimer) {
+          this._pumpTimer = setTimeout(() => {
+            this._pumpTimer = null;
+            this._pump();
+          }, 20);
+        }
+        return;
+      }
       const next = /** @type {Uint8Array} */ (this._outbox.shift());
       try {
         super.send(next);

@@ -42,9 +42,9 @@ export function MeetingsPage() {
               <For each={deletedMeetings}>
                 {(meeting) => (
                   <li data-testid="deleted-meeting">
-                    <span class="deleted-text">
-                      {meeting.title || 'Untitled meeting'}
-                      <small class="deleted-date"> · {formatDate(meeting.date)}</small>
+                    <span class="deleted-meeting">
+                      <span class="deleted-text">{meeting.title || 'Untitled meeting'}</span>
+                      <small class="deleted-date">{formatDate(meeting.date)}</small>
                     </span>
                     <button type="button" class="button small" data-testid="restore-meeting" onClick={() => workspace.meetings.restore(meeting.id)}>
                       Restore
@@ -307,7 +307,7 @@ function Agenda(props: { meeting: Meeting }) {
       <h3 class="section-title" id="agenda-title">
         Agenda <span class="count">{props.meeting.agenda.length}</span>
       </h3>
-      <Show when={props.meeting.agenda.length === 0}>
+      <Show when={props.meeting.agenda.length === 0 && available().length > 0}>
         <p class="quiet agenda-empty">Nothing on the agenda yet. Add the topics this meeting will discuss.</p>
       </Show>
       <ol class="agenda" data-testid="agenda-list">

@@ -28,9 +28,11 @@ export function MembersPage() {
           <h2 id="members-title" class="records-title">
             Members
           </h2>
-          <p class="quiet records-summary" data-testid="members-summary">
-            {summary()}
-          </p>
+          <Show when={members.length > 0}>
+            <p class="quiet records-summary" data-testid="members-summary">
+              {summary()}
+            </p>
+          </Show>
         </div>
       </header>
 
@@ -158,7 +160,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
           maxLength={2}
           invalid={countryError() !== null}
           normalise={normaliseCountry}
-          validate={countryProblem}
+          validate={(code) => (countryProblem(code) ? 'Two letters, e.g. NL' : null)}
           onInvalid={setCountryError}
           onCommit={(next) => workspace.members.update(id(), { country: next })}
         />

@@ -1,48 +1,68 @@
-// A Node peer in a workspace's room: real WebRTC (@roamhq/wrtc), y-webrtc with Tavola's chunking
-// transport (vitest applies the same Vite plugin as the build), a real relay.
-import wrtc from '@roamhq/wrtc';
-import { WebSocket } from 'ws';
-import { WebrtcProvider } from 'y-webrtc';
+// A Node peer in a workspace's room, in a child process: real WebRTC (@roamhq/wrtc), plain
+// y-webrtc with Tavola's chunking transport (the Node module hook), through a real relay.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Workspace } from '../../src/model';
 import { roomNameFor } from '../../src/sync/link';
 
-// y-webrtc's signaling client uses the global WebSocket.
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+const PEER_SCRIPT = fileURLToPath(new URL('./peer-process.mjs', import.meta.url));
+const LOADER = fileURLToPath(new URL('../../scripts/register-peer-loader.mjs', import.meta.url));
 
 export interface NodePeer {
-  workspace: Workspace;
-  provider: WebrtcProvider;
-  /** Connected WebRTC peers right now. */
-  peerCount(): number;
-  destroy(): void;
+  /** Send the peer a Yjs update (as if it had made those edits). */
+  apply(update: Uint8Array): Promise<void>;
+  /** The peer's document, read through the model. */
+  workspace(): Promise<Workspace>;
+  peerCount(): Promise<number>;
+  /** How many entries one of the document's top-level maps holds (cheap to poll). */
+  count(map: string): Promise<number>;
+  stop(): Promise<void>;
 }
 
-export async function joinAsNodePeer(options: { secret: string; relay: string; password?: string; workspace?: Workspace }): Promise<NodePeer> {
-  const workspace = options.workspace ?? new Workspace();
-  const provider = new WebrtcProvider(await roomNameFor(options.secret), workspace.doc, {
-    signaling: [options.relay],
-    password: options.password ?? options.secret,
-    peerOpts: { wrtc },
+export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string }): Promise<NodePeer> {
+  const child: ChildProcess = fork(PEER_SCRIPT, [], { execArgv: ['--import', LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let nextId = 1;
+  const pending = new Map<number, (value: unknown) => void>();
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`peer process exited with ${code}`)));
+    child.on('message', (message: { ready?: boolean; id?: number; value?: unknown }) => {
+      if (message.ready) return resolve();
+      const resolveCall = pending.get(message.id!);
+      pending.delete(message.id!);
+      resolveCall?.(message.value);
+    });
   });
+  const call = <T>(message: Record<string, unknown>) =>
+    new Promise<T>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve as (value: unknown) => void);
+      child.send({ ...message, id });
+    });
+  await ready;
+  await call({ type: 'join', roomName: options.roomName ?? (await roomNameFor(options.secret)), password: options.password ?? options.secret, relay: options.relay });
   return {
-    workspace,
-    provider,
-    peerCount() {
-      const room = (provider as unknown as { room: { webrtcConns: Map<string, { connected: boolean }> } | null }).room;
-      return room ? [...room.webrtcConns.values()].filter((c) => c.connected).length : 0;
+    apply: (update) => call({ type: 'apply', update: Buffer.from(update).toString('base64') }),
+    async workspace() {
+      const workspace = new Workspace();
+      workspace.applyUpdate(new Uint8Array(Buffer.from(await call<string>({ type: 'state' }), 'base64')));
+      return workspace;
     },
-    destroy() {
-      provider.destroy();
-      workspace.destroy();
+    peerCount: () => call<number>({ type: 'peers' }),
+    count: (map) => call<number>({ type: 'count', map }),
+    async stop() {
+      if (child.exitCode !== null) return;
+      await call({ type: 'leave' });
+      child.kill();
     },
   };
 }
 
 /** Poll until `condition` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -101,10 +101,10 @@ describe('records of the wrong shape', () => {
 
   it('invalid order keys sort last, and a move next to them lands where asked', () => {
     const { ws, points } = setup();
-    points.set('fp-tilde', rawPoint({ id: 'fp-tilde', text: 'tilde', order: 'a0~' }));
-    points.set('fp-number-order', rawPoint({ id: 'fp-number-order', text: 'number', order: 7 }));
-    points.set('fp-no-order', rawPoint({ id: 'fp-no-order', text: 'none', order: undefined }));
-    points.set('fp-garbage', rawPoint({ id: 'fp-garbage', text: 'garbage', order: 'not a key' }));
+    points.set('fp-tilde', rawPoint({ id: 'fp-tilde', text: new Y.Text('tilde'), order: 'a0~' }));
+    points.set('fp-number-order', rawPoint({ id: 'fp-number-order', text: new Y.Text('number'), order: 7 }));
+    points.set('fp-no-order', rawPoint({ id: 'fp-no-order', text: new Y.Text('none'), order: undefined }));
+    points.set('fp-garbage', rawPoint({ id: 'fp-garbage', text: new Y.Text('garbage'), order: 'not a key' }));
     for (const id of ['fp-tilde', 'fp-number-order', 'fp-no-order', 'fp-garbage']) {
       expect(ws.focusPoints.read(id)).toMatchObject({ ok: true, repaired: ['order'], record: { order: '~' } });
     }
@@ -144,7 +144,8 @@ describe('records of the wrong shape', () => {
       ok: true,
       record: { id: 'fp-empty', order: '~', createdAt: '1970-01-01T00:00:00.000Z', deletedAt: null, topicId: '', text: '', status: 'proposed', owners: [], meetingId: null },
     });
-    expect(result?.ok && [...result.repaired].sort()).toEqual(['createdAt', 'id', 'order', 'text', 'owners'].sort());
+    // Missing fields count as repaired too: every one of them here.
+    expect(result?.ok && [...result.repaired].sort()).toEqual(['createdAt', 'deletedAt', 'id', 'meetingId', 'order', 'owners', 'status', 'text', 'topicId']);
     expect(texts(ws)).toEqual(['A', 'B', 'C']);
   });
 
@@ -192,7 +193,7 @@ describe('records of the wrong shape', () => {
     const result = ws.meetings.read('m-1');
     expect(result).toMatchObject({ ok: true, record: { title: 'Kick-off', agenda: ['t-2', 't-1'], participants: [], notes: 'notes as a string' } });
     expect(result?.ok && result.record.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(result?.ok && [...result.repaired].sort()).toEqual(['agenda', 'createdAt', 'date', 'notes', 'participants']);
+    expect(result?.ok && [...result.repaired].sort()).toEqual(['agenda', 'createdAt', 'date', 'deletedAt', 'notes', 'participants']);
     ws.meetings.setParticipant('m-1', 'p-2', true);
     ws.meetings.setAgenda('m-1', ['t-1']);
     expect(ws.meetings.get('m-1')).toMatchObject({ participants: ['p-2'], agenda: ['t-1'] });
@@ -242,7 +243,8 @@ describe('records of the wrong shape', () => {
     other.focusPoints.add({ topicId: 'topic-ports', text: 'fine' }, undefined, 'fp-fine');
     expect(() => peers.sync()).not.toThrow();
     expect(seen.flat().sort()).toEqual(['fp-fine', 'junk-1', 'junk-2']);
-    expect(honest.focusPoints.ofTopic('topic-ports').map((p) => p.text)).toEqual(['fine', 'raw string']);
+    // The other peer saw junk-2 (order a5) in the topic and added after it.
+    expect(honest.focusPoints.ofTopic('topic-ports').map((p) => p.text)).toEqual(['raw string', 'fine']);
     expect(honest.problems()).toEqual([{ collection: 'focusPoints', id: 'junk-1', problem: 'stored as a string instead of a record' }]);
   });
 });
