@@ -74,6 +74,11 @@ export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
  */
 export class Collection<R extends BaseRecord> {
   private readonly map: Y.Map<unknown>;
+  /**
+   * Validated reads, kept until the record changes: a list reads every record, and validating
+   * each one again on every keystroke made lists of thousands of points slow.
+   */
+  private readonly cache = new Map<string, ReadResult<R>>();
 
   constructor(
     protected readonly host: Host,
@@ -81,6 +86,10 @@ export class Collection<R extends BaseRecord> {
     private readonly fields: Fields<R>,
   ) {
     this.map = host.doc.getMap(name);
+    // Registered first, so the cache is fresh before any other observer of this collection reads.
+    this.map.observeDeep((events) => {
+      for (const id of changedIds(this.map, events)) this.cache.delete(id);
+    });
   }
 
   get size(): number {
@@ -93,7 +102,7 @@ export class Collection<R extends BaseRecord> {
 
   read(id: string): ReadResult<R> | undefined {
     if (!this.map.has(id)) return undefined;
-    return this.readRaw(id, this.map.get(id));
+    return this.cachedRead(id, this.map.get(id));
   }
 
   /** The record, if it exists and could be read (repaired or not). */
@@ -105,8 +114,20 @@ export class Collection<R extends BaseRecord> {
   /** Every entry, readable or not. */
   readAll(): ReadResult<R>[] {
     const results: ReadResult<R>[] = [];
-    this.map.forEach((raw, id) => results.push(this.readRaw(id, raw)));
+    this.map.forEach((raw, id) => results.push(this.cachedRead(id, raw)));
     return results;
+  }
+
+  private cachedRead(id: string, raw: unknown): ReadResult<R> {
+    // Inside a transaction the cache may be stale: observers only run when it ends.
+    if (this.host.doc._transaction !== null) return this.readRaw(id, raw);
+    let result = this.cache.get(id);
+    if (!result) {
+      result = this.readRaw(id, raw);
+      this.cache.set(id, result);
+    }
+    // Callers own what they get (Solid stores write into the objects they are given).
+    return result.ok ? { ok: true, record: cloneRecord(result.record), repaired: [...result.repaired] } : { ...result };
   }
 
   /** Readable records in order; deleted ones only when asked. */
@@ -148,15 +169,7 @@ export class Collection<R extends BaseRecord> {
   /** Called with the ids of the records that changed (added, edited, removed) after each transaction. */
   observe(listener: (ids: Set<string>, local: boolean) => void): () => void {
     const handler = (events: Y.YEvent<any>[], transaction: Y.Transaction) => {
-      const ids = new Set<string>();
-      for (const event of events) {
-        if (event.target === this.map) {
-          for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
-        } else {
-          const first = event.path[0];
-          if (typeof first === 'string') ids.add(first);
-        }
-      }
+      const ids = changedIds(this.map, events);
       if (ids.size > 0) listener(ids, transaction.local);
     };
     this.map.observeDeep(handler);
@@ -357,4 +370,27 @@ function describe(raw: unknown): string {
   if (raw instanceof Y.Text) return 'a text';
   if (raw instanceof Y.Array || Array.isArray(raw)) return 'a list';
   return `a ${typeof raw}`;
+}
+
+/** The ids of the records that a batch of deep events touched. */
+function changedIds(map: Y.Map<unknown>, events: Y.YEvent<any>[]): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.target === map) {
+      for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
+    } else {
+      const first = event.path[0];
+      if (typeof first === 'string') ids.add(first);
+    }
+  }
+  return ids;
+}
+
+function cloneRecord<R extends object>(record: R): R {
+  const copy = { ...record } as Record<string, unknown>;
+  for (const key of Object.keys(copy)) {
+    const value = copy[key];
+    if (Array.isArray(value)) copy[key] = [...value];
+  }
+  return copy as R;
 }
