@@ -1,5 +1,7 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Workspace, WorkspaceMeta } from '../model';
+import { newSecret } from '../sync/link';
+import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS, PeerConnection } from '../sync/peers';
 import { openStoredWorkspace, type StoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 
@@ -11,6 +13,9 @@ interface OpenEntry {
   promise: Promise<StoredWorkspace>;
   users: number;
   closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The workspace's room, once a screen showed it (one provider per room per tab: y-webrtc #47). */
+  peers: Accessor<PeerConnection | null>;
+  setPeers: (peers: PeerConnection | null) => void;
 }
 
 const open = new Map<string, OpenEntry>();
@@ -18,7 +23,8 @@ const open = new Map<string, OpenEntry>();
 export function acquireWorkspace(id: string): { ready: Promise<StoredWorkspace>; release: () => void } {
   let entry = open.get(id);
   if (!entry) {
-    entry = { promise: openStoredWorkspace(id), users: 0, closeTimer: undefined };
+    const [peers, setPeers] = createSignal<PeerConnection | null>(null);
+    entry = { promise: openStoredWorkspace(id), users: 0, closeTimer: undefined, peers, setPeers };
     open.set(id, entry);
   }
   const current = entry;
@@ -37,6 +43,7 @@ export function acquireWorkspace(id: string): { ready: Promise<StoredWorkspace>;
       current.closeTimer = setTimeout(() => {
         if (current.users > 0 || open.get(id) !== current) return;
         open.delete(id);
+        stopPeers(current);
         void current.promise.then((stored) => stored.close());
       }, 2_000);
     },
@@ -49,7 +56,51 @@ export async function closeWorkspaceNow(id: string): Promise<void> {
   if (!entry) return;
   open.delete(id);
   if (entry.closeTimer) clearTimeout(entry.closeTimer);
+  stopPeers(entry);
   await (await entry.promise).close();
+}
+
+function stopPeers(entry: OpenEntry): void {
+  entry.peers()?.destroy();
+  entry.setPeers(null);
+}
+
+/**
+ * The workspace's connection to its partners, started on first use and kept while the workspace
+ * is open in this tab. Settings come from this browser's list of workspaces.
+ */
+export function peersOf(id: string, workspace: Workspace): Accessor<PeerConnection | null> {
+  const entry = open.get(id);
+  if (!entry) return () => null;
+  if (!entry.peers()) startPeers(id, entry, workspace);
+  return entry.peers;
+}
+
+/** Reconnect with the current settings (after they changed). */
+export function restartPeers(id: string, workspace: Workspace): void {
+  const entry = open.get(id);
+  if (!entry) return;
+  stopPeers(entry);
+  startPeers(id, entry, workspace);
+}
+
+function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
+  const known = registry.get(id);
+  if (!known) return;
+  let secret = known.secret;
+  if (!secret) {
+    // Made before workspaces could be shared: give it its secret now.
+    secret = newSecret();
+    registry.update(id, { secret });
+  }
+  const peers = new PeerConnection(workspace, {
+    secret,
+    relays: known.relays ?? DEFAULT_RELAYS,
+    iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS,
+    paused: known.paused ?? false,
+  });
+  entry.setPeers(peers);
+  void peers.start();
 }
 
 export type WorkspaceState =

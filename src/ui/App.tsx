@@ -8,6 +8,7 @@ import { MeetingsPage } from './MeetingsPage';
 import { PracticesPage } from './PracticesPage';
 import { SettingsPage } from './SettingsPage';
 import { NotFound } from './NotFound';
+import { JoinPage } from './JoinPage';
 
 function Frame(props: ParentProps) {
   return <div class="app">{props.children}</div>;
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/practices/:practiceId?" component={PracticesPage} />
         <Route path="/settings" component={SettingsPage} />
       </Route>
+      <Route path="/join/*rest" component={JoinPage} />
       <Route path="*" component={NotFound} />
     </HashRouter>
   );

@@ -2,6 +2,8 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import { FOCUS_POINT_STATUSES, type FocusPoint, type FocusPointStatus, type Topic } from '../model';
 import { createRecord, createRecordList, createTextValue } from '../state/records';
+import { announceEditing } from '../state/peers';
+import { EditingBadges } from './Collaboration';
 import { AddForm, CoTextField, EmptyState } from './components';
 import { useWorkspace } from './context';
 
@@ -178,16 +180,28 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
 }
 
 function FocusPointRow(props: { point: FocusPoint; index: number; count: number }) {
-  const { workspace } = useWorkspace();
+  const { workspace, peers, participants } = useWorkspace();
   const text = workspace.focusPoints.textOf(props.point.id);
   return (
-    <li class={`point status-${props.point.status}`} data-testid="focus-point" data-point-id={props.point.id} data-status={props.point.status}>
+    <li
+      class={`point status-${props.point.status}`}
+      data-testid="focus-point"
+      data-point-id={props.point.id}
+      data-status={props.point.status}
+      onFocusIn={() => announceEditing(peers, { kind: 'focusPoint', id: props.point.id })}
+      onFocusOut={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) announceEditing(peers, null);
+      }}
+    >
       <span class="point-number" aria-hidden="true">
         {props.index + 1}
       </span>
-      <Show when={text}>
-        {(t) => <CoTextField text={t()} multiline label={`Focus point ${props.index + 1}`} class="point-text" testId="focus-point-text" placeholder="Describe the focus point" />}
-      </Show>
+      <div class="point-body">
+        <Show when={text}>
+          {(t) => <CoTextField text={t()} multiline label={`Focus point ${props.index + 1}`} class="point-text" testId="focus-point-text" placeholder="Describe the focus point" />}
+        </Show>
+        <EditingBadges participants={participants()} target={{ kind: 'focusPoint', id: props.point.id }} />
+      </div>
       <div class="point-controls">
         <select
           class={`status-select status-${props.point.status}`}

@@ -1,8 +1,10 @@
 import { A, useParams } from '@solidjs/router';
-import { Match, Show, Switch, type ParentProps } from 'solid-js';
+import { createSignal, Match, Show, Switch, type ParentProps } from 'solid-js';
 import type { Workspace } from '../model';
+import { createConnectionStatus, createParticipants, createPresence } from '../state/peers';
 import { createProblems } from '../state/records';
-import { createMeta, createWorkspace } from '../state/session';
+import { createMeta, createWorkspace, peersOf } from '../state/session';
+import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
 import { Notice } from './components';
 import { WorkspaceContext } from './context';
 
@@ -52,13 +54,19 @@ export function WorkspaceLayout(props: ParentProps) {
 function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>) {
   const meta = createMeta(props.workspace, props.id);
   const problems = createProblems(props.workspace);
+  const peers = peersOf(props.id, props.workspace);
+  const connection = createConnectionStatus(peers);
+  const participants = createParticipants(peers);
+  createPresence(peers);
+  const [sharing, setSharing] = createSignal(false);
+  const waitingForPartner = () => meta() && props.workspace.compatibility().kind === 'empty';
   const base = `/w/${props.id}`;
   const newer = () => {
     const compatibility = props.workspace.compatibility();
     return compatibility.kind === 'newer' ? compatibility.schemaVersion : null;
   };
   return (
-    <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace }}>
+    <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace, peers, participants }}>
       <div class="workspace">
         <header class="topbar">
           <A href="/" class="brand small" aria-label="All workspaces">
@@ -66,9 +74,26 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             <span class="brand-name">Tavola</span>
           </A>
           <h1 class="workspace-title" data-testid="workspace-name">
-            {meta().name}
+            {waitingForPartner() ? 'Shared workspace' : meta().name}
           </h1>
+          <div class="topbar-end">
+            <PeopleOnline participants={participants()} />
+            <button type="button" class="button primary small" data-testid="share" onClick={() => setSharing(true)}>
+              Share
+            </button>
+          </div>
         </header>
+        <div class="statusbar">
+          <ConnectionStatus snapshot={connection()} onToggleOffline={() => toggleOffline(props.id, peers(), connection())} />
+        </div>
+        <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
+        <ProfilePrompt />
+        <Show when={waitingForPartner()}>
+          <Notice testId="waiting-for-partner">
+            Receiving the workspace from your partners… Keep this page open. A partner who has the workspace needs to be
+            online with Tavola open.
+          </Notice>
+        </Show>
         <nav class="tabs" aria-label="Workspace">
           <A href={`${base}/topics`} activeClass="active">
             Topics

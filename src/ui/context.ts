@@ -1,9 +1,15 @@
-import { createContext, useContext } from 'solid-js';
+import { createContext, useContext, type Accessor } from 'solid-js';
 import type { Workspace } from '../model';
+import type { PeerConnection } from '../sync/peers';
+import type { Participant } from '../sync/presence';
 
 export interface WorkspaceContextValue {
   id: string;
   workspace: Workspace;
+  /** The connection to partners; null until it started or when the workspace is not shared. */
+  peers: Accessor<PeerConnection | null>;
+  /** Everyone in the room, this person first. */
+  participants: Accessor<Participant[]>;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue>();

@@ -6,13 +6,18 @@
 // so CI counts failed tests instead of a run that ends with "no test files".
 //
 // Set TAVOLA_E2E_SKIP_BUILD=1 to reuse an existing dist-e2e/ (quick local reruns
-// of tests that did not change the app). Ignored when CI=true.
+// of tests that did not change the app). Ignored when CI=true. The build bakes in the
+// relay's address: with TAVOLA_E2E_SKIP_BUILD, also pin TAVOLA_E2E_RELAY_PORT.
+//
+// A real y-webrtc signaling relay runs on loopback for the whole run; the app is built
+// with it as its default relay (VITE_TAVOLA_RELAYS), so no test reaches for another.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { startRelay, type Relay } from '../../support/relay';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +25,8 @@ declare module 'vitest' {
     e2eBaseUrl: string;
     /** Why the build or the server failed; '' when all is well. */
     e2eSetupError: string;
+    /** The signaling relay the built app uses by default (a real y-webrtc relay on loopback). */
+    e2eRelayUrl: string;
   }
 }
 
@@ -29,13 +36,14 @@ export const E2E_OUT_DIR = 'dist-e2e';
 
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-function buildApp(): Promise<void> {
+function buildApp(relayUrl: string): Promise<void> {
   // Drop what vitest puts in the environment, so the child builds for production.
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) continue;
     env[key] = value;
   }
+  env.VITE_TAVOLA_RELAYS = relayUrl;
   const script = path.join(ROOT, 'tests/e2e/harness/build-app.mjs');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ROOT, E2E_OUT_DIR], {
@@ -78,11 +86,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   const outDir = path.join(ROOT, E2E_OUT_DIR);
   let server: PreviewServer | undefined;
+  let relay: Relay | undefined;
   try {
+    relay = await startRelay({ port: Number(process.env.TAVOLA_E2E_RELAY_PORT) || undefined });
+    project.provide('e2eRelayUrl', relay.url);
     if (process.env.TAVOLA_E2E_SKIP_BUILD === '1' && process.env.CI !== 'true' && existsSync(path.join(outDir, 'index.html'))) {
       console.log(`[e2e] reusing ${E2E_OUT_DIR}/ (TAVOLA_E2E_SKIP_BUILD=1)`);
     } else {
-      await buildApp();
+      await buildApp(relay.url);
     }
     if (!existsSync(path.join(outDir, 'index.html'))) {
       throw new Error(`the build produced no ${E2E_OUT_DIR}/index.html`);
@@ -91,7 +102,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server = served.server;
     project.provide('e2eBaseUrl', served.baseUrl);
     project.provide('e2eSetupError', '');
-    console.log(`[e2e] built app served at ${served.baseUrl} (setup ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`[e2e] built app served at ${served.baseUrl}, relay at ${relay.url} (setup ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.error(`[e2e] setup failed; every e2e test will fail with this error:\n${message}`);
@@ -101,5 +112,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await server?.close();
+    await relay?.stop();
   };
 }

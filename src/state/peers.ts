@@ -1,0 +1,66 @@
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { ConnectionSnapshot, PeerConnection } from '../sync/peers';
+import {
+  loadProfile,
+  observeParticipants,
+  readParticipants,
+  saveProfile,
+  setLocalEditing,
+  setLocalProfile,
+  type EditingTarget,
+  type Participant,
+  type Profile,
+} from '../sync/presence';
+
+const OFFLINE: ConnectionSnapshot = { status: { kind: 'connecting' }, tabs: 0, lastRemoteChangeAt: null };
+
+/** The connection's status line, following the connection as it is replaced. */
+export function createConnectionStatus(peers: Accessor<PeerConnection | null>): Accessor<ConnectionSnapshot> {
+  const [snapshot, setSnapshot] = createSignal<ConnectionSnapshot>(OFFLINE, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  createEffect(() => {
+    const connection = peers();
+    if (!connection) return setSnapshot(OFFLINE);
+    onCleanup(connection.subscribe(setSnapshot));
+  });
+  return snapshot;
+}
+
+/** Everyone in the room, with what they are editing; remote states are validated. */
+export function createParticipants(peers: Accessor<PeerConnection | null>): Accessor<Participant[]> {
+  const [participants, setParticipants] = createSignal<Participant[]>([]);
+  createEffect(() => {
+    const connection = peers();
+    if (!connection) return setParticipants([]);
+    const read = () => setParticipants(readParticipants(connection.awareness));
+    read();
+    onCleanup(observeParticipants(connection.awareness, read));
+  });
+  return participants;
+}
+
+const [profile, setProfileSignal] = createSignal<Profile | null>(typeof localStorage === 'undefined' ? null : loadProfile());
+
+/** This person's name, organisation and colour, kept in this browser. */
+export const currentProfile = profile;
+
+export function updateProfile(next: Profile): void {
+  saveProfile(next);
+  setProfileSignal(next);
+}
+
+/** Tell the room who this person is, whenever the profile or the connection changes. */
+export function createPresence(peers: Accessor<PeerConnection | null>): void {
+  createEffect(() => {
+    const connection = peers();
+    const me = profile();
+    if (connection && me) setLocalProfile(connection.awareness, me);
+  });
+}
+
+/** Say what this person is editing now (null when nothing). */
+export function announceEditing(peers: Accessor<PeerConnection | null>, target: EditingTarget | null): void {
+  const connection = peers();
+  if (connection) setLocalEditing(connection.awareness, target);
+}

@@ -1,0 +1,65 @@
+// Helpers for tests with several people: each person is a separate Chromium process.
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchBrowser, openApp } from './harness/browser';
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A person with their own browser, who has said who they are. */
+export async function person(name: string, organisation = ''): Promise<Person> {
+  const context = await launchBrowser();
+  // The profile is asked once and kept in localStorage; set it as the prompt would.
+  await context.addInitScript(
+    ([n, o]) => {
+      if (!localStorage.getItem('tavola.profile.v1')) {
+        localStorage.setItem('tavola.profile.v1', JSON.stringify({ name: n, organisation: o, color: '#1f77b4' }));
+      }
+    },
+    [name, organisation],
+  );
+  const page = await openApp(context, '/');
+  return { context, page };
+}
+
+/** Create a workspace through the home screen; returns its id. */
+export async function createWorkspace(page: Page, name: string): Promise<string> {
+  await page.getByLabel('Name of the new workspace').fill(name);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(/#\/w\/[^/]+\/topics/);
+  return page.url().match(/#\/w\/([^/]+)\//)![1]!;
+}
+
+export async function addTopic(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New topic').fill(title);
+  await page.getByTestId('add-topic').getByRole('button', { name: 'Add' }).click();
+  await expect.poll(() => page.getByTestId('topic-title').inputValue()).toBe(title);
+}
+
+export async function addPoint(page: Page, text: string): Promise<void> {
+  const before = await page.getByTestId('focus-point').count();
+  await page.getByLabel('New focus point').fill(text);
+  await page.getByRole('button', { name: 'Add point' }).click();
+  await expect.poll(() => page.getByTestId('focus-point').count()).toBe(before + 1);
+}
+
+/** The share link from the Share dialog. */
+export async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.getByRole('button', { name: 'Close' }).click();
+  expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]{22,}/);
+  return link;
+}
+
+export async function pointTexts(page: Page): Promise<string[]> {
+  return page.getByTestId('focus-point-text').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
+}
+
+export async function waitForPeers(page: Page, count: number): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('connection-status').textContent(), { timeout: 20_000 })
+    .toBe(count === 1 ? 'Connected to 1 partner' : `Connected to ${count} partners`);
+}
