@@ -95,7 +95,9 @@ export function EditingBadges(props: { participants: Participant[]; target: Edit
 export function ShareDialog(props: { open: boolean; workspaceId: string; onClose: () => void }) {
   let dialog!: HTMLDialogElement;
   const [copied, setCopied] = createSignal(false);
-  const link = () => {
+  const [link, setLink] = createSignal('');
+  // Read when the dialog opens: the relays may have changed in settings since.
+  const currentLink = () => {
     const entry = registry.get(props.workspaceId);
     if (!entry?.secret) return '';
     return formatShareLink(location.href, { workspaceId: props.workspaceId, secret: entry.secret, relays: entry.relays ?? [] });
@@ -103,6 +105,7 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
   createEffect(() => {
     if (props.open && !dialog.open) {
       setCopied(false);
+      setLink(currentLink());
       dialog.showModal();
     }
     if (!props.open && dialog.open) dialog.close();

@@ -1,5 +1,5 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createEffect, createMemo, Show } from 'solid-js';
 import { registry } from '../state/registry';
 import { parseShareLink } from '../sync/link';
 import { Notice } from './components';
@@ -8,18 +8,24 @@ import { Notice } from './components';
 export function JoinPage() {
   const location = useLocation();
   const navigate = useNavigate();
-  const parsed = parseShareLink(`#${location.pathname}${location.search}`);
-  if (parsed.ok) {
-    const { workspaceId, secret, relays } = parsed.link;
+  const parsed = createMemo(() => parseShareLink(`#${location.pathname}${location.search}`));
+  createEffect(() => {
+    const result = parsed();
+    if (!result.ok) return;
+    const { workspaceId, secret, relays } = result.link;
     const known = registry.get(workspaceId);
     const network = relays.length > 0 ? { relays } : {};
     if (known) registry.update(workspaceId, { secret, ...network });
     else registry.add({ id: workspaceId, name: 'Shared workspace', secret, ...network });
-    queueMicrotask(() => navigate(`/w/${workspaceId}/topics`, { replace: true }));
-  }
+    navigate(`/w/${workspaceId}/topics`, { replace: true });
+  });
+  const failure = () => {
+    const result = parsed();
+    return result.ok ? undefined : result;
+  };
   return (
     <main class="page narrow">
-      <Show when={!parsed.ok && parsed} fallback={<p class="quiet">Opening the shared workspace…</p>}>
+      <Show when={failure()} fallback={<p class="quiet">Opening the shared workspace…</p>}>
         {(failure) => (
           <>
             <h1>This link does not open a workspace</h1>

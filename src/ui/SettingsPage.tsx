@@ -5,6 +5,7 @@ import { createMeta } from '../state/session';
 import { deleteWorkspace } from '../state/workspaces';
 import { CoTextField, ConfirmDialog, Notice, formatDate } from './components';
 import { useWorkspace } from './context';
+import { NetworkSettings } from './NetworkSettings';
 import './practices.css';
 
 export function SettingsPage() {
@@ -96,6 +97,8 @@ export function SettingsPage() {
           <p class="quiet field-help">Saved as you type, and edited together with partners.</p>
         </div>
       </section>
+
+      <NetworkSettings />
 
       <section class="card" aria-labelledby="settings-about">
         <h2 id="settings-about">About this workspace</h2>

@@ -14,8 +14,12 @@ export async function person(name: string, organisation = ''): Promise<Person> {
   // The profile is asked once and kept in localStorage; set it as the prompt would.
   await context.addInitScript(
     ([n, o]) => {
-      if (!localStorage.getItem('tavola.profile.v1')) {
-        localStorage.setItem('tavola.profile.v1', JSON.stringify({ name: n, organisation: o, color: '#1f77b4' }));
+      try {
+        if (!localStorage.getItem('tavola.profile.v1')) {
+          localStorage.setItem('tavola.profile.v1', JSON.stringify({ name: n, organisation: o, color: '#1f77b4' }));
+        }
+      } catch {
+        // about:blank has no localStorage.
       }
     },
     [name, organisation],
