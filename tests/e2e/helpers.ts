@@ -52,7 +52,7 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
   await form.getByRole('textbox').fill(name);
   await form.getByRole('button', { name: 'Create workspace' }).click();
   await page.waitForURL(/#\/w\/[^/]+\/topics/);
-  await expect.poll(() => page.getByTestId('workspace-name').textContent()).toBe(name);
+  await workspaceNamed(page, name).waitFor();
   return workspaceIdOf(page);
 }
 
@@ -60,8 +60,17 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
 export async function openSample(page: Page): Promise<string> {
   await page.getByTestId('open-sample').click();
   await page.waitForURL(/#\/w\/[^/]+\/topics\/[^/]+/);
-  await expect.poll(() => page.getByTestId('workspace-name').textContent()).toBe(FIXTURE.workspace.name);
+  await workspaceNamed(page, FIXTURE.workspace.name).waitFor();
   return workspaceIdOf(page);
+}
+
+/** The workspace's top bar title, when it reads exactly `name` (usable outside tests: no expect.poll). */
+export function workspaceNamed(page: Page, name: string): Locator {
+  return page.locator('[data-testid="workspace-name"]', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------- topics and focus points

@@ -61,3 +61,50 @@ describe('two partners, two browsers', () => {
     await expect.poll(() => target(b).inputValue()).toBe(expected);
   });
 });
+
+describe('keystroke to partner', () => {
+  test('every keystroke reaches the partner; the delay is measured', async () => {
+    const [a, b] = await Promise.all([person('Anna'), person('Bruno')]);
+    await createWorkspace(a.page, 'Typing');
+    await addTopic(a.page, 'Ports');
+    await addPoint(a.page, 'Note:');
+    await b.page.goto(await shareLink(a.page));
+    await b.page.getByTestId('topic-link').first().click({ timeout: 20_000 });
+    await waitForPeers(b.page, 1);
+    // B notes when each new length of the text shows.
+    await b.page.evaluate(() => {
+      const seen: Record<number, number> = {};
+      (window as unknown as { seen: Record<number, number> }).seen = seen;
+      const field = document.querySelector<HTMLTextAreaElement>('[data-testid=focus-point-text]')!;
+      const note = () => {
+        if (!(field.value.length in seen)) seen[field.value.length] = performance.timeOrigin + performance.now();
+      };
+      // Every frame, and every few ms in case frames are throttled in a headless window.
+      const frame = () => {
+        note();
+        requestAnimationFrame(frame);
+      };
+      frame();
+      setInterval(note, 2);
+    });
+    const field = a.page.getByTestId('focus-point-text').first();
+    await field.click();
+    await field.press('End');
+    const sent: number[] = [];
+    const text = ' Port cities act together at EU level';
+    for (const char of text) {
+      sent.push(await a.page.evaluate(() => performance.timeOrigin + performance.now()));
+      await field.press(char === ' ' ? 'Space' : char);
+    }
+    await expect.poll(() => b.page.getByTestId('focus-point-text').first().inputValue()).toBe(`Note:${text}`);
+    const seen = await b.page.evaluate(() => (window as unknown as { seen: Record<number, number> }).seen);
+    // A keystroke is there once B shows a text at least that long (two may land in one frame).
+    const shownAt = (length: number) => Math.min(...Object.entries(seen).filter(([l]) => Number(l) >= length).map(([, t]) => t));
+    const delays = sent.map((at, i) => shownAt('Note:'.length + i + 1) - at).sort((x, y) => x - y);
+    expect(delays.every((d) => Number.isFinite(d)), JSON.stringify({ seen, sent })).toBe(true);
+    const median = delays[Math.floor(delays.length / 2)]!;
+    const p90 = delays[Math.floor(delays.length * 0.9)]!;
+    console.log(`[measure] keystroke in A to text painted in B over ${delays.length} keys: median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms`);
+    await Promise.all([closeBrowser(a.context), closeBrowser(b.context)]);
+  });
+});
