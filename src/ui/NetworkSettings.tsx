@@ -4,6 +4,7 @@ import { restartPeers } from '../state/session';
 import { relayUrlSchema } from '../sync/link';
 import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from '../sync/peers';
 import type { IceServer } from '../sync/registry';
+import { formatIceServer, parseIceServer } from '../sync/ice';
 import { Notice } from './components';
 import { useWorkspace } from './context';
 
@@ -92,16 +93,4 @@ function lines(text: string): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-}
-
-/** `stun:host:port`, or `turn:host:port username credential`. */
-export function parseIceServer(line: string): IceServer | null {
-  const [urls, username, credential, ...rest] = line.split(/\s+/);
-  if (!urls || rest.length > 0 || !/^(stun|stuns|turn|turns):[^\s]+$/.test(urls)) return null;
-  if (urls.startsWith('turn') && (!username || !credential)) return null;
-  return username && credential ? { urls, username, credential } : { urls };
-}
-
-function formatIceServer(server: IceServer): string {
-  return [server.urls, server.username, server.credential].filter(Boolean).join(' ');
 }
