@@ -86,7 +86,7 @@ describe('members, meetings and practice sheets', () => {
     await expect.poll(() => valuesOf(page.getByTestId('member-name'))).toEqual(['Métropole de Lyon', 'Forum for Urban Security']);
     const trash = page.getByTestId('deleted-members');
     await trash.locator('summary').click();
-    expect(await trash.getByTestId('deleted-member').allTextContents()).toEqual(['Tuscany Region · Region, ITRestore']);
+    expect(await trash.getByTestId('deleted-member').locator('.deleted-text').allTextContents()).toEqual(['Tuscany Region · Region, IT']);
     await trash.getByTestId('restore-member').click();
     await expect.poll(() => valuesOf(page.getByTestId('member-name'))).toEqual(['Métropole de Lyon', 'Tuscany Region', 'Forum for Urban Security']);
     await expect.poll(() => trash.count()).toBe(0);
