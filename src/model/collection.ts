@@ -88,8 +88,18 @@ export class Collection<R extends BaseRecord> {
     this.map = host.doc.getMap(name);
     // Registered first, so the cache is fresh before any other observer of this collection reads.
     this.map.observeDeep((events) => {
-      for (const id of changedIds(this.map, events)) this.cache.delete(id);
+      const ids = changedIds(this.map, events);
+      for (const id of ids) this.cache.delete(id);
+      this.recordsChanged(ids);
     });
+  }
+
+  /** For subclasses that keep an index: called with the ids of changed records, before any other observer. */
+  protected recordsChanged(_ids: Set<string>): void {}
+
+  /** True while a transaction is open: observers (and so caches and indexes) are behind until it ends. */
+  protected get inTransaction(): boolean {
+    return this.host.doc._transaction !== null;
   }
 
   get size(): number {
@@ -120,7 +130,7 @@ export class Collection<R extends BaseRecord> {
 
   private cachedRead(id: string, raw: unknown): ReadResult<R> {
     // Inside a transaction the cache may be stale: observers only run when it ends.
-    if (this.host.doc._transaction !== null) return this.readRaw(id, raw);
+    if (this.inTransaction) return this.readRaw(id, raw);
     let result = this.cache.get(id);
     if (!result) {
       result = this.readRaw(id, raw);

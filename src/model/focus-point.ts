@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Collection, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
+import { sortOrdered } from './order';
 import type { CoText } from './text';
 
 export const FOCUS_POINT_STATUSES = ['proposed', 'agreed', 'in-progress', 'done', 'dropped'] as const;
@@ -34,13 +35,58 @@ export interface FocusPointDraft {
 }
 
 export class FocusPoints extends Collection<FocusPoint> {
+  /** Point ids by topic id, so a topic's points are found without reading the whole workspace. */
+  private index: Map<string, Set<string>> | null = null;
+  private topicOfPoint = new Map<string, string>();
+
   constructor(host: Host) {
     super(host, 'focusPoints', focusPointFields);
   }
 
   /** The live (not deleted) points of a topic, in order. */
   ofTopic(topicId: string, deleted: 'exclude' | 'only' = 'exclude'): FocusPoint[] {
-    return this.list({ deleted, where: (point) => point.topicId === topicId });
+    // Inside a transaction the index is behind (observers run when it ends): read everything.
+    if (this.inTransaction) return this.list({ deleted, where: (point) => point.topicId === topicId });
+    const points: FocusPoint[] = [];
+    for (const id of this.topicIndex().get(topicId) ?? []) {
+      const point = this.get(id);
+      if (!point || point.topicId !== topicId) continue;
+      if (deleted === 'exclude' ? point.deletedAt : !point.deletedAt) continue;
+      points.push(point);
+    }
+    return sortOrdered(points);
+  }
+
+  /** How many live points a topic has. */
+  countOfTopic(topicId: string): number {
+    return this.ofTopic(topicId).length;
+  }
+
+  private topicIndex(): Map<string, Set<string>> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const point of this.list({ deleted: 'include' })) this.indexPoint(point.id, point.topicId);
+    }
+    return this.index;
+  }
+
+  private indexPoint(id: string, topicId: string | undefined): void {
+    const previous = this.topicOfPoint.get(id);
+    if (previous === topicId) return;
+    if (previous !== undefined) this.index?.get(previous)?.delete(id);
+    if (topicId === undefined) {
+      this.topicOfPoint.delete(id);
+      return;
+    }
+    this.topicOfPoint.set(id, topicId);
+    let ids = this.index!.get(topicId);
+    if (!ids) this.index!.set(topicId, (ids = new Set()));
+    ids.add(id);
+  }
+
+  protected override recordsChanged(ids: Set<string>): void {
+    if (!this.index) return;
+    for (const id of ids) this.indexPoint(id, this.get(id)?.topicId);
   }
 
   /** A new point at `index` in its topic (default: last). */

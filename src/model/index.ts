@@ -1,4 +1,5 @@
-export { Workspace, LocalAction, SCHEMA_VERSION, type WorkspaceMeta, type Compatibility } from './workspace';
+export { UndoHistory } from './undo';
+export { Workspace, LocalAction, SystemAction, SCHEMA_VERSION, type WorkspaceMeta, type Compatibility } from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange } from './text';
 export type { BaseRecord, ReadResult, CollectionName } from './collection';
 export { type Member, type MemberKind, MEMBER_KINDS } from './member';

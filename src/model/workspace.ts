@@ -20,6 +20,16 @@ export class LocalAction {
   constructor(readonly name: string) {}
 }
 
+/**
+ * The origin of changes this copy of the app makes on its own (repairs, migrations): local, but
+ * not a person's action, so undo never reverts them.
+ */
+export class SystemAction {
+  constructor(readonly name: string) {}
+}
+
+const SYSTEM_ACTIONS = new Set(['repair', 'workspace.migrate']);
+
 export interface WorkspaceMeta {
   schemaVersion: number;
   name: string;
@@ -61,7 +71,7 @@ export class Workspace implements Host {
 
   /** Run `fn` as one transaction named `action`. Nested calls join the outer transaction. */
   transact(action: string, fn: () => void): void {
-    this.doc.transact(fn, new LocalAction(action));
+    this.doc.transact(fn, SYSTEM_ACTIONS.has(action) ? new SystemAction(action) : new LocalAction(action));
   }
 
   /** Write the meta of a new workspace. */

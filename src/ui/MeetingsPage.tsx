@@ -5,7 +5,7 @@ import { createRecord, createRecordList } from '../state/records';
 import { CoTextField, EmptyState, formatDate } from './components';
 import { useWorkspace } from './context';
 import { dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
-import { STATUS_LABELS } from './TopicsPage';
+import { STATUS_LABELS } from './FocusPointList';
 import './records.css';
 
 export function MeetingsPage() {

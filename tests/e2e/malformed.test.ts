@@ -4,13 +4,14 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { appUrl, launchBrowser, openApp } from './harness/browser';
+import { launchBrowser, openApp } from './harness/browser';
 import {
   addPoint,
   appendStoredUpdate,
   expectCleanPages,
   FIXTURE,
   flushStorage,
+  goTo,
   openSample,
   pointTexts,
   readStoredUpdates,
@@ -40,10 +41,12 @@ test('a malformed record in storage does not break the page; the rest is shown a
   const [ports, thb] = FIXTURE.topics as [(typeof FIXTURE.topics)[0], (typeof FIXTURE.topics)[0]];
   const damagedText = thb.focusPoints[0]!;
 
-  // Close the app: the page leaves it for a static file of the same origin (same IndexedDB).
+  // Close the workspace: a fresh load of the home screen, which opens no workspace database.
   await flushStorage(page, id);
-  await page.goto(appUrl('favicon.svg'), { waitUntil: 'load' });
-  expect(await page.locator('#root').count()).toBe(0);
+  await goTo(page, '/');
+  await page.reload({ waitUntil: 'load' });
+  const row = page.locator(`[data-testid="workspace-row"][data-workspace-id="${id}"]`);
+  await row.waitFor();
 
   const doc = await storedDoc(page, id);
   const topics = doc.getMap<unknown>('topics');
@@ -72,8 +75,9 @@ test('a malformed record in storage does not break the page; the rest is shown a
   }, 'another program');
   await appendStoredUpdate(page, id, Y.encodeStateAsUpdate(doc, stateBefore));
 
-  // Reopen the workspace.
-  await page.goto(appUrl(`/#/w/${id}/topics`), { waitUntil: 'load' });
+  // Reopen the workspace from the home screen.
+  await row.getByRole('link').click();
+  await page.waitForURL(/#\/w\/[^/]+\/topics\/[^/]+/);
   const notice = page.getByTestId('problems-notice');
   await notice.waitFor();
   expect(await notice.textContent()).toContain('One entry in this workspace could not be read');

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LocalAction, Workspace } from '../../src/model';
+import { LocalAction, SystemAction, Workspace } from '../../src/model';
 
 /** The origin given to updates that arrive from another peer, as a provider would. */
 export const REMOTE = 'remote-peer';
@@ -187,7 +187,7 @@ export class Prng {
 export function recordActions(workspace: Workspace): string[] {
   const actions: string[] = [];
   workspace.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    actions.push(origin instanceof LocalAction ? origin.name : String(origin));
+    actions.push(origin instanceof LocalAction || origin instanceof SystemAction ? origin.name : String(origin));
   });
   return actions;
 }
