@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
 
+/** A position in a co-edited text that moves with the text around it (plain JSON, safe to share). */
+export type TextAnchor = Record<string, unknown>;
+
 /** One change to a text, in the order Yjs reports them: keep, insert or remove characters. */
 export type TextChange = { retain: number } | { insert: string } | { delete: number };
 
@@ -38,6 +41,26 @@ export class CoText {
 
   delete(index: number, length: number): void {
     this.transact(() => this.ytext.delete(index, length));
+  }
+
+  /**
+   * A position that stays attached to the text around it while others edit (a Yjs relative
+   * position, as JSON): for sharing carets with partners.
+   */
+  anchorAt(index: number): TextAnchor {
+    return Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(this.ytext, Math.max(0, Math.min(index, this.ytext.length)))) as TextAnchor;
+  }
+
+  /** Where an anchor (from anchorAt, possibly a partner's) is now; null if it is not in this text. */
+  indexOf(anchor: TextAnchor): number | null {
+    const doc = this.ytext.doc;
+    if (!doc) return null;
+    try {
+      const absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor), doc);
+      return absolute && absolute.type === this.ytext ? absolute.index : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Calls `listener` after every change, with the changes and whether they came from this document's own edits. */

@@ -74,15 +74,16 @@ export function bindText(el: TextField, text: CoText, onLocalChange?: () => void
   el.addEventListener('compositionstart', onCompositionStart);
   el.addEventListener('compositionend', onCompositionEnd);
   const stop = text.observe((changes, local) => {
-    if (local) {
-      shown = text.value;
-      if (el.value !== shown && !composing) el.value = shown;
-      return;
-    }
     if (composing) {
-      deferred.push(changes);
+      if (!local) deferred.push(changes);
       return;
     }
+    // This field's own typing: the field already shows it.
+    if (local && el.value === text.value) {
+      shown = text.value;
+      return;
+    }
+    // A partner's edit, or an undo: keep the caret on the same character.
     showRemote(changes);
   });
   onCleanup(() => {

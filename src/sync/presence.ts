@@ -17,10 +17,21 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/** A Yjs relative position as JSON (CoText.anchorAt); only its shape is checked here. */
+const anchorSchema = z.looseObject({
+  type: z.optional(z.nullable(z.looseObject({ client: z.number(), clock: z.number() }))),
+  tname: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
+  item: z.optional(z.nullable(z.looseObject({ client: z.number(), clock: z.number() }))),
+  assoc: z.optional(z.number()),
+});
+
 export const editingSchema = z.object({
   kind: z.enum(EDITABLE_KINDS),
   id: z.string().check(z.maxLength(64)),
   field: z.optional(z.string().check(z.maxLength(40))),
+  /** The person's selection in that field: where it starts (anchor) and where the caret is (head). */
+  anchor: z.optional(anchorSchema),
+  head: z.optional(anchorSchema),
 });
 export type EditingTarget = z.infer<typeof editingSchema>;
 
