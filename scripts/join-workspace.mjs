@@ -46,7 +46,9 @@ if (relays.length === 0) relays.push('ws://localhost:4444');
 const roomName = `tavola-${createHash('sha256').update(`tavola/room/v1/${secret}`).digest('base64url')}`;
 
 const doc = new Y.Doc();
-const provider = new WebrtcProvider(roomName, doc, { signaling: relays, password: secret, peerOpts: { wrtc } });
+// No STUN/TURN servers unless given: like the app's default, no third party learns who meets whom.
+const iceServers = (process.env.TAVOLA_ICE_SERVERS ?? '').split(',').filter(Boolean).map((urls) => ({ urls }));
+const provider = new WebrtcProvider(roomName, doc, { signaling: relays, password: secret, peerOpts: { wrtc, config: { iceServers } } });
 
 const ordered = (map) =>
   [...map.entries()]

@@ -12,9 +12,32 @@ export interface Meeting extends BaseRecord {
   /** Topic ids, in agenda order. */
   agenda: string[];
   notes: string;
+  /** Where the meeting is in its life: planned, being held now (live), or over (ended). */
+  liveStatus: MeetingLiveStatus;
+  /** When it was first started and last ended (ISO date-times), or null. */
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Who chairs the live meeting: a person's display label (see `personLabel`), or '' for nobody. */
+  chair: string;
+  /** The agenda topic the chair has put up for discussion, or null. */
+  nowDiscussing: string | null;
+  /** Who was present while it was live: attendee keys (see `attendeeKey`). */
+  attendees: string[];
+}
+
+export const MEETING_LIVE_STATUSES = ['planned', 'live', 'ended'] as const;
+export type MeetingLiveStatus = (typeof MEETING_LIVE_STATUSES)[number];
+
+/** A person in the room, as presence (awareness) describes them. */
+export interface Attendee {
+  name: string;
+  organisation: string;
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Longest chair label kept: a name (80) and an organisation (120) as presence allows, and a little room. */
+const MAX_LABEL = 240;
 
 export const meetingFields: Fields<Meeting> = {
   ...baseFields,
@@ -23,7 +46,48 @@ export const meetingFields: Fields<Meeting> = {
   participants: idSet(),
   agenda: idList(),
   notes: text(200_000),
+  liveStatus: value(z.enum(MEETING_LIVE_STATUSES), 'planned'),
+  startedAt: value(z.nullable(baseFields.createdAt.schema), null),
+  endedAt: value(z.nullable(baseFields.createdAt.schema), null),
+  chair: value(z.string().check(z.maxLength(MAX_LABEL)), ''),
+  nowDiscussing: value(z.nullable(z.string().check(z.maxLength(64))), null),
+  attendees: idSet(),
 };
+
+/**
+ * The key of an attendee in `attendees`: name and organisation joined by `|`, with `\` and `|`
+ * inside them escaped by a backslash. Stable (the same person always gets the same key, so
+ * peers recording the same person at once write the same key) and readable back.
+ */
+export function attendeeKey(person: Attendee): string {
+  const escape = (part: string) => part.trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return `${escape(person.name)}|${escape(person.organisation)}`;
+}
+
+/** The person an attendee key names; a key written by another program without `|` is all name. */
+export function parseAttendeeKey(key: string): Attendee {
+  let name = '';
+  let organisation = '';
+  let inOrganisation = false;
+  for (let i = 0; i < key.length; i++) {
+    let char = key[i]!;
+    if (char === '\\' && i + 1 < key.length) char = key[++i]!;
+    else if (char === '|' && !inOrganisation) {
+      inOrganisation = true;
+      continue;
+    }
+    if (inOrganisation) organisation += char;
+    else name += char;
+  }
+  return { name: name.trim(), organisation: organisation.trim() };
+}
+
+/** How a person is shown: `Anna (Amsterdam)`, or the name alone. */
+export function personLabel(person: Attendee): string {
+  const name = person.name.trim() || 'Someone';
+  const organisation = person.organisation.trim();
+  return (organisation ? `${name} (${organisation})` : name).slice(0, MAX_LABEL);
+}
 
 export type MeetingDraft = Partial<Pick<Meeting, 'title' | 'date' | 'participants' | 'agenda' | 'notes'>>;
 
@@ -58,5 +122,68 @@ export class Meetings extends Collection<Meeting> {
 
   notes(id: string): CoText | undefined {
     return this.text(id, 'notes');
+  }
+
+  /** Meetings being held now, the most recently started first. */
+  live(): Meeting[] {
+    return this.list({ where: (meeting) => meeting.liveStatus === 'live' }).sort((a, b) =>
+      (a.startedAt ?? '') < (b.startedAt ?? '') ? 1 : (a.startedAt ?? '') > (b.startedAt ?? '') ? -1 : 0,
+    );
+  }
+
+  /**
+   * Start the meeting (or resume an ended one) with `chair` in the chair. The first start sets
+   * `startedAt`; resuming keeps it and clears `endedAt`.
+   */
+  start(id: string, chair: string): void {
+    const meeting = this.require(id);
+    if (meeting.liveStatus === 'live') return;
+    this.patchRecord('meetings.start', id, {
+      liveStatus: 'live',
+      startedAt: meeting.startedAt ?? new Date().toISOString(),
+      endedAt: null,
+      chair: chair.trim().slice(0, MAX_LABEL),
+      // Written as it reads: a no-op for a proper set, and for a meeting made before attendance
+      // existed, the set is created here by the one peer that starts the meeting, not by every
+      // peer recording attendance at once (each would make its own Y.Map, and one would be lost).
+      attendees: meeting.attendees,
+    });
+  }
+
+  end(id: string): void {
+    const meeting = this.require(id);
+    if (meeting.liveStatus !== 'live') return;
+    this.patchRecord('meetings.end', id, { liveStatus: 'ended', endedAt: new Date().toISOString() });
+  }
+
+  setChair(id: string, chair: string): void {
+    this.patchRecord('meetings.chair', id, { chair: chair.trim().slice(0, MAX_LABEL) });
+  }
+
+  /** Put an agenda topic up for discussion (null: none). */
+  setNowDiscussing(id: string, topicId: string | null): void {
+    this.patchRecord('meetings.nowDiscussing', id, { nowDiscussing: topicId });
+  }
+
+  /**
+   * Record a person as present, once: nothing is written when they already are. `memberId`
+   * names the member they stand for (their organisation), ticked as a participant in the same
+   * transaction. Returns whether anything was written.
+   */
+  addAttendee(id: string, person: Attendee, memberId?: string | null): boolean {
+    const meeting = this.require(id);
+    const key = attendeeKey(person);
+    if (meeting.attendees.includes(key)) return false;
+    this.host.transact('meetings.attendee', () => {
+      this.toggleInSet('meetings.attendee', id, 'attendees', key, true);
+      if (memberId && !meeting.participants.includes(memberId)) this.toggleInSet('meetings.attendee', id, 'participants', memberId, true);
+    });
+    return true;
+  }
+
+  private require(id: string): Meeting {
+    const meeting = this.get(id);
+    if (!meeting) throw new Error(`No meetings record ${id}`);
+    return meeting;
   }
 }

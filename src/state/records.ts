@@ -64,3 +64,33 @@ export function createProblems(workspace: Workspace): Accessor<{ collection: str
   }
   return problems;
 }
+
+/**
+ * Live focus points per topic, for the topic list. Only the topics of changed points are
+ * counted again, so a keystroke in one point does not read the whole workspace.
+ */
+export function createPointCounts(workspace: Workspace): (topicId: string) => number {
+  const [counts, setCounts] = createStore<Record<string, number>>({});
+  const topicOf = new Map<string, string>();
+  const count = (topicId: string) => setCounts(topicId, workspace.focusPoints.countOfTopic(topicId));
+  for (const point of workspace.focusPoints.list({ deleted: 'include' })) topicOf.set(point.id, point.topicId);
+  for (const topicId of new Set(topicOf.values())) count(topicId);
+  onCleanup(
+    workspace.focusPoints.observe((ids) => {
+      const topics = new Set<string>();
+      for (const id of ids) {
+        const before = topicOf.get(id);
+        const now = workspace.focusPoints.get(id)?.topicId;
+        if (before !== undefined) topics.add(before);
+        if (now !== undefined) {
+          topics.add(now);
+          topicOf.set(id, now);
+        } else {
+          topicOf.delete(id);
+        }
+      }
+      for (const topicId of topics) count(topicId);
+    }),
+  );
+  return (topicId) => counts[topicId] ?? 0;
+}

@@ -4,7 +4,7 @@
  *
  * y-webrtc 10.3.0 sends each message whole, and Chromium refuses data-channel messages over
  * 256 KiB, so a workspace whose state is larger never reached a new peer (y-webrtc #20). This
- * subclass is put in place of the simple-peer that y-webrtc imports (see peer-alias.js):
+ * subclass is put in place of the simple-peer that y-webrtc imports (see transport.mjs):
  * - a message up to CHUNK_SIZE bytes is sent exactly as y-webrtc made it, so a plain y-webrtc
  *   peer still understands everything small;
  * - a larger one is split into frames: FRAME_MARKER, then four big-endian uint32s (message id,

@@ -48,7 +48,9 @@ export function parseShareLink(input: string): ParsedLink {
   const text = input.trim();
   const hashAt = text.indexOf('#');
   const fragment = hashAt >= 0 ? text.slice(hashAt + 1) : text;
-  const [path = '', query = ''] = fragment.split('?', 2);
+  const queryAt = fragment.indexOf('?');
+  const path = queryAt >= 0 ? fragment.slice(0, queryAt) : fragment;
+  const query = queryAt >= 0 ? fragment.slice(queryAt + 1) : '';
   const parts = path.split('/').filter(Boolean);
   if (parts[0] !== 'join') {
     return { ok: false, message: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.' };

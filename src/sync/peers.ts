@@ -18,7 +18,8 @@ export const DEFAULT_RELAYS: string[] = (import.meta.env.VITE_TAVOLA_RELAYS ?? '
 export const DEFAULT_ICE_SERVERS: IceServer[] = (import.meta.env.VITE_TAVOLA_ICE_SERVERS ?? '')
   .split(',')
   .map((url: string) => url.trim())
-  .filter(Boolean)
+  // TURN needs credentials, which do not belong in a built site: those go in a workspace's settings.
+  .filter((url: string) => /^stuns?:/.test(url))
   .map((urls: string) => ({ urls }));
 
 export interface PeerSettings {
@@ -35,7 +36,8 @@ export type ConnectionStatus =
   | { kind: 'connecting' }
   | { kind: 'relay-unreachable'; relays: string[] }
   | { kind: 'looking' }
-  | { kind: 'connected'; peers: number };
+  | { kind: 'connected'; peers: number }
+  | { kind: 'failed'; message: string };
 
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
@@ -69,6 +71,9 @@ export class PeerConnection {
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
   private startedAt = Date.now();
+  private failure: string | null = null;
+  /** This person's presence, kept across a disconnect (y-webrtc clears it and never puts it back). */
+  private savedPresence: Record<string, unknown> | null = null;
 
   constructor(
     private readonly workspace: Workspace,
@@ -101,17 +106,27 @@ export class PeerConnection {
 
   /** Join the room (derives the room name first). */
   async start(): Promise<void> {
-    const roomName = await roomNameFor(this.settings.secret);
+    let roomName: string;
+    try {
+      roomName = await roomNameFor(this.settings.secret);
+    } catch {
+      // No WebCrypto: the page was opened over plain http from another machine.
+      this.failure = 'This page was opened without a secure connection (https), so Tavola cannot encrypt the connection to partners. Open it over https.';
+      this.emit();
+      return;
+    }
     if (this.destroyed) return;
+    const away = this.paused || !this.online;
     this.provider = new WebrtcProvider(roomName, this.workspace.doc, {
-      signaling: this.settings.relays,
+      // Working offline: not even the relay hears from us until the person goes online.
+      signaling: away ? [] : this.settings.relays,
       password: this.settings.secret,
       awareness: this.awareness,
       peerOpts: { config: { iceServers: this.settings.iceServers } },
     });
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);
-    if (this.paused || !this.online) this.provider.disconnect();
+    if (away) this.disconnectKeepingPresence();
     this.startedAt = Date.now();
     this.emit();
   }
@@ -124,6 +139,7 @@ export class PeerConnection {
   }
 
   private status(peers: number): ConnectionStatus {
+    if (this.failure) return { kind: 'failed', message: this.failure };
     if (this.paused) return { kind: 'paused' };
     if (!this.online) return { kind: 'offline' };
     if (!this.provider) return { kind: 'connecting' };
@@ -157,14 +173,22 @@ export class PeerConnection {
   private reconnect(): void {
     if (!this.provider) return;
     if (this.paused || !this.online) {
-      this.provider.disconnect();
+      this.disconnectKeepingPresence();
     } else {
       // y-webrtc keeps the signaling connections of every connect() call; start from a clean list.
       this.provider.signalingConns.length = 0;
+      this.provider.signalingUrls = this.settings.relays;
       this.provider.connect();
+      if (this.savedPresence && !this.awareness.getLocalState()) this.awareness.setLocalState(this.savedPresence);
       this.startedAt = Date.now();
     }
     this.emit();
+  }
+
+  private disconnectKeepingPresence(): void {
+    const presence = this.awareness.getLocalState();
+    if (presence) this.savedPresence = presence;
+    this.provider?.disconnect();
   }
 
   private emit(): void {

@@ -5,6 +5,8 @@ import { WorkspaceLayout } from './WorkspaceLayout';
 import { TopicsPage } from './TopicsPage';
 import { MembersPage } from './MembersPage';
 import { MeetingsPage } from './MeetingsPage';
+import { LiveMeetingPage } from './LiveMeeting';
+import { MinutesPage } from './Minutes';
 import { PracticesPage } from './PracticesPage';
 import { SettingsPage } from './SettingsPage';
 import { NotFound } from './NotFound';
@@ -27,6 +29,8 @@ export function App() {
         <Route path="/" component={ToTopics} />
         <Route path="/topics/:topicId?" component={TopicsPage} />
         <Route path="/members" component={MembersPage} />
+        <Route path="/meetings/:meetingId/live" component={LiveMeetingPage} />
+        <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
         <Route path="/meetings/:meetingId?" component={MeetingsPage} />
         <Route path="/practices/:practiceId?" component={PracticesPage} />
         <Route path="/settings" component={SettingsPage} />

@@ -23,11 +23,13 @@ export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggle
         return 'Online, waiting for partners';
       case 'connected':
         return status.peers === 1 ? 'Connected to 1 partner' : `Connected to ${status.peers} partners`;
+      case 'failed':
+        return status.message;
     }
   };
   const tone = () => {
     const kind = props.snapshot.status.kind;
-    return kind === 'connected' ? 'good' : kind === 'relay-unreachable' || kind === 'offline' ? 'bad' : 'neutral';
+    return kind === 'connected' ? 'good' : kind === 'relay-unreachable' || kind === 'offline' || kind === 'failed' ? 'bad' : 'neutral';
   };
   return (
     <div class="connection" data-testid="connection">
@@ -82,8 +84,8 @@ export function EditingBadges(props: { participants: Participant[]; target: Edit
       <span class="editing-badges" data-testid="editing-badges">
         <For each={editors()}>
           {(person) => (
-            <span class="editing-badge" style={{ 'border-color': person.color, color: person.color }} data-testid="editing-badge">
-              {person.name} is editing
+            <span class="editing-badge" style={{ 'border-color': person.color, color: person.color }} data-testid="editing-badge" title={person.name}>
+              {person.organisation || person.name} {person.editing?.field === 'text' ? 'is typing' : 'is editing'}
             </span>
           )}
         </For>

@@ -1,10 +1,11 @@
-import { For, Show } from 'solid-js';
-import { FOCUS_POINT_STATUSES, type FocusPoint, type FocusPointStatus } from '../model';
-import { createRecordList, createTextValue } from '../state/records';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { FOCUS_POINT_STATUSES, type FocusPoint, type FocusPointStatus, type Member } from '../model';
 import { announceEditing } from '../state/peers';
+import { createRecordList, createTextValue } from '../state/records';
 import { EditingBadges } from './Collaboration';
-import { AddForm, CoTextField, EmptyState } from './components';
+import { AddForm, EmptyState } from './components';
 import { useWorkspace } from './context';
+import { FocusPointText } from './FocusPointText';
 
 export const STATUS_LABELS: Record<FocusPointStatus, string> = {
   proposed: 'Proposed',
@@ -14,35 +15,151 @@ export const STATUS_LABELS: Record<FocusPointStatus, string> = {
   dropped: 'Dropped',
 };
 
+const DRAG_TYPE = 'application/x-tavola-focus-point';
+
 /**
- * The focus points of a topic: the ordered, editable list, the add form and
- * the deleted points. Points added here are linked to `meetingId` when given
- * (the live meeting screen).
+ * The focus points of a topic: the ordered, editable list with its filters, the add form and
+ * the deleted points. Points added here are linked to `meetingId` when given (the live meeting).
+ * Keyboard: Enter adds a point below, Backspace in an empty point removes it, Alt+↑/↓ moves it;
+ * every one of these has a visible control too.
  */
 export function FocusPointList(props: { topicId: string; meetingId?: string }) {
   const { workspace } = useWorkspace();
   const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId));
   const deletedPoints = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId, 'only'));
+  const members = createRecordList(workspace.members, () => workspace.members.list());
+  const [statusFilter, setStatusFilter] = createSignal<FocusPointStatus | 'all'>('all');
+  const [ownerFilter, setOwnerFilter] = createSignal<string>('all');
+  const visible = createMemo(() =>
+    points.filter((point) => (statusFilter() === 'all' || point.status === statusFilter()) && (ownerFilter() === 'all' || point.owners.includes(ownerFilter()))),
+  );
+  const filtered = () => statusFilter() !== 'all' || ownerFilter() !== 'all';
+  const fields = new Map<string, HTMLTextAreaElement>();
+  const [dragging, setDragging] = createSignal<string | null>(null);
+
+  const focusPoint = (id: string, at: 'start' | 'end' | number = 'end') => {
+    queueMicrotask(() => {
+      const field = fields.get(id);
+      if (!field) return;
+      field.focus();
+      const position = at === 'start' ? 0 : at === 'end' ? field.value.length : at;
+      field.setSelectionRange(position, position);
+    });
+  };
+
+  /** Put `id` just before or after `neighbourId` in the topic's full order (filters may hide others). */
+  const placeNear = (id: string, neighbourId: string, side: 'before' | 'after') => {
+    const others = points.filter((p) => p.id !== id);
+    const at = others.findIndex((p) => p.id === neighbourId);
+    if (at < 0) return;
+    workspace.focusPoints.move(id, side === 'before' ? at : at + 1, props.topicId);
+  };
+
+  const moveBy = (id: string, step: -1 | 1) => {
+    const list = visible();
+    const at = list.findIndex((p) => p.id === id);
+    const neighbour = list[at + step];
+    if (!neighbour) return;
+    const field = fields.get(id);
+    const caret = field && document.activeElement === field ? field.selectionStart : null;
+    placeNear(id, neighbour.id, step < 0 ? 'before' : 'after');
+    // Moving a row in the page takes the focus away from it: give it back.
+    if (caret !== null) focusPoint(id, caret);
+  };
+
+  const addAfter = (id: string | null, text = '') => {
+    const index = id === null ? points.length : points.findIndex((p) => p.id === id) + 1;
+    const newId = workspace.focusPoints.add({ topicId: props.topicId, text, meetingId: props.meetingId ?? null }, index);
+    return newId;
+  };
+
+  const onKeyDown = (point: FocusPoint, event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
+    const field = event.currentTarget;
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      focusPoint(addAfter(point.id), 'start');
+    } else if (event.key === 'Backspace' && field.value === '' && !event.repeat) {
+      event.preventDefault();
+      const list = visible();
+      const at = list.findIndex((p) => p.id === point.id);
+      const previous = list[at - 1] ?? list[at + 1];
+      workspace.focusPoints.remove(point.id);
+      if (previous) focusPoint(previous.id, 'end');
+    } else if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      moveBy(point.id, event.key === 'ArrowUp' ? -1 : 1);
+    }
+  };
 
   return (
     <>
-      <h3 class="section-title">
-        Focus points <span class="count">{points.length}</span>
-      </h3>
+      <div class="points-header">
+        <h3 class="section-title">
+          Focus points <span class="count">{points.length}</span>
+        </h3>
+        <div class="filters" role="group" aria-label="Filter focus points">
+          <select aria-label="Show status" data-testid="filter-status" value={statusFilter()} onChange={(e) => setStatusFilter(e.currentTarget.value as FocusPointStatus | 'all')}>
+            <option value="all">All statuses</option>
+            <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
+          </select>
+          <select aria-label="Show owner" data-testid="filter-owner" value={ownerFilter()} onChange={(e) => setOwnerFilter(e.currentTarget.value)}>
+            <option value="all">All owners</option>
+            <For each={members}>{(member) => <option value={member.id}>{member.name}</option>}</For>
+          </select>
+          <Show when={filtered()}>
+            <button
+              type="button"
+              class="button small"
+              onClick={() => {
+                setStatusFilter('all');
+                setOwnerFilter('all');
+              }}
+            >
+              Show all
+            </button>
+          </Show>
+        </div>
+      </div>
       <Show when={points.length === 0}>
         <EmptyState title="No focus points yet">
           <p>Add what the group wants to work on under this topic.</p>
         </EmptyState>
       </Show>
-      <ol class="points" data-testid="focus-points">
-        <For each={points}>{(point, i) => <FocusPointRow point={point} index={i()} count={points.length} />}</For>
+      <Show when={points.length > 0 && visible().length === 0}>
+        <p class="quiet" data-testid="filter-empty">
+          No focus point matches these filters.
+        </p>
+      </Show>
+      <ol class="points" data-testid="focus-points" classList={{ dragging: dragging() !== null }}>
+        <For each={visible()}>
+          {(point, i) => (
+            <FocusPointRow
+              point={point}
+              index={i()}
+              count={visible().length}
+              members={members}
+              onKeyDown={(event) => onKeyDown(point, event)}
+              onMove={(step) => moveBy(point.id, step)}
+              onDelete={() => workspace.focusPoints.remove(point.id)}
+              fieldRef={(el) => fields.set(point.id, el)}
+              dragging={dragging}
+              onDragStart={() => setDragging(point.id)}
+              onDragEnd={() => setDragging(null)}
+              onDropHere={(draggedId, side) => {
+                setDragging(null);
+                if (draggedId !== point.id) placeNear(draggedId, point.id, side);
+              }}
+            />
+          )}
+        </For>
       </ol>
       <AddForm
         label="New focus point"
-        placeholder="Add a focus point"
+        placeholder="Add a focus point (or press Enter at the end of one)"
         button="Add point"
         testId="add-focus-point"
-        onAdd={(text) => workspace.focusPoints.add({ topicId: props.topicId, text, meetingId: props.meetingId ?? null })}
+        onAdd={(text) => addAfter(null, text)}
       />
 
       <Show when={deletedPoints.length > 0}>
@@ -57,28 +174,80 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
   );
 }
 
-function FocusPointRow(props: { point: FocusPoint; index: number; count: number }) {
+function FocusPointRow(props: {
+  point: FocusPoint;
+  index: number;
+  count: number;
+  members: Member[];
+  onKeyDown: (event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => void;
+  onMove: (step: -1 | 1) => void;
+  onDelete: () => void;
+  fieldRef: (el: HTMLTextAreaElement) => void;
+  dragging: () => string | null;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onDropHere: (draggedId: string, side: 'before' | 'after') => void;
+}) {
   const { workspace, peers, participants } = useWorkspace();
   const text = workspace.focusPoints.textOf(props.point.id);
+  const [dropSide, setDropSide] = createSignal<'before' | 'after' | null>(null);
+  const sideOf = (event: DragEvent & { currentTarget: HTMLElement }) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
+  };
   return (
     <li
       class={`point status-${props.point.status}`}
+      classList={{ 'drop-before': dropSide() === 'before', 'drop-after': dropSide() === 'after', 'being-dragged': props.dragging() === props.point.id }}
       data-testid="focus-point"
       data-point-id={props.point.id}
       data-status={props.point.status}
-      onFocusIn={() => announceEditing(peers, { kind: 'focusPoint', id: props.point.id })}
       onFocusOut={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) announceEditing(peers, null);
       }}
+      onDragOver={(event) => {
+        if (!event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+        setDropSide(sideOf(event));
+      }}
+      onDragLeave={() => setDropSide(null)}
+      onDrop={(event) => {
+        const dragged = event.dataTransfer?.getData(DRAG_TYPE);
+        const side = sideOf(event);
+        setDropSide(null);
+        if (!dragged) return;
+        event.preventDefault();
+        props.onDropHere(dragged, side);
+      }}
     >
+      <span
+        class="drag-handle"
+        draggable="true"
+        role="img"
+        aria-label="Drag to reorder"
+        title="Drag to reorder"
+        data-testid="drag-handle"
+        onDragStart={(event) => {
+          event.dataTransfer?.setData(DRAG_TYPE, props.point.id);
+          if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+          props.onDragStart();
+        }}
+        onDragEnd={() => props.onDragEnd()}
+      >
+        ⋮⋮
+      </span>
       <span class="point-number" aria-hidden="true">
         {props.index + 1}
       </span>
       <div class="point-body">
         <Show when={text}>
-          {(t) => <CoTextField text={t()} multiline label={`Focus point ${props.index + 1}`} class="point-text" testId="focus-point-text" placeholder="Describe the focus point" />}
+          {(t) => <FocusPointText pointId={props.point.id} text={t()} label={`Focus point ${props.index + 1}`} onKeyDown={props.onKeyDown} ref={props.fieldRef} />}
         </Show>
-        <EditingBadges participants={participants()} target={{ kind: 'focusPoint', id: props.point.id }} />
+        <div class="point-meta">
+          <Owners point={props.point} members={props.members} />
+          <EditingBadges participants={participants()} target={{ kind: 'focusPoint', id: props.point.id }} />
+        </div>
       </div>
       <div class="point-controls">
         <select
@@ -90,25 +259,56 @@ function FocusPointRow(props: { point: FocusPoint; index: number; count: number 
         >
           <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
         </select>
-        <button type="button" class="icon-button" aria-label="Move up" title="Move up" data-testid="move-up" disabled={props.index === 0} onClick={() => workspace.focusPoints.move(props.point.id, props.index - 1)}>
+        <button type="button" class="icon-button" aria-label="Move up" title="Move up (Alt+↑)" data-testid="move-up" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
           ↑
         </button>
         <button
           type="button"
           class="icon-button"
           aria-label="Move down"
-          title="Move down"
+          title="Move down (Alt+↓)"
           data-testid="move-down"
           disabled={props.index === props.count - 1}
-          onClick={() => workspace.focusPoints.move(props.point.id, props.index + 1)}
+          onClick={() => props.onMove(1)}
         >
           ↓
         </button>
-        <button type="button" class="icon-button danger-quiet" aria-label="Delete" title="Delete" data-testid="delete-point" onClick={() => workspace.focusPoints.remove(props.point.id)}>
+        <button type="button" class="icon-button danger-quiet" aria-label="Delete" title="Delete" data-testid="delete-point" onClick={() => props.onDelete()}>
           ✕
         </button>
       </div>
     </li>
+  );
+}
+
+/** The members who own a point, and a picker to change them. */
+function Owners(props: { point: FocusPoint; members: Member[] }) {
+  const { workspace } = useWorkspace();
+  const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? 'Former member');
+  return (
+    <details class="owners" data-testid="owners">
+      <summary>
+        <Show when={names().length > 0} fallback={<span class="quiet">Add owner</span>}>
+          <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>
+        </Show>
+      </summary>
+      <div class="owners-menu" role="group" aria-label="Owners">
+        <For each={props.members} fallback={<p class="quiet">Add members first, on the Members screen.</p>}>
+          {(member) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={props.point.owners.includes(member.id)}
+                onChange={(e) => workspace.focusPoints.setOwner(props.point.id, member.id, e.currentTarget.checked)}
+                data-testid="owner-option"
+                data-member-id={member.id}
+              />
+              {member.name}
+            </label>
+          )}
+        </For>
+      </div>
+    </details>
   );
 }
 

@@ -1,7 +1,7 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createMemo, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import { registry } from '../state/registry';
-import { parseShareLink } from '../sync/link';
+import { parseShareLink, type ShareLink } from '../sync/link';
 import { Notice } from './components';
 
 /** Opening a share link: keep the workspace's key in this browser, then open it (it syncs from partners). */
@@ -9,34 +9,68 @@ export function JoinPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const parsed = createMemo(() => parseShareLink(`#${location.pathname}${location.search}`));
+  // A link naming a workspace this browser has, with another key: workspace ids are not secret,
+  // so such a link could move the workspace into a stranger's room. Ask first.
+  const [conflict, setConflict] = createSignal<ShareLink | null>(null);
+
+  const accept = (link: ShareLink) => {
+    const known = registry.get(link.workspaceId);
+    const network = link.relays.length > 0 ? { relays: link.relays } : {};
+    if (known) registry.update(link.workspaceId, { secret: link.secret, ...network });
+    else registry.add({ id: link.workspaceId, name: 'Shared workspace', secret: link.secret, ...network });
+    navigate(`/w/${link.workspaceId}/topics`, { replace: true });
+  };
+
   createEffect(() => {
     const result = parsed();
+    setConflict(null);
     if (!result.ok) return;
-    const { workspaceId, secret, relays } = result.link;
-    const known = registry.get(workspaceId);
-    const network = relays.length > 0 ? { relays } : {};
-    if (known) registry.update(workspaceId, { secret, ...network });
-    else registry.add({ id: workspaceId, name: 'Shared workspace', secret, ...network });
-    navigate(`/w/${workspaceId}/topics`, { replace: true });
+    const known = registry.get(result.link.workspaceId);
+    if (known?.secret && known.secret !== result.link.secret) setConflict(result.link);
+    else accept(result.link);
   });
+
   const failure = () => {
     const result = parsed();
     return result.ok ? undefined : result;
   };
   return (
     <main class="page narrow">
-      <Show when={failure()} fallback={<p class="quiet">Opening the shared workspace…</p>}>
-        {(failure) => (
+      <Show when={failure()}>
+        {(failed) => (
           <>
             <h1>This link does not open a workspace</h1>
             <Notice tone="error" testId="link-error">
-              {failure().message}
+              {failed().message}
             </Notice>
             <A class="button primary" href="/">
               Go to your workspaces
             </A>
           </>
         )}
+      </Show>
+      <Show when={conflict()}>
+        {(link) => (
+          <div data-testid="link-conflict">
+            <h1>This link has a different key</h1>
+            <Notice tone="warning">
+              This browser already has “{registry.get(link().workspaceId)?.name}”, shared with another key. Use the new key
+              only if your partners told you the workspace's key changed: whoever made this link will receive everything
+              in the workspace.
+            </Notice>
+            <div class="dialog-actions">
+              <button type="button" class="button" data-testid="keep-key" onClick={() => navigate(`/w/${link().workspaceId}/topics`, { replace: true })}>
+                Keep the current key and open it
+              </button>
+              <button type="button" class="button danger" data-testid="use-new-key" onClick={() => accept(link())}>
+                Use the new key
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <Show when={!failure() && !conflict()}>
+        <p class="quiet">Opening the shared workspace…</p>
       </Show>
     </main>
   );

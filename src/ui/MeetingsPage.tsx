@@ -6,6 +6,7 @@ import { CoTextField, EmptyState, formatDate } from './components';
 import { useWorkspace } from './context';
 import { dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
 import { STATUS_LABELS } from './FocusPointList';
+import { MeetingLiveBar } from './LiveMeeting';
 import './records.css';
 
 export function MeetingsPage() {
@@ -188,6 +189,8 @@ function MeetingView(props: { meetingId: string }) {
           <MeetingDate meeting={meeting()!} />
           <span class="quiet meeting-date-long">{formatDate(meeting()!.date)}</span>
         </div>
+
+        <MeetingLiveBar meeting={meeting()!} />
 
         <Participants meeting={meeting()!} />
         <Agenda meeting={meeting()!} />

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import type { Topic } from '../model';
-import { createRecord, createRecordList } from '../state/records';
+import { createPointCounts, createRecord, createRecordList } from '../state/records';
 import { AddForm, CoTextField, EmptyState } from './components';
 import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
@@ -14,8 +14,7 @@ export function TopicsPage() {
   const navigate = useNavigate();
   const topics = createRecordList(workspace.topics, () => workspace.topics.list());
   const deletedTopics = createRecordList(workspace.topics, () => workspace.topics.list({ deleted: 'only' }));
-  const pointCounts = createRecordList(workspace.focusPoints, () => workspace.focusPoints.list());
-  const countFor = (topicId: string) => pointCounts.filter((p) => p.topicId === topicId).length;
+  const countFor = createPointCounts(workspace);
 
   createEffect(() => {
     const first = topics[0];

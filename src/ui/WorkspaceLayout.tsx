@@ -1,12 +1,13 @@
 import { A, useParams } from '@solidjs/router';
-import { createSignal, Match, Show, Switch, type ParentProps } from 'solid-js';
-import type { Workspace } from '../model';
+import { createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
+import { UndoHistory, type Workspace } from '../model';
 import { createConnectionStatus, createParticipants, createPresence } from '../state/peers';
 import { createProblems } from '../state/records';
 import { createMeta, createWorkspace, peersOf } from '../state/session';
 import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
 import { Notice } from './components';
 import { WorkspaceContext } from './context';
+import { LiveMeetingBanner } from './LiveMeeting';
 
 export function WorkspaceLayout(props: ParentProps) {
   const params = useParams<{ workspaceId: string }>();
@@ -59,6 +60,32 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
   const participants = createParticipants(peers);
   createPresence(peers);
   const [sharing, setSharing] = createSignal(false);
+  const history = new UndoHistory(props.workspace);
+  const [canUndo, setCanUndo] = createSignal(false);
+  const [canRedo, setCanRedo] = createSignal(false);
+  const stopHistory = history.observe(() => {
+    setCanUndo(history.canUndo());
+    setCanRedo(history.canRedo());
+  });
+  // Ctrl+Z undoes this person's own changes only, in text fields too (the browser's own undo
+  // there would not know about partners' edits).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      history.undo();
+    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+      event.preventDefault();
+      history.redo();
+    }
+  };
+  document.addEventListener('keydown', onKeyDown);
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKeyDown);
+    stopHistory();
+    history.destroy();
+  });
   const waitingForPartner = () => meta() && props.workspace.compatibility().kind === 'empty';
   const base = `/w/${props.id}`;
   const newer = () => {
@@ -85,6 +112,14 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
         </header>
         <div class="statusbar">
           <ConnectionStatus snapshot={connection()} onToggleOffline={() => toggleOffline(props.id, peers(), connection())} />
+          <div class="history-controls">
+            <button type="button" class="button small" data-testid="undo" disabled={!canUndo()} title="Undo your last change (Ctrl+Z)" onClick={() => history.undo()}>
+              Undo
+            </button>
+            <button type="button" class="button small" data-testid="redo" disabled={!canRedo()} title="Redo (Ctrl+Shift+Z)" onClick={() => history.redo()}>
+              Redo
+            </button>
+          </div>
         </div>
         <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
         <ProfilePrompt />
@@ -111,6 +146,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             Settings
           </A>
         </nav>
+        <LiveMeetingBanner />
         <Show when={newer()}>
           <Notice tone="warning">
             This workspace was saved by a newer version of Tavola (layout {newer()}). Reload the page to get the new

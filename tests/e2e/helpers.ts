@@ -96,11 +96,6 @@ export function pointTexts(page: Page): Promise<string[]> {
   return valuesOf(page.getByTestId('focus-point-text'));
 }
 
-/** The topic titles in the sidebar, in order. */
-export function topicTitles(page: Page): Promise<string[]> {
-  return page.getByTestId('topic-link').locator('.topic-link-title').allTextContents();
-}
-
 /** Each sidebar topic with the focus point count it shows. */
 export async function topicCounts(page: Page): Promise<{ title: string; count: string }[]> {
   return page.getByTestId('topic-link').evaluateAll((links) =>

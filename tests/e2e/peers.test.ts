@@ -43,7 +43,7 @@ describe('two partners, two browsers', () => {
     await expect.poll(() => a.page.getByTestId('person').evaluateAll((els) => els.map((el) => el.getAttribute('data-name')))).toEqual(['Anna', 'Bruno']);
     await b.page.getByTestId('focus-point-text').nth(1).click();
     const second = a.page.getByTestId('focus-point').nth(1);
-    await expect.poll(() => second.getByTestId('editing-badge').textContent()).toBe('Bruno is editing');
+    await expect.poll(() => second.getByTestId('editing-badge').textContent()).toBe('Lisbon is typing');
     expect(await a.page.getByTestId('focus-point').nth(0).getByTestId('editing-badge').count()).toBe(0);
     await b.page.getByTestId('topic-title').click();
     await expect.poll(() => second.getByTestId('editing-badge').count()).toBe(0);

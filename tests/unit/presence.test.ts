@@ -130,6 +130,25 @@ describe('readParticipants', () => {
     ]);
   });
 
+  it('reads a selection shared as Yjs relative positions, and ignores a malformed one', () => {
+    const me = awareness();
+    const text = new Y.Doc().getText('t');
+    text.insert(0, 'Compare licensing hours');
+    const anchor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, 8)) as Record<string, unknown>;
+    const head = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, 17)) as Record<string, unknown>;
+    const a = remote(me, { user: anna, editing: { kind: 'focusPoint', id: 'fp1', field: 'text', anchor, head } });
+    for (const bad of ['x', 42, { item: { client: 'a', clock: 1 } }, { type: { client: 1 } }, { tname: 'x'.repeat(101) }, { assoc: 'after' }]) {
+      remote(me, { user: bruno, editing: { kind: 'focusPoint', id: 'fp1', field: 'text', anchor: bad } });
+      remote(me, { user: bruno, editing: { kind: 'focusPoint', id: 'fp1', field: 'text', anchor, head: bad } });
+    }
+    const read = readParticipants(me);
+    expect(read.map((p) => p.clientId)).toEqual([a.clientID]);
+    const shared = read[0]!.editing as { anchor: unknown; head: unknown };
+    const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(shared.head), text.doc!);
+    expect(position?.index).toBe(17);
+    expect(shared.anchor).toEqual(anchor);
+  });
+
   it('keeps only the known fields of a state', () => {
     const me = awareness();
     remote(me, { user: { ...anna, isAdmin: true }, editing: { kind: 'topic', id: 't1', extra: 'x' }, cursor: { anchor: 1 } });

@@ -193,7 +193,9 @@ describe('records of the wrong shape', () => {
     const result = ws.meetings.read('m-1');
     expect(result).toMatchObject({ ok: true, record: { title: 'Kick-off', agenda: ['t-2', 't-1'], participants: [], notes: 'notes as a string' } });
     expect(result?.ok && result.record.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(result?.ok && [...result.repaired].sort()).toEqual(['agenda', 'createdAt', 'date', 'deletedAt', 'notes', 'participants']);
+    // The live-meeting fields are missing too (as in any meeting made before they existed).
+    expect(result?.ok && [...result.repaired].sort()).toEqual(['agenda', 'attendees', 'chair', 'createdAt', 'date', 'deletedAt', 'endedAt', 'liveStatus', 'notes', 'nowDiscussing', 'participants', 'startedAt']);
+    expect(result).toMatchObject({ record: { liveStatus: 'planned', startedAt: null, endedAt: null, chair: '', nowDiscussing: null, attendees: [] } });
     ws.meetings.setParticipant('m-1', 'p-2', true);
     ws.meetings.setAgenda('m-1', ['t-1']);
     expect(ws.meetings.get('m-1')).toMatchObject({ participants: ['p-2'], agenda: ['t-1'] });

@@ -12,7 +12,7 @@
 // A real y-webrtc signaling relay runs on loopback for the whole run; the app is built
 // with it as its default relay (VITE_TAVOLA_RELAYS), so no test reaches for another.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
@@ -32,7 +32,10 @@ declare module 'vitest' {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Separate from `dist/` so an e2e run never fights a developer's build. */
-export const E2E_OUT_DIR = 'dist-e2e';
+// One folder per run: two runs at once (two developers' terminals) must not serve each other's
+// build, which has the other run's relay baked in. TAVOLA_E2E_SKIP_BUILD reuses `dist-e2e/last`.
+const RUN_DIR = process.env.TAVOLA_E2E_SKIP_BUILD === '1' && process.env.CI !== 'true' ? 'last' : `run-${process.pid}`;
+export const E2E_OUT_DIR = `dist-e2e/${RUN_DIR}`;
 
 const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
@@ -113,5 +116,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await server?.close();
     await relay?.stop();
+    if (RUN_DIR !== 'last') rmSync(outDir, { recursive: true, force: true });
   };
 }
