@@ -1,0 +1,196 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Workspace } from '../../src/model';
+import { closeBrowser } from './harness/browser';
+import { readStoredState, storeUpdate } from './idb';
+import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers, type Person } from './peers-helpers';
+
+const field = (p: Person, index: number) => p.page.getByTestId('focus-point-text').nth(index);
+
+describe('co-editing focus points during a call', () => {
+  let a: Person;
+  let b: Person;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([person('Anna', 'Amsterdam'), person('Bruno', 'Lisbon')]);
+    await createWorkspace(a.page, 'Working session');
+    await addTopic(a.page, 'Ports');
+    await addPoint(a.page, 'One');
+    await addPoint(a.page, 'Two');
+    await addPoint(a.page, 'Three');
+    await b.page.goto(await shareLink(a.page));
+    await b.page.getByTestId('topic-link').first().click({ timeout: 20_000 });
+    await waitForPeers(b.page, 1);
+    await expect.poll(() => pointTexts(b.page)).toEqual(['One', 'Two', 'Three']);
+  });
+  afterAll(async () => {
+    await Promise.all([closeBrowser(a.context), closeBrowser(b.context)]);
+  });
+
+  test('A types in point 1 while B types in point 2 and then in point 1: both end identical and whole', async () => {
+    await field(a, 0).click();
+    await field(a, 0).press('End');
+    await field(b, 1).click();
+    await field(b, 1).press('End');
+    await Promise.all([
+      field(a, 0).pressSequentially(' - Anna writes this', { delay: 10 }),
+      (async () => {
+        await field(b, 1).pressSequentially(' - Bruno writes here', { delay: 10 });
+        await field(b, 0).click();
+        await field(b, 0).press('Home');
+        await field(b, 0).pressSequentially('Bruno: ', { delay: 10 });
+      })(),
+    ]);
+    const expected = ['Bruno: One - Anna writes this', 'Two - Bruno writes here', 'Three'];
+    await expect.poll(() => pointTexts(a.page)).toEqual(expected);
+    await expect.poll(() => pointTexts(b.page)).toEqual(expected);
+  });
+
+  test('A\'s caret stays where A left it while B types before it; B\'s caret shows on A\'s screen', async () => {
+    await field(a, 2).click();
+    await field(a, 2).press('End'); // after "Three"
+    await field(a, 2).press('ArrowLeft'); // between "Thre" and "e"
+    await field(b, 2).click();
+    await field(b, 2).press('Home');
+    await field(b, 2).pressSequentially('Point ', { delay: 10 });
+    await expect.poll(() => field(a, 2).inputValue()).toBe('Point Three');
+    const caret = await field(a, 2).evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, document.activeElement === el]);
+    expect(caret).toEqual(['Point Thre'.length, 'Point Thre'.length, true]);
+    // A keeps typing where the caret is.
+    await field(a, 2).pressSequentially('E');
+    await expect.poll(() => field(b, 2).inputValue()).toBe('Point ThreEe');
+    // Bruno's caret, with his organisation, is drawn in that point on Anna's screen.
+    const remote = a.page.getByTestId('focus-point').nth(2).getByTestId('remote-caret');
+    await expect.poll(() => remote.getAttribute('data-name')).toBe('Bruno');
+    expect(await remote.textContent()).toBe('Lisbon');
+    await expect.poll(() => a.page.getByTestId('focus-point').nth(2).getByTestId('editing-badge').textContent()).toBe('Lisbon is typing');
+  });
+
+  test('A undoes: only A\'s text goes, B\'s stays', async () => {
+    await field(a, 1).click();
+    await field(a, 1).press('End');
+    await field(a, 1).pressSequentially(' (Anna)', { delay: 10 });
+    await expect.poll(() => field(b, 1).inputValue()).toBe('Two - Bruno writes here (Anna)');
+    await field(b, 1).click();
+    await field(b, 1).press('Home');
+    await field(b, 1).pressSequentially('Now: ', { delay: 10 });
+    await expect.poll(() => field(a, 1).inputValue()).toBe('Now: Two - Bruno writes here (Anna)');
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(() => field(a, 1).inputValue()).toBe('Now: Two - Bruno writes here');
+    await expect.poll(() => field(b, 1).inputValue()).toBe('Now: Two - Bruno writes here');
+    // The visible control does the same, and redo brings it back.
+    await a.page.getByTestId('redo').click();
+    await expect.poll(() => field(b, 1).inputValue()).toBe('Now: Two - Bruno writes here (Anna)');
+  });
+
+  test('concurrent reorder of the same point by A and B: one copy, same order on both screens', async () => {
+    const before = await pointTexts(a.page);
+    // Both move the first point at the same moment: A one step down, B to the end.
+    await Promise.all([
+      a.page.getByTestId('focus-point').nth(0).getByTestId('move-down').click(),
+      b.page.getByTestId('focus-point').nth(0).getByTestId('drag-handle').dragTo(b.page.getByTestId('focus-point').nth(2), { targetPosition: { x: 10, y: 40 } }),
+    ]);
+    await expect.poll(async () => (await pointTexts(a.page)).join('|'), { timeout: 10_000 }).toBe((await pointTexts(b.page)).join('|'));
+    const after = await pointTexts(a.page);
+    expect([...after].sort()).toEqual([...before].sort());
+    expect(new Set(after).size).toBe(after.length);
+    await expect.poll(async () => (await pointTexts(b.page)).join('|')).toBe(after.join('|'));
+  });
+
+  test('keyboard: Enter adds the next point below, Backspace in an empty point removes it, Alt+arrows move it', async () => {
+    const start = await pointTexts(a.page);
+    await field(a, 0).click();
+    await field(a, 0).press('End');
+    await a.page.keyboard.press('Enter');
+    await expect.poll(() => a.page.getByTestId('focus-point').count()).toBe(start.length + 1);
+    // The new point is right below and has the caret.
+    expect(await field(a, 1).evaluate((el) => document.activeElement === el)).toBe(true);
+    await a.page.keyboard.type('Added with Enter');
+    await expect.poll(() => pointTexts(b.page)).toEqual([start[0], 'Added with Enter', ...start.slice(1)]);
+    await a.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => pointTexts(b.page)).toEqual([start[0], start[1], 'Added with Enter', ...start.slice(2)]);
+    expect(await field(a, 2).evaluate((el) => document.activeElement === el)).toBe(true);
+    await a.page.keyboard.press('Alt+ArrowUp');
+    await a.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => pointTexts(a.page)).toEqual(['Added with Enter', ...start]);
+    // Empty it and press Backspace once more: the point goes, the caret moves to a neighbour.
+    await a.page.keyboard.press('Control+a');
+    await a.page.keyboard.press('Delete');
+    await a.page.keyboard.press('Backspace');
+    await expect.poll(() => pointTexts(b.page)).toEqual(start);
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('focus-point-text');
+  });
+
+  test('status and owners at a glance, with filters by status and owner', async () => {
+    await a.page.getByTestId('focus-point').nth(0).getByTestId('status').selectOption('agreed');
+    await expect.poll(() => b.page.getByTestId('focus-point').nth(0).getAttribute('data-status')).toBe('agreed');
+    // No members yet in this workspace: add one, then make it the owner of the second point.
+    await a.page.getByRole('link', { name: 'Members' }).click();
+    await a.page.getByTestId('add-member-name').fill('Lisbon');
+    await a.page.getByTestId('add-member-submit').click();
+    await a.page.getByRole('link', { name: 'Topics' }).click();
+    const second = a.page.getByTestId('focus-point').nth(1);
+    await second.getByTestId('owners').locator('summary').click();
+    await second.getByTestId('owner-option').first().check();
+    await expect.poll(() => b.page.getByTestId('focus-point').nth(1).getByTestId('owner-chip').textContent()).toBe('Lisbon');
+    await b.page.getByTestId('filter-status').selectOption('agreed');
+    await expect.poll(() => b.page.getByTestId('focus-point').count()).toBe(1);
+    await b.page.getByTestId('filter-status').selectOption('all');
+    await b.page.getByTestId('filter-owner').selectOption({ label: 'Lisbon' });
+    await expect.poll(() => b.page.getByTestId('focus-point').count()).toBe(1);
+    expect(await b.page.getByTestId('focus-point').getByTestId('owner-chip').textContent()).toBe('Lisbon');
+    await b.page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(() => b.page.getByTestId('focus-point').count()).toBe(3);
+  });
+});
+
+describe('a topic with 1,000 focus points', () => {
+  test('a keystroke changes the page only inside the point being edited', async () => {
+    const [a, b] = await Promise.all([person('Anna'), person('Bruno')]);
+    const id = await createWorkspace(a.page, 'Large topic');
+    await addTopic(a.page, 'Everything');
+    const base = new Workspace();
+    for (const update of await readStoredState(a.page, id)) base.applyUpdate(update);
+    const grown = new Workspace();
+    grown.applyUpdate(base.encodeState());
+    const topicId = grown.topics.list()[0]!.id;
+    grown.transact('test.fill', () => {
+      for (let i = 1; i <= 1000; i++) grown.focusPoints.add({ topicId, text: `Focus point number ${i}` }, i - 1);
+    });
+    await storeUpdate(a.page, id, Y.encodeStateAsUpdate(grown.doc, Y.encodeStateVector(base.doc)));
+    await a.page.reload();
+    await expect.poll(() => a.page.getByTestId('focus-point').count(), { timeout: 30_000 }).toBe(1000);
+    await b.page.goto(await shareLink(a.page));
+    await b.page.getByTestId('topic-link').first().click({ timeout: 20_000 });
+    await expect.poll(() => b.page.getByTestId('focus-point').count(), { timeout: 30_000 }).toBe(1000);
+
+    // Both screens record every DOM change outside the point being edited (the 500th).
+    for (const page of [a.page, b.page]) {
+      await page.evaluate(() => {
+        const list = document.querySelector('[data-testid=focus-points]')!;
+        const edited = list.children[499]!;
+        const outside: string[] = [];
+        const all: number[] = [0];
+        (window as unknown as { outside: string[]; all: number[] }).outside = outside;
+        (window as unknown as { outside: string[]; all: number[] }).all = all;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            all[0]!++;
+            if (!edited.contains(record.target)) outside.push(`${record.type} on ${(record.target as Element).outerHTML?.slice(0, 80) ?? record.target.nodeName}`);
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    }
+    const target = a.page.getByTestId('focus-point-text').nth(499);
+    await target.click();
+    await target.press('End');
+    await target.pressSequentially(' edited', { delay: 20 });
+    await expect.poll(() => b.page.getByTestId('focus-point-text').nth(499).inputValue()).toBe('Focus point number 500 edited');
+    for (const page of [a.page, b.page]) {
+      const { outside, all } = await page.evaluate(() => window as unknown as { outside: string[]; all: number[] });
+      console.log(`[measure] 7 keystrokes in a topic of 1,000 points: ${all[0]} DOM mutations on ${page === a.page ? 'the typing screen' : 'the partner screen'}, ${outside.length} outside the edited point`);
+      expect(outside).toEqual([]);
+    }
+    await Promise.all([closeBrowser(a.context), closeBrowser(b.context)]);
+  });
+});
