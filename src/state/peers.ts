@@ -1,4 +1,5 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
 import type { ConnectionSnapshot, PeerConnection } from '../sync/peers';
 import {
   loadProfile,
@@ -27,17 +28,20 @@ export function createConnectionStatus(peers: Accessor<PeerConnection | null>): 
   return snapshot;
 }
 
-/** Everyone in the room, with what they are editing; remote states are validated. */
+/**
+ * Everyone in the room, with what they are editing; remote states are validated. Reconciled by
+ * client id, so a partner moving their caret re-renders only what shows that caret.
+ */
 export function createParticipants(peers: Accessor<PeerConnection | null>): Accessor<Participant[]> {
-  const [participants, setParticipants] = createSignal<Participant[]>([]);
+  const [participants, setParticipants] = createStore<{ list: Participant[] }>({ list: [] });
   createEffect(() => {
     const connection = peers();
-    if (!connection) return setParticipants([]);
-    const read = () => setParticipants(readParticipants(connection.awareness));
+    if (!connection) return setParticipants('list', []);
+    const read = () => setParticipants('list', reconcile(readParticipants(connection.awareness), { key: 'clientId', merge: true }));
     read();
     onCleanup(observeParticipants(connection.awareness, read));
   });
-  return participants;
+  return () => participants.list;
 }
 
 const [profile, setProfileSignal] = createSignal<Profile | null>(typeof localStorage === 'undefined' ? null : loadProfile());

@@ -245,7 +245,7 @@ function FocusPointRow(props: {
           {(t) => <FocusPointText pointId={props.point.id} text={t()} label={`Focus point ${props.index + 1}`} onKeyDown={props.onKeyDown} ref={props.fieldRef} />}
         </Show>
         <div class="point-meta">
-          <Owners point={props.point} members={props.members} />
+          <OwnerChips point={props.point} members={props.members} />
           <EditingBadges participants={participants()} target={{ kind: 'focusPoint', id: props.point.id }} />
         </div>
       </div>
@@ -259,6 +259,7 @@ function FocusPointRow(props: {
         >
           <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
         </select>
+        <OwnersPicker point={props.point} members={props.members} />
         <button type="button" class="icon-button" aria-label="Move up" title="Move up (Alt+↑)" data-testid="move-up" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
           ↑
         </button>
@@ -281,16 +282,22 @@ function FocusPointRow(props: {
   );
 }
 
-/** The members who own a point, and a picker to change them. */
-function Owners(props: { point: FocusPoint; members: Member[] }) {
-  const { workspace } = useWorkspace();
+/** The members who own a point, at a glance. */
+function OwnerChips(props: { point: FocusPoint; members: Member[] }) {
   const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? 'Former member');
+  return <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>;
+}
+
+/** A picker of the members who own a point. */
+function OwnersPicker(props: { point: FocusPoint; members: Member[] }) {
+  const { workspace } = useWorkspace();
   return (
     <details class="owners" data-testid="owners">
-      <summary>
-        <Show when={names().length > 0} fallback={<span class="quiet">Add owner</span>}>
-          <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>
-        </Show>
+      <summary class="icon-button" aria-label="Owners" title="Owners">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+          <circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+          <path d="M3 17c.8-3.4 3.6-5 7-5s6.2 1.6 7 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+        </svg>
       </summary>
       <div class="owners-menu" role="group" aria-label="Owners">
         <For each={props.members} fallback={<p class="quiet">Add members first, on the Members screen.</p>}>

@@ -5,6 +5,7 @@ import { bindText } from '../state/text-binding';
 import type { Participant } from '../sync/presence';
 import { caretCoordinates } from './caret-position';
 import { useWorkspace } from './context';
+import { autoGrow } from './autogrow';
 
 /**
  * A focus point's text: bound to its co-edited text, telling partners where this person's caret
@@ -105,9 +106,4 @@ function RemoteCaret(props: { person: Participant; top: number; left: number; he
       </span>
     </span>
   );
-}
-
-function autoGrow(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
 }

@@ -144,7 +144,7 @@ function LiveMeeting(props: { meetingId: string }) {
               fallback={
                 <EmptyState title={`“${meeting()!.title}” has not started`}>
                   <p>Start it to open this screen for everyone in the workspace.</p>
-                  <p>
+                  <p class="empty-action">
                     <button
                       type="button"
                       class="button primary"
@@ -159,7 +159,7 @@ function LiveMeeting(props: { meetingId: string }) {
             >
               <EmptyState title={`“${meeting()!.title}” has ended`}>
                 <p>The minutes list who was there and what was raised and agreed.</p>
-                <p class="live-closed-actions">
+                <p class="live-closed-actions empty-action">
                   <A href={`${meetingHref}/minutes`} class="button primary" data-testid="read-minutes">
                     Read the minutes
                   </A>
@@ -197,6 +197,10 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
   const shown = () => lookingAt() ?? discussing();
   const steppedAway = () => lookingAt() !== null && lookingAt() !== discussing();
   const [confirmEnd, setConfirmEnd] = createSignal(false);
+  // When the discussion comes to the topic this person stepped away to, they follow it again.
+  createEffect(() => {
+    if (lookingAt() !== null && lookingAt() === discussing()) setLookingAt(null);
+  });
 
   const look = (topicId: string) => setLookingAt(topicId === discussing() ? null : topicId);
   const discuss = (topicId: string) => {
@@ -338,7 +342,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
                   <p>You chair this meeting: choose “Discuss now” on a topic of the agenda, and everyone's screen follows.</p>
                   <Show when={props.meeting.agenda[0]}>
                     {(first) => (
-                      <p>
+                      <p class="empty-action">
                         <button type="button" class="button primary" data-testid="discuss-first" onClick={() => discuss(first())}>
                           Open “{titleOf(first())}”
                         </button>

@@ -72,7 +72,7 @@ function MeetingMinutes(props: { meetingId: string }) {
       {(m) => (
         <div class="minutes-page">
           <div class="minutes-toolbar no-print" data-testid="minutes-toolbar">
-            <A href={meetingHref} class="button small minutes-back">
+            <A href={meetingHref} class="button minutes-back">
               ← Meeting
             </A>
             <div class="minutes-toolbar-end">

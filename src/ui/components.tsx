@@ -1,6 +1,7 @@
 import { createEffect, createSignal, onCleanup, onMount, Show, type JSX, type ParentProps } from 'solid-js';
 import type { CoText } from '../model';
 import { bindText } from '../state/text-binding';
+import { autoGrow } from './autogrow';
 
 /** A single-line or multi-line field bound to a co-edited text. */
 export function CoTextField(props: {
@@ -48,11 +49,6 @@ export function CoTextField(props: {
       />
     </Show>
   );
-}
-
-function autoGrow(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
 }
 
 /** A modal question with a clear consequence; resolves on confirm only. */

@@ -80,6 +80,7 @@ describe('meeting mode, two partners in two browsers', () => {
     }
     await expect.poll(() => a.page.getByTestId('agenda-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-topic-id')))).toEqual([topicIds.ports, topicIds.trafficking]);
     expect(await a.page.getByTestId('meeting-live-bar').getAttribute('data-live-status')).toBe('planned');
+    await screenshots(a.page, 'meeting-planned');
 
     const link = await shareLink(a.page);
     await b.page.goto(link);
@@ -95,6 +96,8 @@ describe('meeting mode, two partners in two browsers', () => {
     await a.page.waitForURL(/\/meetings\/[^/]+\/live$/);
     await a.page.getByTestId('live-meeting').waitFor();
     expect(await a.page.getByTestId('live-chair').textContent()).toBe('Chair: Anna (Amsterdam) (you)');
+    expect(await a.page.getByTestId('discuss-first').textContent()).toBe(`Open “${PORTS}”`);
+    await screenshots(a.page, 'meeting-live-start');
 
     // B, on another screen, sees the meeting is on, on every workspace screen.
     const banner = b.page.getByTestId('live-banner');
@@ -102,6 +105,7 @@ describe('meeting mode, two partners in two browsers', () => {
     await b.page.getByRole('link', { name: 'Members', exact: true }).click();
     await b.page.getByTestId('members-page').waitFor();
     expect(await banner.isVisible()).toBe(true);
+    await screenshots(b.page, 'meeting-banner');
     await banner.getByTestId('join-meeting').click();
     await b.page.getByTestId('live-meeting').waitFor();
     expect(await b.page.getByTestId('take-chair').isVisible()).toBe(true);
@@ -118,7 +122,7 @@ describe('meeting mode, two partners in two browsers', () => {
     expect(await b.page.getByTestId('live-topic').textContent()).toContain('Now discussing');
   });
 
-  test('B steps away to topic 1 and comes back with one click; the chair moving on does not pull B back', async () => {
+  test('B steps away to topic 1 and comes back with one click; once the discussion reaches where B looks, B follows again', async () => {
     await agendaItem(b.page, topicIds.ports).getByTestId('look-at-topic').click();
     await expect.poll(() => liveTopicTitle(b.page)).toBe(PORTS);
     expect(await pointTexts(b.page)).toEqual(['Exchange practices with Latin American ports']);
@@ -128,6 +132,17 @@ describe('meeting mode, two partners in two browsers', () => {
 
     await b.page.getByTestId('back-to-discussion').click();
     expect(await liveTopicTitle(b.page)).toBe(TRAFFICKING);
+    expect(await b.page.getByTestId('stepped-away').count()).toBe(0);
+
+    // B looks at topic 1 again; the chair opens topic 1, then goes back to topic 2: B goes along.
+    await agendaItem(b.page, topicIds.ports).getByTestId('look-at-topic').click();
+    await b.page.getByTestId('stepped-away').waitFor();
+    await agendaItem(a.page, topicIds.ports).getByTestId('discuss-now').click();
+    await expect.poll(() => b.page.getByTestId('live-topic').getAttribute('data-topic-id')).toBe(topicIds.ports);
+    await expect.poll(() => b.page.getByTestId('stepped-away').count()).toBe(0);
+    expect(await b.page.getByTestId('live-topic').textContent()).toContain('Now discussing');
+    await agendaItem(a.page, topicIds.trafficking).getByTestId('discuss-now').click();
+    await expect.poll(() => liveTopicTitle(b.page)).toBe(TRAFFICKING);
     expect(await b.page.getByTestId('stepped-away').count()).toBe(0);
   });
 
@@ -184,6 +199,7 @@ describe('meeting mode, two partners in two browsers', () => {
     // B's live screen closes and points to the minutes; the banner is gone.
     await b.page.getByTestId('live-closed').waitFor({ timeout: 20_000 });
     expect(await b.page.getByTestId('read-minutes').isVisible()).toBe(true);
+    await screenshots(b.page, 'meeting-live-ended');
     expect(await b.page.getByTestId('live-banner').count()).toBe(0);
   });
 

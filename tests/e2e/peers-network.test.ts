@@ -31,7 +31,11 @@ describe('peers across the network', () => {
     // Years of work, made in Node through the model and stored as if A had typed it.
     const large = buildLargeWorkspace({ targetBytes: 5.2 * 1024 * 1024 });
     const base = new Workspace();
-    for (const update of await readStoredState(a.page, id)) base.applyUpdate(update);
+    // y-indexeddb writes in the background: wait until the new workspace is stored.
+    await expect.poll(async () => {
+      for (const update of await readStoredState(a.page, id)) base.applyUpdate(update);
+      return base.compatibility().kind;
+    }).toBe('ok');
     const large2 = new Workspace();
     large2.applyUpdate(base.encodeState());
     for (const topic of large.topics.list()) {
