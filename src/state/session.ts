@@ -2,7 +2,7 @@ import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-
 import type { Workspace, WorkspaceMeta } from '../model';
 import { newSecret } from '../sync/link';
 import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS, PeerConnection } from '../sync/peers';
-import { openStoredWorkspace, type StoredWorkspace } from '../sync/persistence';
+import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 
 /**
@@ -115,32 +115,44 @@ export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> 
   createEffect(
     on(id, (workspaceId) => {
       setState({ kind: 'loading' });
-      const handle = acquireWorkspace(workspaceId);
       let active = true;
+      let release: (() => void) | undefined;
       onCleanup(() => {
         active = false;
-        handle.release();
+        release?.();
       });
-      handle.ready.then(
-        (stored) => {
+      void (async () => {
+        // Opening storage creates it: look first, so a stale address leaves nothing behind.
+        if (!registry.get(workspaceId) && !(await storedWorkspaceExists(workspaceId))) {
+          if (active) setState({ kind: 'missing' });
+          return;
+        }
+        if (!active) return;
+        const handle = acquireWorkspace(workspaceId);
+        release = handle.release;
+        try {
+          const stored = await handle.ready;
           if (!active) return;
-          const known = registry.get(workspaceId);
-          if (!known && stored.workspace.compatibility().kind === 'empty') {
-            setState({ kind: 'missing' });
-            return;
+          const kind = stored.workspace.compatibility().kind;
+          if (!registry.get(workspaceId)) {
+            if (kind === 'empty') {
+              setState({ kind: 'missing' });
+              return;
+            }
+            // Stored here but missing from the home list (the list was cleared): list it again.
+            registry.add({ id: workspaceId, name: stored.workspace.meta().name });
           }
-          if (stored.workspace.compatibility().kind === 'ok') stored.workspace.migrate();
-          if (known) registry.update(workspaceId, { openedAt: new Date().toISOString() });
+          if (kind === 'ok') stored.workspace.migrate();
+          registry.update(workspaceId, { openedAt: new Date().toISOString() });
           setState({ kind: 'ready', workspace: stored.workspace });
-        },
-        (error: unknown) => {
+        } catch (error) {
           if (!active) return;
           setState({
             kind: 'failed',
             message: `This browser could not open its stored copy of the workspace${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
           });
-        },
-      );
+        }
+      })();
     }),
   );
   return state;

@@ -26,6 +26,16 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
   };
 }
 
+/** Whether this browser holds a workspace's database (true when the browser cannot tell). */
+export async function storedWorkspaceExists(workspaceId: string): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((db) => db.name === databaseName(workspaceId));
+  } catch {
+    return true;
+  }
+}
+
 /** Remove a workspace's stored data from this browser. */
 export function deleteStoredWorkspace(workspaceId: string): Promise<void> {
   return new Promise((resolve, reject) => {

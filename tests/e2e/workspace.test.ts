@@ -212,6 +212,8 @@ describe('one browser for the rest', () => {
     // Its old address now says so rather than showing an empty workspace.
     await goTo(page, `/w/${doomedId}/topics`);
     await page.getByRole('heading', { name: 'This workspace is not in this browser' }).waitFor();
+    // …and visiting it did not bring back an empty database.
+    expect(await databaseNames(page)).not.toContain(databaseName(doomedId));
     expectCleanPages(browser);
   });
 });
