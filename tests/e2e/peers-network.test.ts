@@ -95,8 +95,9 @@ describe('peers across the network', () => {
     const expected = ['Added by Anna while Bruno was away', 'Added by Bruno on the train', 'First point, edited on the train'];
     await expect.poll(async () => (await pointTexts(a.page)).sort(), { timeout: 20_000 }).toEqual(expected);
     await expect.poll(async () => (await pointTexts(b.page)).sort(), { timeout: 20_000 }).toEqual(expected);
-    // Same order on both screens.
+    // Same order on both screens, and A sees B again (y-webrtc drops presence on disconnect).
     expect(await pointTexts(a.page)).toEqual(await pointTexts(b.page));
+    await expect.poll(() => a.page.getByTestId('person').evaluateAll((els) => els.map((el) => el.getAttribute('data-name')))).toEqual(['Anna', 'Bruno']);
     await Promise.all([closeBrowser(a.context), closeBrowser(b.context)]);
   });
 
