@@ -1,11 +1,44 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
 import { chunkedPeerTransport } from './src/sync/transport.mjs';
+
+/**
+ * The offline shell: a service worker (Workbox) precaches the whole built app, so it opens with
+ * no network; a new version waits until the person chooses to reload (src/ui/UpdatePrompt.tsx).
+ */
+const offlineShell = () =>
+  VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    includeAssets: ['favicon.svg'],
+    manifest: {
+      name: 'Tavola',
+      short_name: 'Tavola',
+      description: "A working group's topics, focus points, meetings and practice sheets, kept in your browser and shared with partners.",
+      theme_color: '#1f4e79',
+      background_color: '#f4f6f9',
+      display: 'standalone',
+      start_url: './',
+      scope: './',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // Hash routes only: every address is index.html.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
 
 export default defineConfig({
   // Tests run in Node and render no JSX; vite-plugin-solid would add the 'browser' resolve
   // condition to them, and Node packages such as ws would then load their browser stubs.
-  plugins: [chunkedPeerTransport(), ...(process.env.VITEST ? [] : [solid()])],
+  plugins: [chunkedPeerTransport(), ...(process.env.VITEST ? [] : [solid(), offlineShell()])],
   build: { target: 'es2022', sourcemap: true },
   // y-webrtc is served as source so chunkedPeerTransport() can hand it our peer (docs/sync.md).
   optimizeDeps: { exclude: ['y-webrtc'], include: ['simple-peer/simplepeer.min.js'] },

@@ -1,5 +1,5 @@
 export { UndoHistory } from './undo';
-export { Workspace, LocalAction, SystemAction, SCHEMA_VERSION, type WorkspaceMeta, type Compatibility } from './workspace';
+export { Workspace, LocalAction, SystemAction, mergeUpdates, SCHEMA_VERSION, type WorkspaceMeta, type Compatibility } from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange, type TextAnchor } from './text';
 export type { BaseRecord, ReadResult, CollectionName } from './collection';
 export { type Member, type MemberKind, MEMBER_KINDS } from './member';

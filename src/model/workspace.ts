@@ -152,7 +152,19 @@ export class Workspace implements Host {
     Y.applyUpdate(this.doc, update, origin);
   }
 
+  /** Every update to the document as it happens, and whether this person made it. */
+  observeUpdates(listener: (update: Uint8Array, local: boolean) => void): () => void {
+    const handler = (update: Uint8Array, origin: unknown) => listener(update, origin instanceof LocalAction || origin instanceof SystemAction);
+    this.doc.on('update', handler);
+    return () => this.doc.off('update', handler);
+  }
+
   destroy(): void {
     this.doc.destroy();
   }
+}
+
+/** Several updates as one (order does not matter: Yjs updates commute). */
+export function mergeUpdates(updates: Uint8Array[]): Uint8Array {
+  return Y.mergeUpdates(updates);
 }

@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Workspace } from '../model';
+import { replayJournal, startJournal } from './journal';
 
 /** One IndexedDB database per workspace. Part of the storage contract: see docs/document.md. */
 export function databaseName(workspaceId: string): string {
@@ -17,13 +18,42 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
   const workspace = new Workspace();
   const persistence = new IndexeddbPersistence(databaseName(workspaceId), workspace.doc);
   await persistence.whenSynced;
+  await dropEmptyUpdates(persistence);
+  // After the stored updates, so what the journal adds is saved like any other change.
+  replayJournal(workspaceId, workspace);
+  const stopJournal = startJournal(workspaceId, workspace);
   return {
     workspace,
     async close() {
+      stopJournal();
       await persistence.destroy();
       workspace.destroy();
     },
   };
+}
+
+/**
+ * y-indexeddb stores the document's state as it was before loading at every load: for a fresh
+ * document, an empty update (two zero bytes). Unremoved, every reload of an unchanged workspace
+ * grows its database (y-indexeddb #31). They carry nothing, so they go.
+ */
+async function dropEmptyUpdates(persistence: IndexeddbPersistence): Promise<void> {
+  const db = (persistence as unknown as { db: IDBDatabase | null }).db;
+  if (!db) return;
+  await new Promise<void>((resolve) => {
+    const transaction = db.transaction('updates', 'readwrite');
+    const request = transaction.objectStore('updates').openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const value = cursor.value as Uint8Array;
+      if (value.byteLength === 2 && value[0] === 0 && value[1] === 0) cursor.delete();
+      cursor.continue();
+    };
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => resolve();
+    transaction.onabort = () => resolve();
+  });
 }
 
 /** Whether this browser holds a workspace's database (true when the browser cannot tell). */

@@ -11,9 +11,15 @@ import { PracticesPage } from './PracticesPage';
 import { SettingsPage } from './SettingsPage';
 import { NotFound } from './NotFound';
 import { JoinPage } from './JoinPage';
+import { UpdatePrompt } from './UpdatePrompt';
 
 function Frame(props: ParentProps) {
-  return <div class="app">{props.children}</div>;
+  return (
+    <div class="app">
+      <UpdatePrompt />
+      {props.children}
+    </div>
+  );
 }
 
 function ToTopics() {

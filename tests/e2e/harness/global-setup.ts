@@ -27,6 +27,8 @@ declare module 'vitest' {
     e2eSetupError: string;
     /** The signaling relay the built app uses by default (a real y-webrtc relay on loopback). */
     e2eRelayUrl: string;
+    /** Absolute path of the built app that is served (tests that run their own server copy it). */
+    e2eOutDir: string;
   }
 }
 
@@ -104,12 +106,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const served = await serve();
     server = served.server;
     project.provide('e2eBaseUrl', served.baseUrl);
+    project.provide('e2eOutDir', outDir);
     project.provide('e2eSetupError', '');
     console.log(`[e2e] built app served at ${served.baseUrl}, relay at ${relay.url} (setup ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.error(`[e2e] setup failed; every e2e test will fail with this error:\n${message}`);
     project.provide('e2eBaseUrl', '');
+    project.provide('e2eOutDir', '');
     project.provide('e2eSetupError', message);
   }
 
