@@ -18,6 +18,7 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
   const workspace = new Workspace();
   const persistence = new IndexeddbPersistence(databaseName(workspaceId), workspace.doc);
   await persistence.whenSynced;
+  watchWriteFailures(persistence);
   await dropEmptyUpdates(persistence);
   // After the stored updates, so what the journal adds is saved like any other change.
   replayJournal(workspaceId, workspace);
@@ -30,6 +31,27 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
       workspace.destroy();
     },
   };
+}
+
+const writeFailureListeners = new Set<(error: DOMException | null) => void>();
+
+/** Called when the browser refuses to store a change (a full disk, most of the time). */
+export function onWriteFailure(listener: (error: DOMException | null) => void): () => void {
+  writeFailureListeners.add(listener);
+  return () => writeFailureListeners.delete(listener);
+}
+
+/**
+ * A full disk shows only when a write transaction commits: the request has already succeeded,
+ * so y-indexeddb never hears of it and the change is silently not stored. Transactions' abort
+ * events reach their database, so listen there.
+ */
+function watchWriteFailures(persistence: IndexeddbPersistence): void {
+  const db = (persistence as unknown as { db: IDBDatabase | null }).db;
+  db?.addEventListener('abort', (event) => {
+    const transaction = event.target as IDBTransaction | null;
+    for (const listener of writeFailureListeners) listener(transaction?.error ?? null);
+  });
 }
 
 /**

@@ -4,12 +4,21 @@ import { createWorkspaceList } from '../state/registry';
 import { addSampleWorkspace, addWorkspace, deleteWorkspace, renameWorkspace } from '../state/workspaces';
 import { requestPersistentStorage, type PersistenceState } from '../sync/persistence';
 import type { WorkspaceEntry } from '../sync/registry';
+import { createStorageEstimate } from '../state/storage';
+import { formatBytes, NEARLY_FULL, type StorageEstimateInfo } from '../sync/storage';
 import { AddForm, ConfirmDialog, EmptyState, Notice, formatDate } from './components';
+import { RestoreBackup } from './RestoreBackup';
+
+function percent(info: StorageEstimateInfo): string {
+  const share = (info.usage / info.quota) * 100;
+  return share < 1 ? 'less than 1%' : `${Math.round(share)}%`;
+}
 
 export function Home() {
   const navigate = useNavigate();
   const workspaces = createWorkspaceList();
   const [persistence, setPersistence] = createSignal<PersistenceState | 'asking'>('asking');
+  const storage = createStorageEstimate();
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [toDelete, setToDelete] = createSignal<WorkspaceEntry | null>(null);
@@ -56,6 +65,23 @@ export function Home() {
           <p class="quiet" data-testid="storage-notice">Stored permanently in this browser.</p>
         </Match>
       </Switch>
+      <Show when={storage()}>
+        {(info) => (
+          <Show
+            when={info().usage / info().quota >= NEARLY_FULL}
+            fallback={
+              <p class="quiet" data-testid="storage-use">
+                Tavola uses {formatBytes(info().usage)} of this browser's storage ({percent(info())} of what it allows).
+              </p>
+            }
+          >
+            <Notice tone="warning" testId="storage-use">
+              This browser is running out of space for Tavola: {formatBytes(info().usage)} used of {formatBytes(info().quota)}.
+              Export backups of your workspaces and delete the ones you no longer need here, or free space on this computer.
+            </Notice>
+          </Show>
+        )}
+      </Show>
       <Show when={error()}>
         <Notice tone="error">{error()}</Notice>
       </Show>
@@ -101,6 +127,8 @@ export function Home() {
           </ul>
         </Show>
       </section>
+
+      <RestoreBackup />
 
       <ConfirmDialog
         open={toDelete() !== null}

@@ -6,6 +6,7 @@ import { deleteWorkspace } from '../state/workspaces';
 import { CoTextField, ConfirmDialog, Notice, formatDate } from './components';
 import { useWorkspace } from './context';
 import { NetworkSettings } from './NetworkSettings';
+import { BackupSettings } from './BackupSettings';
 import './practices.css';
 
 export function SettingsPage() {
@@ -99,6 +100,8 @@ export function SettingsPage() {
       </section>
 
       <NetworkSettings />
+
+      <BackupSettings />
 
       <section class="card" aria-labelledby="settings-about">
         <h2 id="settings-about">About this workspace</h2>

@@ -1,5 +1,6 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { storageFull, watchStorageFailures } from '../state/storage';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -8,6 +9,7 @@ const HOUR = 60 * 60 * 1000;
  * swapped in under someone's typing: the page reloads only when the person says so.
  */
 export function UpdatePrompt() {
+  watchStorageFailures();
   const [online, setOnline] = createSignal(navigator.onLine);
   const onOnline = () => setOnline(true);
   const onOffline = () => setOnline(false);
@@ -44,6 +46,13 @@ export function UpdatePrompt() {
       <Show when={!online()}>
         <div class="app-banner offline" role="status" data-testid="offline-banner">
           No network. Tavola works as usual and keeps your changes in this browser; they reach your partners when you are back online.
+        </div>
+      </Show>
+      <Show when={storageFull()}>
+        <div class="app-banner full" role="alert" data-testid="storage-full">
+          This computer's disk, or the space the browser allows Tavola, is full: your latest changes could not be saved
+          here. Keep this page open (partners who are online still receive them), free some disk space, and export a
+          backup.
         </div>
       </Show>
       <Show when={needRefresh()}>

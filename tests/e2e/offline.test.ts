@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -177,5 +178,65 @@ describe('offline first', () => {
     await expect.poll(() => pointTexts(page)).toEqual(['Typing and typing']);
     site.serve(path.join(temp, 'v1'));
     await closeBrowser(context);
+  });
+});
+
+describe('storage you can trust', () => {
+  test('the space used is shown; a full disk is said plainly and the edit stays on screen', async () => {
+    // A real full disk: the browser's profile on a 64 MB memory disk (tests run as root), filled up.
+    const disk = mkdtempSync(path.join(tmpdir(), 'tavola-small-disk-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', disk]);
+    let context: BrowserContext | undefined;
+    try {
+      context = await launchBrowser({ userDataDir: path.join(disk, 'profile') });
+      const page = await context.newPage();
+      await page.goto(new URL('/', inject('e2eBaseUrl')).href);
+      await expect.poll(() => page.getByTestId('storage-use').textContent()).toMatch(/^Tavola uses .+ of this browser's storage \(.+ of what it allows\)\.$/);
+      await createWorkspace(page, 'Filling up');
+      await addTopic(page, 'Ports');
+      await addPoint(page, 'Written while there was room');
+      // Something else fills the disk.
+      const filled = await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('something-else', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('blobs', { autoIncrement: true });
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        // Until the next megabyte does not fit.
+        let refused: string | null = null;
+        for (const size of [1024 * 1024]) {
+          for (let piece = 0; piece < 400; piece++) {
+            const chunk = new Uint8Array(size);
+            for (let at = 0; at < chunk.length; at += 65536) crypto.getRandomValues(chunk.subarray(at, Math.min(chunk.length, at + 65536)));
+            const error = await new Promise<string | null>((resolve) => {
+              const transaction = db.transaction('blobs', 'readwrite');
+              transaction.objectStore('blobs').add(chunk);
+              transaction.oncomplete = () => resolve(null);
+              transaction.onabort = () => resolve(transaction.error?.name ?? 'aborted');
+            });
+            if (error) {
+              refused = error;
+              break;
+            }
+          }
+        }
+        if (refused) return refused;
+        return 'never full';
+      });
+      expect(filled).toBe('QuotaExceededError');
+      // Then someone pastes a long text (random, so nothing compresses it).
+      const long = randomBytes(900_000).toString('base64');
+      const field = page.getByTestId('focus-point-text').first();
+      await field.fill(long);
+      await expect.poll(() => page.getByTestId('storage-full').count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.getByTestId('storage-full').textContent()).toMatch(/is full: your latest changes could not be saved here/);
+      // Nothing is lost from the screen, and the app goes on working.
+      expect(await field.inputValue()).toBe(long);
+    } finally {
+      if (context) await closeBrowser(context);
+      execFileSync('umount', ['--lazy', disk]);
+      rmSync(disk, { recursive: true, force: true });
+    }
   });
 });

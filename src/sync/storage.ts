@@ -1,0 +1,43 @@
+/** How much of the browser's storage Tavola uses, and how much the browser allows. */
+export interface StorageEstimateInfo {
+  usage: number;
+  quota: number;
+}
+
+/** Warn when this share of what the browser allows is used. */
+export const NEARLY_FULL = 0.8;
+
+export async function estimateStorage(): Promise<StorageEstimateInfo | null> {
+  if (!navigator.storage?.estimate) return null;
+  try {
+    const { usage, quota } = await navigator.storage.estimate();
+    if (typeof usage !== 'number' || typeof quota !== 'number' || quota <= 0) return null;
+    return { usage, quota };
+  } catch {
+    return null;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/**
+ * Whether an error means a change could not be written to IndexedDB, as when the disk or the
+ * browser's quota is full. The transaction fails with a QuotaExceededError, and its request with
+ * an AbortError ("The transaction was aborted…"); lib0 (under y-indexeddb) wraps the request's
+ * error in a plain Error whose message starts with that name.
+ */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  return name === 'QuotaExceededError' || /QuotaExceededError|quota|transaction was aborted/i.test(message);
+}
