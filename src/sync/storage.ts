@@ -7,6 +7,11 @@ export interface StorageEstimateInfo {
 /** Warn when this share of what the browser allows is used. */
 export const NEARLY_FULL = 0.8;
 
+/** Whether to warn: 'nearly-full' from NEARLY_FULL of what the browser allows. */
+export function storageLevel(info: StorageEstimateInfo): 'ok' | 'nearly-full' {
+  return info.usage / info.quota >= NEARLY_FULL ? 'nearly-full' : 'ok';
+}
+
 export async function estimateStorage(): Promise<StorageEstimateInfo | null> {
   if (!navigator.storage?.estimate) return null;
   try {

@@ -5,7 +5,7 @@ import { addSampleWorkspace, addWorkspace, deleteWorkspace, renameWorkspace } fr
 import { requestPersistentStorage, type PersistenceState } from '../sync/persistence';
 import type { WorkspaceEntry } from '../sync/registry';
 import { createStorageEstimate } from '../state/storage';
-import { formatBytes, NEARLY_FULL, type StorageEstimateInfo } from '../sync/storage';
+import { formatBytes, storageLevel, type StorageEstimateInfo } from '../sync/storage';
 import { AddForm, ConfirmDialog, EmptyState, Notice, formatDate } from './components';
 import { RestoreBackup } from './RestoreBackup';
 
@@ -68,7 +68,7 @@ export function Home() {
       <Show when={storage()}>
         {(info) => (
           <Show
-            when={info().usage / info().quota >= NEARLY_FULL}
+            when={storageLevel(info()) === 'nearly-full'}
             fallback={
               <p class="quiet" data-testid="storage-use">
                 Tavola uses {formatBytes(info().usage)} of this browser's storage ({percent(info())} of what it allows).
