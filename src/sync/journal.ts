@@ -1,3 +1,4 @@
+import { toBase64 } from '../lib/bytes';
 import { mergeUpdates, type Workspace } from '../model';
 
 /**
@@ -61,12 +62,6 @@ export function startJournal(workspaceId: string, workspace: Workspace, store: S
     window.removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', onVisibility);
   };
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 function fromBase64(text: string): Uint8Array {

@@ -1,3 +1,7 @@
+import { formatBytes } from '../lib/bytes';
+
+export { formatBytes };
+
 /** How much of the browser's storage Tavola uses, and how much the browser allows. */
 export interface StorageEstimateInfo {
   usage: number;
@@ -23,17 +27,6 @@ export async function estimateStorage(): Promise<StorageEstimateInfo | null> {
   }
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
 
 /**
  * Whether an error means a change could not be written to IndexedDB, as when the disk or the

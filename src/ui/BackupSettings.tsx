@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { formatBytes, type Backup } from '../io/backup';
+import { MAX_BACKUP_BYTES, formatBytes, type Backup } from '../io/backup';
 import { describeMerge, downloadBackup, mergeInto, readBackupFile } from '../state/backups';
 import { Notice } from './components';
 import { useWorkspace } from './context';
@@ -20,6 +20,12 @@ export function BackupSettings() {
     try {
       const { fileName, bytes } = downloadBackup(workspace, id);
       setExported(`Saved “${fileName}” (${formatBytes(bytes)}) to your downloads.`);
+      // Kept anyway (it is the only copy some may have), but said plainly.
+      if (bytes > MAX_BACKUP_BYTES) {
+        setError(
+          `This backup is ${formatBytes(bytes)}, more than Tavola can restore (${formatBytes(MAX_BACKUP_BYTES)}). Keep it anyway: it holds everything, and its records can be read in any text editor.`,
+        );
+      }
     } catch (cause) {
       setError(`Exporting the backup did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
     }

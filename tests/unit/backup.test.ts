@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -342,5 +346,36 @@ describe('merging a backup into a workspace', () => {
     expect(here.focusPoints.ofTopic(topic.id).map((p) => p.text)).not.toContain('Mine');
     expect(here.topics.list().map((t) => t.title)).toContain('From the backup');
     history.destroy();
+  });
+});
+
+describe('docs/backup.md', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const page = readFileSync(`${root}docs/backup.md`, 'utf8');
+
+  it('shows every message exactly as the app does', () => {
+    for (const message of Object.values(BACKUP_MESSAGES)) expect(page).toContain(`| ${message} |`);
+    expect(page).toContain('| This file is too large to be a Tavola backup (*size*; a backup can be at most 64 MB). |');
+    expect(MAX_BACKUP_BYTES).toBe(64 * 1024 * 1024);
+  });
+
+  it('its Node example reads a backup Tavola exported', () => {
+    const blocks = [...page.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(1);
+    const workspace = track(editedSample());
+    const dir = mkdtempSync(path.join(tmpdir(), 'tavola-backup-example-'));
+    try {
+      const file = path.join(dir, 'example.tavola.json');
+      writeFileSync(file, exportBackup(workspace, WORKSPACE_ID));
+      const output = execFileSync(process.execPath, ['--input-type=module', '-', file], { cwd: root, input: blocks[0], encoding: 'utf8' });
+      const expected = [workspace.meta().name];
+      for (const topic of workspace.topics.list()) {
+        expected.push(`# ${topic.title}`);
+        for (const point of workspace.focusPoints.ofTopic(topic.id)) expected.push(`- [${point.status}] ${point.text}`);
+      }
+      expect(output.trimEnd()).toBe(expected.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
