@@ -58,6 +58,9 @@ export type ReadResult<R> =
 
 export type CollectionName = 'members' | 'topics' | 'focusPoints' | 'meetings' | 'practices';
 
+/** Every flat record map: the collections of the group's work, and its saved versions (version.ts). */
+export type RecordMapName = CollectionName | 'versions';
+
 /** What a collection needs from its workspace. */
 export interface Host {
   readonly doc: Y.Doc;
@@ -82,7 +85,7 @@ export class Collection<R extends BaseRecord> {
 
   constructor(
     protected readonly host: Host,
-    readonly name: CollectionName,
+    readonly name: RecordMapName,
     private readonly fields: Fields<R>,
   ) {
     this.map = host.doc.getMap(name);
@@ -254,6 +257,15 @@ export class Collection<R extends BaseRecord> {
   protected placeRecord(action: string, id: string, siblings: readonly Ordered[], index: number): void {
     this.recordMap(id);
     this.host.transact(action, () => this.applyOrder(orderKeysForPlacement(siblings, id, index)));
+  }
+
+  /**
+   * Set several fields of a record at once, each written as its own edits write it: a text by its
+   * smallest splice, a set by the ids that differ, a value only when it differs. Checked like
+   * every write. For putting a record back as it was (restoring a named version).
+   */
+  setFields(id: string, values: Partial<Omit<R, 'id' | 'createdAt'>>): void {
+    this.patchRecord(`${this.name}.set`, id, values as Partial<R>);
   }
 
   remove(id: string): void {

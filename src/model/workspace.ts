@@ -7,6 +7,7 @@ import { Members } from './member';
 import { Practices } from './practice';
 import { Topics } from './topic';
 import { CoText } from './text';
+import { Versions } from './version';
 
 /** The layout version this code writes. See docs/document.md. */
 export const SCHEMA_VERSION = 1;
@@ -57,6 +58,8 @@ export class Workspace implements Host {
   readonly focusPoints: FocusPoints;
   readonly meetings: Meetings;
   readonly practices: Practices;
+  /** Named versions of the topics and focus points, shared with the group. */
+  readonly versions: Versions;
   private readonly metaMap: Y.Map<unknown>;
 
   constructor(doc: Y.Doc = new Y.Doc()) {
@@ -67,6 +70,7 @@ export class Workspace implements Host {
     this.focusPoints = new FocusPoints(this);
     this.meetings = new Meetings(this);
     this.practices = new Practices(this);
+    this.versions = new Versions(this);
   }
 
   /** Run `fn` as one transaction named `action`. Nested calls join the outer transaction. */
@@ -138,7 +142,7 @@ export class Workspace implements Host {
 
   /** Records that could not be read, in every collection. */
   problems(): { collection: string; id: string; problem: string }[] {
-    return [this.members, this.topics, this.focusPoints, this.meetings, this.practices].flatMap((c) =>
+    return [this.members, this.topics, this.focusPoints, this.meetings, this.practices, this.versions].flatMap((c) =>
       c.problems().map((p) => ({ collection: c.name, ...p })),
     );
   }

@@ -43,7 +43,7 @@ export function createProblems(workspace: Workspace): Accessor<{ collection: str
   const found = new Map<string, { collection: string; id: string; problem: string }>();
   for (const problem of workspace.problems()) found.set(`${problem.collection}/${problem.id}`, problem);
   const [problems, setProblems] = createSignal([...found.values()]);
-  const sources = [workspace.members, workspace.topics, workspace.focusPoints, workspace.meetings, workspace.practices];
+  const sources = [workspace.members, workspace.topics, workspace.focusPoints, workspace.meetings, workspace.practices, workspace.versions];
   for (const source of sources) {
     onCleanup(
       source.observe((ids) => {

@@ -9,6 +9,7 @@ import { LiveMeetingPage } from './LiveMeeting';
 import { MinutesPage } from './Minutes';
 import { PracticesPage } from './PracticesPage';
 import { SettingsPage } from './SettingsPage';
+import { VersionsPage } from './VersionsPage';
 import { NotFound } from './NotFound';
 import { JoinPage } from './JoinPage';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -39,6 +40,7 @@ export function App() {
         <Route path="/meetings/:meetingId/minutes" component={MinutesPage} />
         <Route path="/meetings/:meetingId?" component={MeetingsPage} />
         <Route path="/practices/:practiceId?" component={PracticesPage} />
+        <Route path="/versions/:versionId?" component={VersionsPage} />
         <Route path="/settings" component={SettingsPage} />
       </Route>
       <Route path="/join/*rest" component={JoinPage} />

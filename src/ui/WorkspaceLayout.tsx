@@ -142,6 +142,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
           <A href={`${base}/practices`} activeClass="active">
             Practice sheets
           </A>
+          <A href={`${base}/versions`} activeClass="active">Versions</A>
           <A href={`${base}/settings`} activeClass="active">
             Settings
           </A>

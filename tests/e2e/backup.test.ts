@@ -57,7 +57,7 @@ async function exportFromSettings(id: string): Promise<{ file: string; text: str
   const name = download.suggestedFilename();
   const file = path.join(files, `${Date.now()}-${name}`);
   await download.saveAs(file);
-  await expect.poll(() => page.getByTestId('export-done').textContent()).toMatch(new RegExp(`^Saved “${escape(name)}” \\(\\d+ KB\\) to your downloads\\.$`));
+  await expect.poll(() => page.getByTestId('export-done').textContent()).toMatch(new RegExp(`^Saved “${escape(name)}” \\([\\d.]+ KB\\) to your downloads\\.$`));
   return { file, text: readFileSync(file, 'utf8'), name };
 }
 

@@ -10,6 +10,7 @@ import { meetingFields } from '../../src/model/meeting';
 import { memberFields } from '../../src/model/member';
 import { practiceFields } from '../../src/model/practice';
 import { topicFields } from '../../src/model/topic';
+import { versionFields } from '../../src/model/version';
 
 /** docs/document.md is a contract: these tests keep it true to the code. */
 
@@ -38,6 +39,7 @@ describe('docs/document.md', () => {
     expect(fieldTable('### `focusPoints`')).toEqual(storageOf(focusPointFields as never));
     expect(fieldTable('### `meetings`')).toEqual(storageOf(meetingFields as never));
     expect(fieldTable('### `practices` (practice sheets)')).toEqual(storageOf(practiceFields as never));
+    expect(fieldTable('### `versions` (named versions)')).toEqual(storageOf(versionFields as never));
   });
 
   it('has a worked example whose workspace Tavola reads with nothing to repair', () => {

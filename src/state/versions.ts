@@ -1,0 +1,50 @@
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { changesSince, openVersion, summarise, type VersionChanges, type VersionSummary, type Workspace } from '../model';
+
+/** The workspace's versions, newest first, without their snapshots (a list has no use for them). */
+export function createVersionList(workspace: Workspace, deleted: 'exclude' | 'only' = 'exclude'): VersionSummary[] {
+  const select = () => workspace.versions.newestFirst(deleted).map(summarise);
+  const [versions, setVersions] = createStore<VersionSummary[]>(select());
+  onCleanup(workspace.versions.observe(() => setVersions(reconcile(select(), { key: 'id', merge: true }))));
+  return versions;
+}
+
+/** One version opened read-only; follows its record (a rename, a delete) and nothing else. */
+export function createOpenVersion(workspace: Workspace, versionId: string): Accessor<ReturnType<typeof openVersion>> {
+  const [opened, setOpened] = createSignal(openVersion(workspace, versionId));
+  onCleanup(
+    workspace.versions.observe((ids) => {
+      if (ids.has(versionId)) setOpened(openVersion(workspace, versionId));
+    }),
+  );
+  return opened;
+}
+
+/**
+ * What changed in the workspace since a version, kept up to date while partners and this person
+ * edit. Changes within one task (a burst of remote updates) are compared once.
+ */
+export function createVersionChanges(workspace: Workspace, versionId: string): Accessor<{ ok: true; changes: VersionChanges } | { ok: false; problem: string }> {
+  const compare = () => {
+    const result = changesSince(workspace, versionId);
+    return result.ok ? { ok: true as const, changes: result.changes } : { ok: false as const, problem: result.problem };
+  };
+  const [changes, setChanges] = createSignal(compare());
+  let pending = false;
+  let live = true;
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (live) setChanges(compare());
+    });
+  };
+  const stops = [workspace.topics.observe(schedule), workspace.focusPoints.observe(schedule), workspace.versions.observe((ids) => ids.has(versionId) && schedule())];
+  onCleanup(() => {
+    live = false;
+    for (const stop of stops) stop();
+  });
+  return changes;
+}
