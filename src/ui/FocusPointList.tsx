@@ -3,7 +3,7 @@ import { FOCUS_POINT_STATUSES, type FocusPoint, type FocusPointStatus, type Memb
 import { announceEditing } from '../state/peers';
 import { createRecordList, createTextValue } from '../state/records';
 import { EditingBadges } from './Collaboration';
-import { AddForm, EmptyState } from './components';
+import { AddForm, EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
 import { FocusPointText } from './FocusPointText';
 
@@ -162,14 +162,14 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
         onAdd={(text) => addAfter(null, text)}
       />
 
-      <Show when={deletedPoints.length > 0}>
-        <details class="trash" data-testid="deleted-points">
-          <summary>Deleted focus points ({deletedPoints.length})</summary>
-          <ul>
-            <For each={deletedPoints}>{(point) => <DeletedPoint point={point} />}</For>
-          </ul>
-        </details>
-      </Show>
+      <Trash
+        title="Deleted focus points"
+        items={deletedPoints}
+        testId="deleted-points"
+        restoreTestId="restore-point"
+        onRestore={(point) => workspace.focusPoints.restore(point.id)}
+        label={(point) => <DeletedPointText point={point} />}
+      />
     </>
   );
 }
@@ -319,15 +319,8 @@ function OwnersPicker(props: { point: FocusPoint; members: Member[] }) {
   );
 }
 
-function DeletedPoint(props: { point: FocusPoint }) {
+function DeletedPointText(props: { point: FocusPoint }) {
   const { workspace } = useWorkspace();
   const text = createTextValue(workspace.focusPoints.textOf(props.point.id));
-  return (
-    <li>
-      <span class="deleted-text">{text() || 'Empty point'}</span>
-      <button type="button" class="button small" data-testid="restore-point" onClick={() => workspace.focusPoints.restore(props.point.id)}>
-        Restore
-      </button>
-    </li>
-  );
+  return <span class="deleted-text">{text() || 'Empty point'}</span>;
 }

@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { FocusPoint, Meeting, Topic } from '../model';
 import { createRecord, createRecordList } from '../state/records';
-import { CoTextField, EmptyState, formatDate } from './components';
+import { CoTextField, EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
 import { dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
 import { STATUS_LABELS } from './FocusPointList';
@@ -36,26 +36,20 @@ export function MeetingsPage() {
           </ul>
         </Show>
         <NewMeetingForm />
-        <Show when={deletedMeetings.length > 0}>
-          <details class="trash" data-testid="deleted-meetings">
-            <summary>Deleted meetings ({deletedMeetings.length})</summary>
-            <ul>
-              <For each={deletedMeetings}>
-                {(meeting) => (
-                  <li data-testid="deleted-meeting">
-                    <span class="deleted-meeting">
-                      <span class="deleted-text">{meeting.title || 'Untitled meeting'}</span>
-                      <small class="deleted-date">{formatDate(meeting.date)}</small>
-                    </span>
-                    <button type="button" class="button small" data-testid="restore-meeting" onClick={() => workspace.meetings.restore(meeting.id)}>
-                      Restore
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </details>
-        </Show>
+        <Trash
+          title="Deleted meetings"
+          items={deletedMeetings}
+          testId="deleted-meetings"
+          itemTestId="deleted-meeting"
+          restoreTestId="restore-meeting"
+          onRestore={(meeting) => workspace.meetings.restore(meeting.id)}
+          label={(meeting) => (
+            <span class="deleted-meeting">
+              <span class="deleted-text">{meeting.title || 'Untitled meeting'}</span>
+              <small class="deleted-date">{formatDate(meeting.date)}</small>
+            </span>
+          )}
+        />
       </aside>
       <section class="main-pane">
         <Show

@@ -1,7 +1,7 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { MEMBER_KINDS, type Member, type MemberKind } from '../model';
 import { createRecordList } from '../state/records';
-import { EmptyState } from './components';
+import { EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
 import { countryProblem, KIND_LABELS, normaliseCountry, ValueInput } from './record-fields';
 import './records.css';
@@ -77,26 +77,20 @@ export function MembersPage() {
 
       <AddMemberForm />
 
-      <Show when={deletedMembers.length > 0}>
-        <details class="trash" data-testid="deleted-members">
-          <summary>Deleted members ({deletedMembers.length})</summary>
-          <ul>
-            <For each={deletedMembers}>
-              {(member) => (
-                <li data-testid="deleted-member">
-                  <span class="deleted-text">
-                    {member.name || 'Unnamed member'}
-                    <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${member.country}` : ''}</span>
-                  </span>
-                  <button type="button" class="button small" data-testid="restore-member" onClick={() => workspace.members.restore(member.id)}>
-                    Restore
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
-        </details>
-      </Show>
+      <Trash
+        title="Deleted members"
+        items={deletedMembers}
+        testId="deleted-members"
+        itemTestId="deleted-member"
+        restoreTestId="restore-member"
+        onRestore={(member) => workspace.members.restore(member.id)}
+        label={(member) => (
+          <span class="deleted-text">
+            {member.name || 'Unnamed member'}
+            <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${member.country}` : ''}</span>
+          </span>
+        )}
+      />
     </section>
   );
 }

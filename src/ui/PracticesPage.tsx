@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import { PRACTICE_SECTIONS, PRACTICE_STATUSES, type Member, type Practice, type PracticeSection, type PracticeStatus, type Topic } from '../model';
 import { createRecord, createRecordList } from '../state/records';
-import { AddForm, CoTextField, EmptyState, formatDate } from './components';
+import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
 import './practices.css';
 
@@ -78,23 +78,16 @@ export function PracticesPage() {
           testId="add-practice"
           onAdd={(title) => navigate(`/w/${id}/practices/${workspace.practices.add({ title })}`)}
         />
-        <Show when={deletedPractices.length > 0}>
-          <details class="trash" data-testid="deleted-practices">
-            <summary>Deleted practice sheets ({deletedPractices.length})</summary>
-            <ul>
-              <For each={deletedPractices}>
-                {(practice) => (
-                  <li data-testid="deleted-practice" data-practice-id={practice.id}>
-                    <span class="deleted-text">{practice.title || 'Untitled practice sheet'}</span>
-                    <button type="button" class="button small" data-testid="restore-practice" onClick={() => workspace.practices.restore(practice.id)}>
-                      Restore
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </details>
-        </Show>
+        <Trash
+          title="Deleted practice sheets"
+          items={deletedPractices}
+          testId="deleted-practices"
+          itemTestId="deleted-practice"
+          restoreTestId="restore-practice"
+          itemData={(practice) => ({ 'data-practice-id': practice.id })}
+          onRestore={(practice) => workspace.practices.restore(practice.id)}
+          label={(practice) => <span class="deleted-text">{practice.title || 'Untitled practice sheet'}</span>}
+        />
       </aside>
       <section class="main-pane">
         <Show

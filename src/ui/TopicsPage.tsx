@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import type { Topic } from '../model';
 import { createPointCounts, createRecord, createRecordList } from '../state/records';
-import { AddForm, CoTextField, EmptyState } from './components';
+import { AddForm, CoTextField, EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
 
@@ -46,23 +46,13 @@ export function TopicsPage() {
           testId="add-topic"
           onAdd={(title) => navigate(`/w/${id}/topics/${workspace.topics.add(title)}`)}
         />
-        <Show when={deletedTopics.length > 0}>
-          <details class="trash">
-            <summary>Deleted topics ({deletedTopics.length})</summary>
-            <ul>
-              <For each={deletedTopics}>
-                {(topic) => (
-                  <li>
-                    <span>{topic.title || 'Untitled topic'}</span>
-                    <button type="button" class="button small" onClick={() => workspace.topics.restore(topic.id)}>
-                      Restore
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </details>
-        </Show>
+        <Trash
+          title="Deleted topics"
+          items={deletedTopics}
+          testId="deleted-topics"
+          onRestore={(topic) => workspace.topics.restore(topic.id)}
+          label={(topic) => <span>{topic.title || 'Untitled topic'}</span>}
+        />
       </aside>
       <section class="main-pane">
         <Show

@@ -17,7 +17,7 @@ import {
 import { currentProfile } from '../state/peers';
 import { createPointCounts, createRecordList } from '../state/records';
 import { createOpenVersion, createVersionChanges, createVersionList } from '../state/versions';
-import { ConfirmDialog, EmptyState, formatDate, Notice } from './components';
+import { ConfirmDialog, EmptyState, formatDate, Notice, Trash } from './components';
 import { useWorkspace } from './context';
 import { STATUS_LABELS } from './FocusPointList';
 import './versions.css';
@@ -80,23 +80,13 @@ export function VersionsPage() {
             </For>
           </ul>
         </Show>
-        <Show when={deletedVersions.length > 0}>
-          <details class="trash" data-testid="deleted-versions">
-            <summary>Deleted versions ({deletedVersions.length})</summary>
-            <ul>
-              <For each={deletedVersions}>
-                {(version) => (
-                  <li>
-                    <span class="deleted-text">{version.name}</span>
-                    <button type="button" class="button small" onClick={() => workspace.versions.restore(version.id)}>
-                      Restore
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </details>
-        </Show>
+        <Trash
+          title="Deleted versions"
+          items={deletedVersions}
+          testId="deleted-versions"
+          onRestore={(version) => workspace.versions.restore(version.id)}
+          label={(version) => <span class="deleted-text">{version.name}</span>}
+        />
       </aside>
       <section class="main-pane">
         <Show

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, onCleanup, onMount, Show, type JSX, type ParentProps } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, onMount, Show, type JSX, type ParentProps } from 'solid-js';
 import type { CoText } from '../model';
 import { bindText } from '../state/text-binding';
 import { autoGrow } from './autogrow';
@@ -129,4 +129,41 @@ export function formatDate(iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/**
+ * The soft-deleted items of a list, each with a Restore button: nothing deleted in Tavola is
+ * gone, and a partner's concurrent edit of a deleted item is kept for when it comes back.
+ */
+export function Trash<T extends { id: string }>(props: {
+  title: string;
+  items: T[];
+  label: (item: T) => JSX.Element;
+  onRestore: (item: T) => void;
+  testId?: string;
+  itemTestId?: string;
+  restoreTestId?: string;
+  itemData?: (item: T) => Record<string, string>;
+}) {
+  return (
+    <Show when={props.items.length > 0}>
+      <details class="trash" data-testid={props.testId}>
+        <summary>
+          {props.title} ({props.items.length})
+        </summary>
+        <ul>
+          <For each={props.items}>
+            {(item) => (
+              <li data-testid={props.itemTestId} {...(props.itemData?.(item) ?? {})}>
+                {props.label(item)}
+                <button type="button" class="button small" data-testid={props.restoreTestId} onClick={() => props.onRestore(item)}>
+                  Restore
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </details>
+    </Show>
+  );
 }
