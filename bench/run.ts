@@ -134,16 +134,13 @@ function lab<M extends keyof Lab>(page: Page, method: M, ...args: Parameters<Lab
   >;
 }
 
-/** Call the probe (bench/lib/probe.js) in a page. */
+/**
+ * Call `fn(window.__bench, arg)` in a page (bench/lib/probe.js). Sent as an expression, which
+ * Playwright evaluates through CDP: no `eval` in the page, so an app's Content-Security-Policy
+ * cannot stop it. `fn` must be self-contained and `arg` JSON.
+ */
 function probe<T>(page: Page, fn: (bench: any, arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
-  return page.evaluate(
-    ([source, a]) => {
-      // eslint-disable-next-line no-new-func
-      const f = new Function('bench', 'arg', `return (${source})(bench, arg);`) as (bench: unknown, arg: unknown) => unknown;
-      return f((window as unknown as { __bench: unknown }).__bench, a);
-    },
-    [fn.toString(), arg] as const,
-  ) as Promise<T>;
+  return page.evaluate(`(${fn.toString()})(window.__bench, ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`) as Promise<T>;
 }
 
 /** What the page shows, when a wait went wrong. */
