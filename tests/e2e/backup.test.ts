@@ -286,7 +286,7 @@ describe('bad files', () => {
       content: () => good.replace(state, state.slice(0, 1000) + (state[1000] === 'Q' ? 'R' : 'Q') + state.slice(1001)),
       message: BACKUP_MESSAGES.corrupted,
     },
-    { name: 'working-group.json', content: () => readFileSync(new URL('../../../shared/fixtures/working-group.json', import.meta.url)), message: BACKUP_MESSAGES.foreign },
+    { name: 'working-group.json', content: () => readFileSync(new URL('../fixtures/working-group.json', import.meta.url)), message: BACKUP_MESSAGES.foreign },
     { name: 'members.csv', content: () => 'name,country\nRotterdam,NL\n', message: BACKUP_MESSAGES.foreign },
     { name: 'picture.png', content: () => readFileSync(new URL('../../public/icon-192.png', import.meta.url)), message: BACKUP_MESSAGES.foreign },
     {

@@ -27,9 +27,9 @@ export interface WorkingGroupFixture {
   practices: { id: string; title: string; city: string; topics: string[]; status: string; sections: Record<string, string> }[];
 }
 
-/** /work/shared/fixtures/working-group.json, the data the sample working group is built from. */
+/** tests/fixtures/working-group.json (a copy of the design's fixture), the data the sample working group is built from. */
 export const FIXTURE: WorkingGroupFixture = JSON.parse(
-  readFileSync(new URL('../../../shared/fixtures/working-group.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/working-group.json', import.meta.url), 'utf8'),
 );
 
 // ---------------------------------------------------------------- navigation

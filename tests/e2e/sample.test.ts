@@ -1,5 +1,5 @@
 // The sample working group, opened from the home screen, shows everything in
-// /work/shared/fixtures/working-group.json: topics and their focus points, members, the
+// tests/fixtures/working-group.json: topics and their focus points, members, the
 // meeting with its agenda, the practice sheet with its five sections.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -235,7 +235,7 @@ describe('bad files are refused with a message that says what is wrong', () => {
 
   it('foreign: valid JSON that is not a Tavola backup, and files that are not JSON', () => {
     expect(BACKUP_MESSAGES.foreign).toMatch(/^This is not a Tavola backup\./);
-    const fixture = readFileSync(new URL('../../../shared/fixtures/working-group.json', import.meta.url), 'utf8');
+    const fixture = readFileSync(new URL('../fixtures/working-group.json', import.meta.url), 'utf8');
     for (const text of [
       fixture,
       '{"name": "Urban safety", "topics": []}',
