@@ -1,10 +1,17 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import { CoText } from './text';
-import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey } from './order';
+import { ID_PATTERN } from './ids';
+import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey, compareOrdered, FIRST_KEY } from './order';
+import { generateKeyBetween } from 'fractional-indexing';
+import { handOver, rememberInitialContent, salvagedKeys } from './salvage';
 
-/** How a field is kept in the record's Y.Map. */
-export type Storage = 'value' | 'text' | 'set' | 'list';
+/**
+ * How a field is kept in the record's Y.Map: a plain value, a Y.Text, a set of ids (Y.Map
+ * id → true), an ordered set of ids (Y.Map id → order key), or derived: read and written by the
+ * record kind itself from other keys (a focus point's topic and order come from its `place`).
+ */
+export type Storage = 'value' | 'text' | 'set' | 'orderedSet' | 'derived';
 
 export interface Field<T> {
   schema: z.ZodMiniType<T>;
@@ -28,9 +35,18 @@ export function idSet(): Field<string[]> {
   return { schema: z.array(z.string()), fallback: () => [], storage: 'set' };
 }
 
-/** An ordered list of ids (Y.Array): duplicates from concurrent inserts are dropped on read. */
-export function idList(): Field<string[]> {
-  return { schema: z.array(z.string()), fallback: () => [], storage: 'list' };
+/**
+ * An ordered set of ids (Y.Map id → fractional order key, ties by id): a concurrent add, remove
+ * and move of different ids all survive, and an id is never listed twice. Read as the ids in order.
+ * (Schema 1 kept these as a Y.Array rewritten whole; such a value still reads, see docs/document.md.)
+ */
+export function orderedIds(): Field<string[]> {
+  return { schema: z.array(z.string()), fallback: () => [], storage: 'orderedSet' };
+}
+
+/** A field the record kind reads and writes itself (see Collection.readDerived and writeDerived). */
+export function derived<T>(schema: z.ZodMiniType<T>, fallback: T): Field<T> {
+  return { schema, fallback: () => fallback, storage: 'derived' };
 }
 
 export interface BaseRecord {
@@ -69,11 +85,23 @@ export interface Host {
 
 export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
 
+/** A value that a write was refused for: the message says which field and why, in plain words. */
+export class InvalidValue extends Error {
+  constructor(
+    readonly collection: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidValue';
+  }
+}
+
 /**
  * One record kind kept as a flat Y.Map of id → record Y.Map. Every read is validated field by
  * field: a field of the wrong shape gets its fallback and is reported as repaired, unknown fields
- * are left alone (a newer version may have written them), and a record that is not a map at all
- * is reported, never thrown.
+ * are left alone (a newer version may have written them), and a record that is not a map at all,
+ * or whose id is not one Tavola makes, is reported, never thrown.
  */
 export class Collection<R extends BaseRecord> {
   private readonly map: Y.Map<unknown>;
@@ -90,10 +118,27 @@ export class Collection<R extends BaseRecord> {
   ) {
     this.map = host.doc.getMap(name);
     // Registered first, so the cache is fresh before any other observer of this collection reads.
-    this.map.observeDeep((events) => {
+    this.map.observeDeep((events, transaction) => {
       const ids = changedIds(this.map, events);
       for (const id of ids) this.cache.delete(id);
       this.recordsChanged(ids);
+      this.handOverReplaced(events, transaction);
+    });
+  }
+
+  /**
+   * A partner's update replaced a shared type of one of our records (two peers repaired the same
+   * field at once): what this peer wrote into its copy goes into the one that stayed (salvage.ts).
+   */
+  private handOverReplaced(events: Y.YEvent<any>[], transaction: Y.Transaction): void {
+    const found: { record: Y.Map<unknown>; key: string; salvage: ReturnType<typeof salvagedKeys>[number]['salvage'] }[] = [];
+    for (const event of events) {
+      if (event.target === this.map || event.path.length !== 1) continue;
+      for (const { key, salvage } of salvagedKeys(event, transaction)) found.push({ record: event.target as Y.Map<unknown>, key, salvage });
+    }
+    if (found.length === 0) return;
+    this.host.transact('repair', () => {
+      for (const { record, key, salvage } of found) handOver(salvage, record.get(key));
     });
   }
 
@@ -163,17 +208,22 @@ export class Collection<R extends BaseRecord> {
     return this.readAll().flatMap((r) => (r.ok ? [] : [{ id: r.id, problem: r.problem }]));
   }
 
-  /** A co-edited text field of a record, or undefined if the record does not exist. */
+  /**
+   * A co-edited text field of a record, or undefined if the record does not exist. Every record
+   * Tavola creates has all its texts; one that lacks a text (another program wrote it) or holds a
+   * plain string there is repaired here, with what it held kept as text. Two peers repairing the
+   * same field at once lose nothing of what they type (salvage.ts).
+   */
   text(id: string, field: keyof R & string): CoText | undefined {
     if (this.fields[field].storage !== 'text') throw new Error(`${this.name}.${field} is not a text field`);
     const record = this.map.get(id);
     if (!(record instanceof Y.Map)) return undefined;
     let ytext = record.get(field);
     if (!(ytext instanceof Y.Text)) {
-      // Repair on first write access: a peer stored something else here; keep what it said as text.
       const previous = typeof ytext === 'string' ? ytext : '';
       const replacement = new Y.Text(previous);
       this.host.transact('repair', () => record.set(field, replacement));
+      rememberInitialContent(replacement);
       ytext = replacement;
     }
     return new CoText(ytext as Y.Text, (fn) => this.host.transact(`${this.name}.${field}.edit`, fn));
@@ -189,36 +239,61 @@ export class Collection<R extends BaseRecord> {
     return () => this.map.unobserveDeep(handler);
   }
 
-  protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length): string {
+  /**
+   * A new record: every field written in one transaction, every shared type (text, set) created
+   * here and never later (DESIGN.md: no lazily created types).
+   */
+  protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length, order?: string): string {
+    if (!ID_PATTERN.test(id)) throw new InvalidValue(this.name, 'id', `${this.name}: ${JSON.stringify(id.slice(0, 80))} is not a valid id`);
     const now = new Date().toISOString();
     const initial: Record<string, unknown> = { createdAt: now, deletedAt: null, ...values, id };
     const writes: [string, Field<unknown>, unknown][] = [];
+    const derivedValues: Partial<R> = {};
     for (const key of Object.keys(this.fields) as (keyof R & string)[]) {
       if (key === 'order') continue;
       const field = this.fields[key] as Field<unknown>;
       const given = initial[key];
-      writes.push([key, field, given === undefined ? field.fallback() : this.checked(key, field, given)]);
+      const checked = given === undefined ? field.fallback() : this.checked(key, field, given);
+      if (field.storage === 'derived') (derivedValues as Record<string, unknown>)[key] = checked;
+      else writes.push([key, field, checked]);
     }
     this.host.transact(action, () => {
       const record = new Y.Map<unknown>();
       this.map.set(id, record);
       for (const [key, field, given] of writes) this.writeField(record, key, field, given);
-      this.applyOrder(orderKeysForPlacement(siblings, id, index));
+      const keys = order !== undefined && isValidOrderKey(order) ? new Map([[id, order]]) : orderKeysForPlacement(siblings, id, index);
+      this.applyOrder(keys, new Map([[id, derivedValues]]));
     });
     return id;
+  }
+
+  /**
+   * Put back a record that is missing from the map (restoring a version): written like a new one,
+   * with its old id and order key, without reading its siblings (a restore of thousands of
+   * records would read them all for each).
+   */
+  recreate(id: string, values: Partial<R>): void {
+    this.insertRecord(`${this.name}.recreate`, id, values, [], 0, values.order);
   }
 
   protected patchRecord(action: string, id: string, values: Partial<R>): void {
     const record = this.recordMap(id);
     const writes: [string, Field<unknown>, unknown][] = [];
+    const derivedValues: Partial<R> = {};
+    let anyDerived = false;
     for (const [key, given] of Object.entries(values)) {
       if (key === 'id' || given === undefined) continue;
       const field = this.fields[key as keyof R] as Field<unknown> | undefined;
       if (!field) throw new Error(`${this.name} has no field ${key}`);
-      writes.push([key, field, this.checked(key, field, given)]);
+      const checked = this.checked(key, field, given);
+      if (field.storage === 'derived') {
+        (derivedValues as Record<string, unknown>)[key] = checked;
+        anyDerived = true;
+      } else writes.push([key, field, checked]);
     }
     this.host.transact(action, () => {
       for (const [key, field, given] of writes) this.writeField(record, key, field, given);
+      if (anyDerived) this.writeDerived(id, record, derivedValues);
     });
   }
 
@@ -229,8 +304,13 @@ export class Collection<R extends BaseRecord> {
   private checked(key: string, field: Field<unknown>, given: unknown): unknown {
     const parsed = field.schema.safeParse(given);
     if (!parsed.success) {
-      const shown = typeof given === 'string' ? JSON.stringify(given.slice(0, 80)) : Array.isArray(given) ? 'this list' : String(given);
-      throw new Error(`${this.name}.${key}: ${shown} is not a valid value`);
+      const shown = typeof given === 'string' ? JSON.stringify(given.length > 80 ? `${given.slice(0, 80)}…` : given) : Array.isArray(given) ? 'this list' : String(given);
+      const tooLong = typeof given === 'string' && field.maxLength !== undefined && given.length > field.maxLength;
+      throw new InvalidValue(
+        this.name,
+        key,
+        tooLong ? `${this.name}.${key}: ${given.length} characters is more than the ${field.maxLength} allowed` : `${this.name}.${key}: ${shown} is not a valid value`,
+      );
     }
     return parsed.data;
   }
@@ -239,24 +319,66 @@ export class Collection<R extends BaseRecord> {
   protected toggleInSet(action: string, id: string, field: keyof R & string, member: string, present: boolean): void {
     const record = this.recordMap(id);
     this.host.transact(action, () => {
-      let set = record.get(field);
-      if (!(set instanceof Y.Map)) {
-        // Repair: keep the ids a peer stored the wrong way (a plain array, say), as reads show them.
-        const kept = this.fields[field].schema.safeParse(plainValue(set, 'set').plain);
-        const replacement = new Y.Map<boolean>();
-        if (kept.success) for (const id of kept.data as string[]) replacement.set(id, true);
-        record.set(field, replacement);
-        set = replacement;
-      }
-      if (present) (set as Y.Map<boolean>).set(member, true);
-      else (set as Y.Map<boolean>).delete(member);
+      const set = this.sharedMap(record, field);
+      if (present) set.set(member, true);
+      else set.delete(member);
     });
   }
 
+  /**
+   * Put `member` at `index` of an ordered set field (adding it if absent): one key written, so a
+   * partner's concurrent add, remove or move of another id survives.
+   */
+  protected placeInOrderedSet(action: string, id: string, field: keyof R & string, member: string, index: number): void {
+    const record = this.recordMap(id);
+    const current = orderedEntries(record.get(field));
+    const others = current.filter((entry) => entry.id !== member);
+    const keys = orderKeysForPlacement(others, member, index);
+    this.host.transact(action, () => {
+      const set = this.sharedMap(record, field);
+      for (const [entryId, key] of keys) if (set.get(entryId) !== key) set.set(entryId, key);
+    });
+  }
+
+  protected removeFromOrderedSet(action: string, id: string, field: keyof R & string, member: string): void {
+    const record = this.recordMap(id);
+    this.host.transact(action, () => {
+      const set = this.sharedMap(record, field);
+      if (set.has(member)) set.delete(member);
+    });
+  }
+
+  /** Give a record's set or ordered-set field its Y.Map, keeping what it listed (migrations). */
+  protected ensureSharedMap(id: string, field: keyof R & string): void {
+    const record = this.recordMap(id);
+    if (record.get(field) instanceof Y.Map) return;
+    this.host.transact('workspace.migrate', () => this.sharedMap(record, field));
+  }
+
+  /**
+   * The Y.Map of a set or ordered-set field. Records Tavola creates have it from the start; one
+   * written otherwise (a plain list, or nothing) is repaired here, keeping what it listed, and a
+   * concurrent repair elsewhere loses nothing (salvage.ts).
+   */
+  private sharedMap(record: Y.Map<unknown>, field: string): Y.Map<unknown> {
+    const existing = record.get(field);
+    if (existing instanceof Y.Map) return existing;
+    const storage = this.fields[field as keyof R].storage;
+    const kept = this.fields[field as keyof R].schema.safeParse(plainValue(existing, storage).plain);
+    const replacement = new Y.Map<unknown>();
+    if (kept.success) {
+      const ids = kept.data as string[];
+      const keys = storage === 'orderedSet' && ids.length > 0 ? orderKeysFor(ids.length) : [];
+      ids.forEach((member, i) => replacement.set(member, storage === 'orderedSet' ? keys[i]! : true));
+    }
+    record.set(field, replacement);
+    return replacement;
+  }
+
   /** Move a record to `index` among `siblings` (which may include it). */
-  protected placeRecord(action: string, id: string, siblings: readonly Ordered[], index: number): void {
+  protected placeRecord(action: string, id: string, siblings: readonly Ordered[], index: number, values?: Partial<R>): void {
     this.recordMap(id);
-    this.host.transact(action, () => this.applyOrder(orderKeysForPlacement(siblings, id, index)));
+    this.host.transact(action, () => this.applyOrder(orderKeysForPlacement(siblings, id, index), values ? new Map([[id, values]]) : undefined));
   }
 
   /**
@@ -276,11 +398,27 @@ export class Collection<R extends BaseRecord> {
     this.patchRecord(`${this.name}.restore`, id, { deletedAt: null } as Partial<R>);
   }
 
-  private applyOrder(keys: Map<string, string>): void {
+  /** Write new order keys; `derivedValues` are what the records' derived fields are to become with them. */
+  private applyOrder(keys: Map<string, string>, derivedValues?: Map<string, Partial<R>>): void {
     for (const [id, key] of keys) {
       const record = this.map.get(id);
-      if (record instanceof Y.Map) record.set('order', key);
+      if (!(record instanceof Y.Map)) continue;
+      if (this.fields.order.storage === 'derived') this.writeDerived(id, record, { ...derivedValues?.get(id), order: key } as Partial<R>);
+      else if (record.get('order') !== key) record.set('order', key);
     }
+  }
+
+  /**
+   * Write derived fields (storage 'derived'): `values` holds the new ones, the record's current
+   * values fill the rest. Record kinds with derived fields override this and readDerived.
+   */
+  protected writeDerived(_id: string, _record: Y.Map<unknown>, _values: Partial<R>): void {
+    throw new Error(`${this.name} has no derived fields`);
+  }
+
+  /** Read derived fields into `record` (already holding the plain fields); returns the keys repaired. */
+  protected readDerived(_raw: Y.Map<unknown>, _record: Record<string, unknown>): string[] {
+    return [];
   }
 
   private recordMap(id: string): Y.Map<unknown> {
@@ -299,36 +437,39 @@ export class Collection<R extends BaseRecord> {
         if (current instanceof Y.Text) {
           new CoText(current, (fn) => fn()).set(String(given));
         } else {
-          record.set(key, new Y.Text(String(given)));
+          const created = new Y.Text(String(given));
+          record.set(key, created);
+          if (current !== undefined) rememberInitialContent(created);
         }
         return;
       }
       case 'set': {
         const wanted = new Set(given as string[]);
-        let set = record.get(key);
-        if (!(set instanceof Y.Map)) {
-          set = new Y.Map<boolean>();
-          record.set(key, set);
-        }
-        const ymap = set as Y.Map<boolean>;
+        const ymap = this.sharedMap(record, key);
         for (const existing of Array.from(ymap.keys())) if (!wanted.has(existing)) ymap.delete(existing);
         for (const member of wanted) if (!ymap.has(member)) ymap.set(member, true);
         return;
       }
-      case 'list': {
-        const items = given as string[];
-        let list = record.get(key);
-        if (!(list instanceof Y.Array)) {
-          list = new Y.Array<string>();
-          record.set(key, list);
+      case 'orderedSet': {
+        // The wanted order in few writes: an id already after the one before it keeps its key.
+        const wanted = [...new Set(given as string[])];
+        const ymap = this.sharedMap(record, key);
+        const wantedSet = new Set(wanted);
+        for (const existing of Array.from(ymap.keys())) if (!wantedSet.has(existing)) ymap.delete(existing);
+        let previous: string | null = null;
+        for (const member of wanted) {
+          const current = ymap.get(member);
+          if (typeof current === 'string' && isValidOrderKey(current) && (previous === null || current > previous)) {
+            previous = current;
+            continue;
+          }
+          previous = generateKeyBetween(previous, null);
+          ymap.set(member, previous);
         }
-        const yarray = list as Y.Array<string>;
-        const current = yarray.toArray();
-        if (current.length === items.length && current.every((item, i) => item === items[i])) return;
-        yarray.delete(0, yarray.length);
-        yarray.insert(0, items);
         return;
       }
+      case 'derived':
+        throw new Error(`${this.name}.${key} is derived`);
     }
   }
 
@@ -336,10 +477,15 @@ export class Collection<R extends BaseRecord> {
     if (!(raw instanceof Y.Map)) {
       return { ok: false, id, problem: `stored as ${describe(raw)} instead of a record` };
     }
+    if (!ID_PATTERN.test(id)) {
+      // Ids end up in addresses and element ids: one Tavola would never make is not followed.
+      return { ok: false, id, problem: 'stored under an id Tavola does not use' };
+    }
     const record: Record<string, unknown> = {};
     const repaired: string[] = [];
     for (const key of Object.keys(this.fields)) {
       const field = this.fields[key as keyof R];
+      if (field.storage === 'derived') continue;
       const { plain, exact } = plainValue(raw.get(key), field.storage);
       const parsed = field.schema.safeParse(plain);
       if (parsed.success) {
@@ -354,6 +500,7 @@ export class Collection<R extends BaseRecord> {
         repaired.push(key);
       }
     }
+    repaired.push(...this.readDerived(raw, record));
     if (record.id !== id) {
       record.id = id;
       if (!repaired.includes('id')) repaired.push('id');
@@ -362,6 +509,24 @@ export class Collection<R extends BaseRecord> {
   }
 }
 
+/** `count` evenly spread order keys, the same on every peer (for repairs and migrations). */
+export function orderKeysFor(count: number): string[] {
+  const keys: string[] = [];
+  let previous: string | null = null;
+  for (let i = 0; i < count; i++) {
+    previous = previous === null ? FIRST_KEY : generateKeyBetween(previous, null);
+    keys.push(previous);
+  }
+  return keys;
+}
+
+/** The entries of an ordered set (Y.Map id → order key) in order; a bad key sorts last. */
+function orderedEntries(raw: unknown): Ordered[] {
+  if (!(raw instanceof Y.Map)) return [];
+  const entries: Ordered[] = [];
+  raw.forEach((key, id) => entries.push({ id, order: typeof key === 'string' && isValidOrderKey(key) ? key : '~' }));
+  return entries.sort(compareOrdered);
+}
 /** The plain value of a stored field, and whether it was stored the way the layout says. */
 function plainValue(raw: unknown, storage: Storage): { plain: unknown; exact: boolean } {
   switch (storage) {
@@ -374,10 +539,14 @@ function plainValue(raw: unknown, storage: Storage): { plain: unknown; exact: bo
       if (raw instanceof Y.Map) return { plain: Array.from(raw.keys()).sort(), exact: true };
       if (Array.isArray(raw)) return { plain: [...new Set(raw)].sort(), exact: false };
       return { plain: raw, exact: false };
-    case 'list':
-      if (raw instanceof Y.Array) return { plain: [...new Set(raw.toArray())], exact: true };
+    case 'orderedSet':
+      if (raw instanceof Y.Map) return { plain: orderedEntries(raw).map((entry) => entry.id), exact: true };
+      // Schema 1 (a Y.Array), or a plain list from another program: its order, each id once.
+      if (raw instanceof Y.Array) return { plain: [...new Set(raw.toArray())], exact: false };
       if (Array.isArray(raw)) return { plain: [...new Set(raw)], exact: false };
       return { plain: raw, exact: false };
+    case 'derived':
+      return { plain: undefined, exact: false };
   }
 }
 

@@ -1,5 +1,7 @@
+import * as Y from 'yjs';
 import * as z from 'zod/mini';
-import { Collection, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { Collection, baseFields, derived, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { isValidOrderKey } from './order';
 import { newId } from './ids';
 import { sortOrdered } from './order';
 import type { CoText } from './text';
@@ -17,10 +19,26 @@ export interface FocusPoint extends BaseRecord {
   meetingId: string | null;
 }
 
+export const FOCUS_POINT_TEXT_MAX = 20_000;
+
+/**
+ * Where a point is: its topic and its order key among that topic's points, kept as ONE value
+ * (`place`) so that of two concurrent moves one wins whole. As two fields (schema 1), a move to
+ * another topic and a concurrent move within the old one left the point in the new topic at the
+ * old topic's position.
+ */
+export interface Place {
+  topicId: string;
+  order: string;
+}
+
+const placeSchema = z.object({ topicId: z.string().check(z.minLength(1), z.maxLength(64)), order: z.string().check(z.refine(isValidOrderKey)) });
+
 export const focusPointFields: Fields<FocusPoint> = {
   ...baseFields,
-  topicId: value(z.string(), ''),
-  text: text(20_000),
+  order: derived(baseFields.order.schema, '~'),
+  topicId: derived(z.string(), ''),
+  text: text(FOCUS_POINT_TEXT_MAX),
   status: value(z.enum(FOCUS_POINT_STATUSES), 'proposed'),
   owners: idSet(),
   meetingId: value(z.nullable(z.string()), null),
@@ -84,6 +102,35 @@ export class FocusPoints extends Collection<FocusPoint> {
     ids.add(id);
   }
 
+  /** Topic and order from `place`; a point from schema 1 (or another program) without one reads its two old fields. */
+  protected override readDerived(raw: Y.Map<unknown>, record: Record<string, unknown>): string[] {
+    const place = placeSchema.safeParse(raw.get('place'));
+    if (place.success) {
+      record.topicId = place.data.topicId;
+      record.order = place.data.order;
+      return [];
+    }
+    const repaired: string[] = raw.has('place') ? ['place'] : [];
+    const topicId = raw.get('topicId');
+    const order = raw.get('order');
+    record.topicId = typeof topicId === 'string' ? topicId : '';
+    record.order = typeof order === 'string' && isValidOrderKey(order) ? order : '~';
+    if (typeof topicId !== 'string') repaired.push('topicId');
+    if (record.order === '~') repaired.push('order');
+    return repaired;
+  }
+
+  /** A new topic or order key: the whole place written as one value. */
+  protected override writeDerived(id: string, record: Y.Map<unknown>, values: Partial<FocusPoint>): void {
+    const current = this.read(id);
+    const before = current?.ok ? current.record : undefined;
+    const topicId = values.topicId ?? before?.topicId ?? '';
+    const order = values.order ?? before?.order ?? '~';
+    const previous = record.get('place') as Partial<Place> | undefined;
+    if (previous && previous.topicId === topicId && previous.order === order) return;
+    record.set('place', { topicId, order } satisfies Place);
+  }
+
   protected override recordsChanged(ids: Set<string>): void {
     if (!this.index) return;
     for (const id of ids) this.indexPoint(id, this.get(id)?.topicId);
@@ -126,9 +173,6 @@ export class FocusPoints extends Collection<FocusPoint> {
     // topic index and reads every point of the workspace (74 ms a move with 10,000 points). The
     // moving point may or may not be among them; placing ignores it either way.
     const siblings = this.ofTopic(target);
-    this.host.transact('focusPoints.move', () => {
-      if (target !== point.topicId) this.patchRecord('focusPoints.move', id, { topicId: target });
-      this.placeRecord('focusPoints.move', id, siblings, index);
-    });
+    this.placeRecord('focusPoints.move', id, siblings, index, { topicId: target });
   }
 }

@@ -1,10 +1,22 @@
 export { UndoHistory } from './undo';
-export { Workspace, LocalAction, SystemAction, mergeUpdates, SCHEMA_VERSION, type WorkspaceMeta, type Compatibility } from './workspace';
+export {
+  Workspace,
+  LocalAction,
+  SystemAction,
+  WorkspaceNotReceived,
+  mergeUpdates,
+  SCHEMA_VERSION,
+  WORKSPACE_NAME_MAX,
+  WORKSPACE_DESCRIPTION_MAX,
+  type WorkspaceMeta,
+  type WorkspaceOptions,
+  type Compatibility,
+} from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange, type TextAnchor } from './text';
-export type { BaseRecord, ReadResult, CollectionName, RecordMapName } from './collection';
+export { InvalidValue, type BaseRecord, type ReadResult, type CollectionName, type RecordMapName } from './collection';
 export { type Member, type MemberKind, MEMBER_KINDS } from './member';
 export { type Topic } from './topic';
-export { type FocusPoint, type FocusPointStatus, FOCUS_POINT_STATUSES } from './focus-point';
+export { type FocusPoint, type FocusPointStatus, type Place, FOCUS_POINT_STATUSES, FOCUS_POINT_TEXT_MAX } from './focus-point';
 export { type Meeting, type MeetingLiveStatus, type Attendee, ISO_DATE, MEETING_LIVE_STATUSES, attendeeKey, parseAttendeeKey, personLabel } from './meeting';
 export { meetingMinutes, minutesOf, MINUTES_STATUS_LABELS, type Minutes, type MinutesTopic } from './minutes';
 export { recordAttendance, memberForOrganisation } from './attendance';

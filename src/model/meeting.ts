@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Collection, baseFields, idList, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { Collection, baseFields, idSet, orderedIds, text, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
 import type { CoText } from './text';
 
@@ -44,7 +44,7 @@ export const meetingFields: Fields<Meeting> = {
   title: value(z.string().check(z.maxLength(500)), 'Untitled meeting'),
   date: value(z.string().check(z.regex(ISO_DATE)), () => new Date().toISOString().slice(0, 10)),
   participants: idSet(),
-  agenda: idList(),
+  agenda: orderedIds(),
   notes: text(200_000),
   liveStatus: value(z.enum(MEETING_LIVE_STATUSES), 'planned'),
   startedAt: value(z.nullable(baseFields.createdAt.schema), null),
@@ -116,12 +116,45 @@ export class Meetings extends Collection<Meeting> {
     this.toggleInSet('meetings.participant', id, 'participants', memberId, present);
   }
 
-  setAgenda(id: string, topicIds: string[]): void {
-    this.patchRecord('meetings.agenda', id, { agenda: [...new Set(topicIds)] });
+  /**
+   * Put a topic on the agenda at `index` (default: last); nothing happens if it is there already.
+   * Each agenda change writes one topic's entry, so partners adding, removing and moving other
+   * topics at the same time all keep their change.
+   */
+  addToAgenda(id: string, topicId: string, index?: number): void {
+    const meeting = this.require(id);
+    if (meeting.agenda.includes(topicId)) return;
+    this.placeInOrderedSet('meetings.agenda', id, 'agenda', topicId, index ?? meeting.agenda.length);
+  }
+
+  removeFromAgenda(id: string, topicId: string): void {
+    this.require(id);
+    this.removeFromOrderedSet('meetings.agenda', id, 'agenda', topicId);
+  }
+
+  /** Move an agenda topic to `index` of the agenda. */
+  moveInAgenda(id: string, topicId: string, index: number): void {
+    const meeting = this.require(id);
+    if (!meeting.agenda.includes(topicId)) return;
+    this.placeInOrderedSet('meetings.agenda', id, 'agenda', topicId, index);
   }
 
   notes(id: string): CoText | undefined {
     return this.text(id, 'notes');
+  }
+
+  /**
+   * Schema 1 → 2: every agenda kept as a Y.Array becomes an ordered set, in the same order, with
+   * the same keys on every peer that migrates it. Returns how many were converted.
+   */
+  migrateAgendas(): number {
+    let converted = 0;
+    for (const result of this.readAll()) {
+      if (!result.ok || !result.repaired.includes('agenda')) continue;
+      this.ensureSharedMap(result.record.id, 'agenda');
+      converted++;
+    }
+    return converted;
   }
 
   /** Meetings being held now, the most recently started first. */

@@ -268,12 +268,13 @@ export function restoreVersion(workspace: Workspace, versionId: string): Restore
   const { snapshot } = read;
   const skipped: RestoreResult['skipped'] = [];
   workspace.transact('versions.restore', () => {
-    putBack(workspace.topics, snapshot.topics, skipped, (topic) => workspace.topics.add(topic.title, undefined, topic.id), (topic) => ({ title: topic.title }));
+    putBack(workspace.topics, snapshot.topics, skipped, (topic) => workspace.topics.recreate(topic.id, { title: topic.title, order: topic.order }), (topic) => ({ title: topic.title }));
     putBack(
       workspace.focusPoints,
       snapshot.focusPoints,
       skipped,
-      (point) => workspace.focusPoints.add({ topicId: point.topicId, text: point.text, status: point.status, owners: point.owners, meetingId: point.meetingId }, undefined, point.id),
+      (point) =>
+        workspace.focusPoints.recreate(point.id, { topicId: point.topicId, order: point.order, text: point.text, status: point.status, owners: point.owners, meetingId: point.meetingId }),
       (point) => ({ topicId: point.topicId, text: point.text, status: point.status, owners: point.owners, meetingId: point.meetingId }),
     );
   });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
-import type { Host } from './collection';
+import { InvalidValue, type Host } from './collection';
 import { FocusPoints } from './focus-point';
 import { Meetings } from './meeting';
 import { Members } from './member';
@@ -8,9 +8,34 @@ import { Practices } from './practice';
 import { Topics } from './topic';
 import { CoText } from './text';
 import { Versions } from './version';
+import { handOver, rememberInitialContent, salvagedKeys } from './salvage';
 
-/** The layout version this code writes. See docs/document.md. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The layout version this code writes. See docs/document.md.
+ * 2: a focus point's topic and order are one value (`place`); a meeting's agenda is an ordered
+ *    set (Y.Map topic id → order key) instead of a Y.Array rewritten whole.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Limits of the workspace's own fields; the UI reads them from here. */
+export const WORKSPACE_NAME_MAX = 300;
+export const WORKSPACE_DESCRIPTION_MAX = 20_000;
+
+/**
+ * Thrown by every write to a workspace that has not been received yet: a peer that joined from a
+ * link and is still waiting for a partner holds an empty document, and anything it wrote there
+ * (an empty description, a default) would meet the group's real workspace as a concurrent edit
+ * and could replace it. It writes nothing until the workspace has arrived.
+ */
+export class WorkspaceNotReceived extends Error {
+  constructor(action: string) {
+    super(`The workspace has not arrived from a partner yet, so nothing can be changed (${action}).`);
+    this.name = 'WorkspaceNotReceived';
+  }
+}
+
+/** The only writes allowed into an empty document: the ones that found a workspace. */
+const FOUNDING_ACTIONS = new Set(['workspace.create', 'sample.build']);
 
 /**
  * The origin of every transaction made by a person using this copy of the app: one user action,
@@ -31,6 +56,14 @@ export class SystemAction {
 
 const SYSTEM_ACTIONS = new Set(['repair', 'workspace.migrate']);
 
+export interface WorkspaceOptions {
+  /**
+   * Refuse every write (WorkspaceNotReceived) while the document holds no workspace, except the
+   * writes that create one. On for every workspace the app opens (sync/persistence.ts).
+   */
+  refuseWritesUntilReceived?: boolean;
+}
+
 export interface WorkspaceMeta {
   schemaVersion: number;
   name: string;
@@ -40,8 +73,8 @@ export interface WorkspaceMeta {
 
 const metaSchema = {
   schemaVersion: z.int().check(z.positive()),
-  name: z.string().check(z.maxLength(300)),
-  createdAt: z.string(),
+  name: z.string().check(z.minLength(1), z.maxLength(WORKSPACE_NAME_MAX)),
+  createdAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/)),
 };
 
 /** Whether this copy of the app can edit the document it holds. */
@@ -62,9 +95,20 @@ export class Workspace implements Host {
   readonly versions: Versions;
   private readonly metaMap: Y.Map<unknown>;
 
-  constructor(doc: Y.Doc = new Y.Doc()) {
+  private readonly refuseWritesUntilReceived: boolean;
+
+  constructor(doc: Y.Doc = new Y.Doc(), options: WorkspaceOptions = {}) {
     this.doc = doc;
+    this.refuseWritesUntilReceived = options.refuseWritesUntilReceived ?? false;
     this.metaMap = doc.getMap('meta');
+    // Two peers repairing the description at once: what each typed is kept (salvage.ts).
+    this.metaMap.observe((event, transaction) => {
+      const found = salvagedKeys(event, transaction);
+      if (found.length === 0) return;
+      this.transact('repair', () => {
+        for (const { key, salvage } of found) handOver(salvage, this.metaMap.get(key));
+      });
+    });
     this.members = new Members(this);
     this.topics = new Topics(this);
     this.focusPoints = new FocusPoints(this);
@@ -75,34 +119,82 @@ export class Workspace implements Host {
 
   /** Run `fn` as one transaction named `action`. Nested calls join the outer transaction. */
   transact(action: string, fn: () => void): void {
+    if (this.refuseWritesUntilReceived && this.doc._transaction === null && !FOUNDING_ACTIONS.has(action) && !this.received()) {
+      throw new WorkspaceNotReceived(action);
+    }
     this.doc.transact(fn, SYSTEM_ACTIONS.has(action) ? new SystemAction(action) : new LocalAction(action));
   }
 
-  /** Write the meta of a new workspace. */
+  /** Whether the document holds a workspace (its meta), made here or received from a partner. */
+  received(): boolean {
+    return this.metaMap.size > 0;
+  }
+
+  /** Write the meta of a new workspace. Throws InvalidValue for a name that cannot be kept. */
   initialise(meta: { name: string; description?: string; createdAt?: string }): void {
+    const name = checkedName(meta.name);
+    const description = meta.description ?? '';
+    if (description.length > WORKSPACE_DESCRIPTION_MAX) {
+      throw new InvalidValue('meta', 'description', `A description of ${description.length} characters is more than the ${WORKSPACE_DESCRIPTION_MAX} allowed.`);
+    }
+    const createdAt = meta.createdAt ?? new Date().toISOString();
+    if (!metaSchema.createdAt.safeParse(createdAt).success) throw new InvalidValue('meta', 'createdAt', `${createdAt} is not a date and time.`);
     this.transact('workspace.create', () => {
       this.metaMap.set('schemaVersion', SCHEMA_VERSION);
-      this.metaMap.set('name', meta.name.trim());
-      this.metaMap.set('description', new Y.Text(meta.description ?? ''));
-      this.metaMap.set('createdAt', meta.createdAt ?? new Date().toISOString());
+      this.metaMap.set('name', name);
+      this.metaMap.set('description', new Y.Text(description));
+      this.metaMap.set('createdAt', createdAt);
     });
   }
 
+  /**
+   * The layout version as stored, or null when what is stored is not one (a peer wrote 1.5,
+   * Infinity, "2"…). A malformed version is never obeyed: it reads as the oldest layout, every
+   * migration runs (each is safe to run again) and the version is written back properly.
+   */
+  private storedVersion(): number | null {
+    const parsed = metaSchema.schemaVersion.safeParse(this.metaMap.get('schemaVersion'));
+    return parsed.success && Number.isSafeInteger(parsed.data) ? parsed.data : null;
+  }
+
   compatibility(): Compatibility {
-    const version = this.metaMap.get('schemaVersion');
-    if (version === undefined) return { kind: 'empty' };
-    if (typeof version === 'number' && version > SCHEMA_VERSION) return { kind: 'newer', schemaVersion: version };
+    if (!this.received()) return { kind: 'empty' };
+    const version = this.storedVersion();
+    if (version !== null && version > SCHEMA_VERSION) return { kind: 'newer', schemaVersion: version };
     return { kind: 'ok' };
   }
 
-  /** Bring an older layout up to SCHEMA_VERSION. Returns what was done, never throws on old data. */
+  /** Whether opening this document would change it (an older or malformed layout). */
+  needsMigration(): boolean {
+    const version = this.storedVersion();
+    return this.received() && (version === null || version < SCHEMA_VERSION);
+  }
+
+  /**
+   * Bring an older (or malformed) layout up to SCHEMA_VERSION, in one transaction. Returns what
+   * was done; never throws on old data. Every step writes what any peer migrating the same data
+   * writes, so two partners migrating at once agree (and salvage.ts keeps what each added since).
+   */
   migrate(): string[] {
+    if (!this.needsMigration()) return [];
+    const version = this.storedVersion();
+    const from = version ?? 1;
     const done: string[] = [];
-    const version = this.metaMap.get('schemaVersion');
-    if (typeof version !== 'number' || version >= SCHEMA_VERSION) return done;
-    // No older layouts exist yet; each future step goes here as `if (version < N) { … }`.
-    this.transact('workspace.migrate', () => this.metaMap.set('schemaVersion', SCHEMA_VERSION));
-    done.push(`schemaVersion ${version} → ${SCHEMA_VERSION}`);
+    this.transact('workspace.migrate', () => {
+      if (from < 2) {
+        const agendas = this.meetings.migrateAgendas();
+        if (agendas > 0) done.push(`${agendas} agenda${agendas === 1 ? '' : 's'} kept as ordered sets`);
+      }
+      if (!(this.metaMap.get('description') instanceof Y.Text)) {
+        const previous = this.metaMap.get('description');
+        const text = new Y.Text(typeof previous === 'string' ? previous.slice(0, WORKSPACE_DESCRIPTION_MAX) : '');
+        this.metaMap.set('description', text);
+        rememberInitialContent(text);
+        done.push('description kept as a text');
+      }
+      this.metaMap.set('schemaVersion', SCHEMA_VERSION);
+    });
+    done.push(version === null ? `malformed schemaVersion → ${SCHEMA_VERSION}` : `schemaVersion ${version} → ${SCHEMA_VERSION}`);
     return done;
   }
 
@@ -113,25 +205,28 @@ export class Workspace implements Host {
     };
     const description = this.metaMap.get('description');
     return {
-      schemaVersion: read('schemaVersion', SCHEMA_VERSION),
+      schemaVersion: this.received() ? (this.storedVersion() ?? 1) : SCHEMA_VERSION,
       name: read('name', 'Untitled workspace'),
       createdAt: read('createdAt', ''),
       description: description instanceof Y.Text ? description.toString() : typeof description === 'string' ? description : '',
     };
   }
 
+  /** Throws InvalidValue for a name that cannot be kept (empty, or over WORKSPACE_NAME_MAX). */
   rename(name: string): void {
-    this.transact('workspace.rename', () => this.metaMap.set('name', name.trim()));
+    const checked = checkedName(name);
+    if (this.metaMap.get('name') === checked) return;
+    this.transact('workspace.rename', () => this.metaMap.set('name', checked));
   }
 
-  description(): CoText {
-    let description = this.metaMap.get('description');
-    if (!(description instanceof Y.Text)) {
-      const replacement = new Y.Text(typeof description === 'string' ? description : '');
-      this.transact('repair', () => this.metaMap.set('description', replacement));
-      description = replacement;
-    }
-    return new CoText(description as Y.Text, (fn) => this.transact('workspace.description', fn));
+  /**
+   * The co-edited description. Every workspace has it from its creation (and migrate() gives one
+   * to a workspace stored without): undefined until the workspace has arrived or been migrated.
+   */
+  description(): CoText | undefined {
+    const description = this.metaMap.get('description');
+    if (!(description instanceof Y.Text)) return undefined;
+    return new CoText(description, (fn) => this.transact('workspace.description', fn));
   }
 
   observeMeta(listener: () => void): () => void {
@@ -166,6 +261,13 @@ export class Workspace implements Host {
   destroy(): void {
     this.doc.destroy();
   }
+}
+
+function checkedName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw new InvalidValue('meta', 'name', 'A workspace needs a name.');
+  if (trimmed.length > WORKSPACE_NAME_MAX) throw new InvalidValue('meta', 'name', `A name of ${trimmed.length} characters is more than the ${WORKSPACE_NAME_MAX} allowed.`);
+  return trimmed;
 }
 
 /** Several updates as one (order does not matter: Yjs updates commute). */

@@ -15,7 +15,8 @@ export interface StoredWorkspace {
 
 /** Open a workspace from this browser's storage (empty if it was never saved here). */
 export async function openStoredWorkspace(workspaceId: string): Promise<StoredWorkspace> {
-  const workspace = new Workspace();
+  // Until the workspace has arrived (a partner's link was just opened), nothing may write to it.
+  const workspace = new Workspace(undefined, { refuseWritesUntilReceived: true });
   const persistence = new IndexeddbPersistence(databaseName(workspaceId), workspace.doc);
   await persistence.whenSynced;
   watchWriteFailures(persistence);

@@ -290,13 +290,9 @@ function Agenda(props: { meeting: Meeting }) {
   const [choice, setChoice] = createSignal('');
   const chosen = () => (available().some((t) => t.id === choice()) ? choice() : '');
 
-  const setAgenda = (agenda: string[]) => workspace.meetings.setAgenda(props.meeting.id, agenda);
   const move = (index: number, by: number) => {
-    const agenda = [...props.meeting.agenda];
-    const [item] = agenda.splice(index, 1);
-    if (item === undefined) return;
-    agenda.splice(index + by, 0, item);
-    setAgenda(agenda);
+    const topicId = props.meeting.agenda[index];
+    if (topicId !== undefined) workspace.meetings.moveInAgenda(props.meeting.id, topicId, index + by);
   };
 
   return (
@@ -356,7 +352,7 @@ function Agenda(props: { meeting: Meeting }) {
                     aria-label={`Remove “${title()}” from the agenda`}
                     title="Remove from the agenda"
                     data-testid="agenda-remove"
-                    onClick={() => setAgenda(props.meeting.agenda.filter((other) => other !== topicId))}
+                    onClick={() => workspace.meetings.removeFromAgenda(props.meeting.id, topicId)}
                   >
                     ✕
                   </button>
@@ -383,7 +379,7 @@ function Agenda(props: { meeting: Meeting }) {
             event.preventDefault();
             const topicId = chosen();
             if (!topicId) return;
-            setAgenda([...props.meeting.agenda, topicId]);
+            workspace.meetings.addToAgenda(props.meeting.id, topicId);
             setChoice('');
           }}
         >

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
-import { SCHEMA_VERSION } from '../model';
+import { SCHEMA_VERSION, WORKSPACE_NAME_MAX } from '../model';
 import { createMeta } from '../state/session';
 import { deleteWorkspace } from '../state/workspaces';
 import { CoTextField, ConfirmDialog, Notice, formatDate } from './components';
@@ -17,7 +17,7 @@ export function SettingsPage() {
   const [confirming, setConfirming] = createSignal(false);
   const [deleting, setDeleting] = createSignal(false);
   const [error, setError] = createSignal('');
-  const [saved, setSaved] = createSignal(false);
+  const [nameProblem, setNameProblem] = createSignal('');
   let nameInput!: HTMLInputElement;
 
   // Follow renames by partners, but never overwrite what someone is typing.
@@ -26,17 +26,16 @@ export function SettingsPage() {
     if (document.activeElement !== nameInput) nameInput.value = name;
   });
 
+  // Saved as it is typed, so nothing is lost by leaving the page or closing the browser. An
+  // empty name cannot be kept: the field says so and the last name stays.
   const saveName = () => {
     const next = nameInput.value.trim();
     if (!next) {
-      nameInput.value = meta().name;
+      setNameProblem('A workspace needs a name: the last one is kept until you type another.');
       return;
     }
-    if (next !== meta().name) {
-      workspace.rename(next);
-      setSaved(true);
-    }
-    nameInput.value = meta().name;
+    setNameProblem('');
+    if (next !== meta().name) workspace.rename(next);
   };
 
   const remove = async () => {
@@ -64,12 +63,12 @@ export function SettingsPage() {
             id="settings-name"
             ref={nameInput}
             data-testid="settings-name"
-            maxLength={300}
+            maxLength={WORKSPACE_NAME_MAX}
             autocomplete="off"
-            onInput={() => setSaved(false)}
-            onChange={saveName}
+            onInput={saveName}
             onBlur={() => {
               if (!nameInput.value.trim()) nameInput.value = meta().name;
+              setNameProblem('');
             }}
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
@@ -78,8 +77,8 @@ export function SettingsPage() {
               }
             }}
           />
-          <p class="quiet field-help" aria-live="polite">
-            {saved() ? 'Name saved.' : 'Saved when you press Enter or leave the field.'}
+          <p class={nameProblem() ? 'field-help field-problem' : 'quiet field-help'} aria-live="polite" data-testid="settings-name-help">
+            {nameProblem() || 'Saved as you type.'}
           </p>
         </div>
 
@@ -87,14 +86,18 @@ export function SettingsPage() {
           <span class="field-label" id="settings-description-label">
             Description
           </span>
-          <CoTextField
-            text={description}
-            multiline
-            rows={4}
-            label="Description"
-            testId="settings-description"
-            placeholder="What the group works on, who leads it, and since when."
-          />
+          <Show when={description} fallback={<p data-testid="settings-description">{meta().description}</p>}>
+            {(text) => (
+              <CoTextField
+                text={text()}
+                multiline
+                rows={4}
+                label="Description"
+                testId="settings-description"
+                placeholder="What the group works on, who leads it, and since when."
+              />
+            )}
+          </Show>
           <p class="quiet field-help">Saved as you type, and edited together with partners.</p>
         </div>
       </section>

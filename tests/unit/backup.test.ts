@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UndoHistory, Workspace, buildWorkingGroup } from '../../src/model';
+import { SCHEMA_VERSION, UndoHistory, Workspace, buildWorkingGroup } from '../../src/model';
 import {
   BACKUP_MESSAGES,
   BackupOrigin,
@@ -53,7 +53,7 @@ function editedSample(): Workspace {
   workspace.meetings.addAttendee(meeting.id, { name: 'Anna', organisation: 'Amsterdam' }, member.id);
   workspace.meetings.notes(meeting.id)!.insert(0, 'Notes with "quotes" and \\ backslashes.\n');
   workspace.practices.section(workspace.practices.list()[0]!.id, 'budget')!.set('€ 40 000 a year');
-  workspace.description().set('Cities comparing notes, "quoted".');
+  workspace.description()!.set('Cities comparing notes, "quoted".');
   return workspace;
 }
 
@@ -123,7 +123,7 @@ describe('exporting and reading back', () => {
         name: original.meta().name,
         description: 'Cities comparing notes, "quoted".',
         createdAt: original.meta().createdAt,
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSION,
       },
     });
     // The records are what the app shows, deleted ones included.
@@ -259,16 +259,16 @@ describe('bad files are refused with a message that says what is wrong', () => {
     expectRefused(
       edited(text, (file) => (file.workspace.schemaVersion = 3)),
       'too-new',
-      /^This backup holds a workspace made by a newer version of Tavola \(layout version 3; this version reads up to 1\)/,
+      /^This backup holds a workspace made by a newer version of Tavola \(layout version 3; this version reads up to 2\)/,
     );
     // The state says so, whatever the header says.
     const newer = track(new Workspace());
     buildWorkingGroup(newer);
-    newer.doc.getMap('meta').set('schemaVersion', 2);
+    newer.doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
     const fromNewer = exportBackup(newer, WORKSPACE_ID);
-    expect(JSON.parse(fromNewer).workspace.schemaVersion).toBe(2);
-    expectRefused(fromNewer, 'too-new', /made by a newer version of Tavola \(layout version 2;/);
-    expectRefused(edited(fromNewer, (file) => (file.workspace.schemaVersion = 1)), 'too-new', /made by a newer version of Tavola \(layout version 2;/);
+    expect(JSON.parse(fromNewer).workspace.schemaVersion).toBe(SCHEMA_VERSION + 1);
+    expectRefused(fromNewer, 'too-new', /made by a newer version of Tavola \(layout version 3;/);
+    expectRefused(edited(fromNewer, (file) => (file.workspace.schemaVersion = 1)), 'too-new', /made by a newer version of Tavola \(layout version 3;/);
   });
 
   it('too large: refused before it is parsed', () => {

@@ -58,19 +58,22 @@ describe('meetings', () => {
     expect(actions).toEqual(['meetings.participant', 'meetings.participant', 'meetings.participant']);
   });
 
-  it('sets the agenda as an ordered list without duplicates', () => {
+  it('keeps the agenda as an ordered set: add, move and remove write one topic each', () => {
     const { ws, topics } = setup();
     const id = ws.meetings.add({ title: 'x', date: '2020-09-23' });
     const actions = recordActions(ws);
-    ws.meetings.setAgenda(id, [topics[1], topics[0], topics[1]]);
+    ws.meetings.addToAgenda(id, topics[1]);
+    ws.meetings.addToAgenda(id, topics[0]);
+    // Already there: nothing is written.
+    ws.meetings.addToAgenda(id, topics[1]);
     expect(ws.meetings.get(id)!.agenda).toEqual([topics[1], topics[0]]);
-    ws.meetings.setAgenda(id, [topics[0], topics[1], topics[2]]);
-    expect(ws.meetings.get(id)!.agenda).toEqual(topics);
-    // The same agenda again writes nothing.
-    ws.meetings.setAgenda(id, [...topics]);
-    ws.meetings.setAgenda(id, []);
-    expect(ws.meetings.get(id)!.agenda).toEqual([]);
-    expect(actions).toEqual(['meetings.agenda', 'meetings.agenda', 'meetings.agenda']);
+    ws.meetings.addToAgenda(id, topics[2], 0);
+    expect(ws.meetings.get(id)!.agenda).toEqual([topics[2], topics[1], topics[0]]);
+    ws.meetings.moveInAgenda(id, topics[2], 2);
+    expect(ws.meetings.get(id)!.agenda).toEqual([topics[1], topics[0], topics[2]]);
+    ws.meetings.removeFromAgenda(id, topics[0]);
+    expect(ws.meetings.get(id)!.agenda).toEqual([topics[1], topics[2]]);
+    expect(actions).toEqual(['meetings.agenda', 'meetings.agenda', 'meetings.agenda', 'meetings.agenda', 'meetings.agenda']);
   });
 
   it('drops duplicates when two peers add the same topic to the agenda at once', () => {
@@ -78,10 +81,23 @@ describe('meetings', () => {
       const topic = ws.topics.add('Ports');
       return { topic, meeting: ws.meetings.add({ title: 'x', date: '2020-09-23' }) };
     });
-    peers.at(0).meetings.setAgenda(seed.meeting, [seed.topic]);
-    peers.at(1).meetings.setAgenda(seed.meeting, [seed.topic]);
+    peers.at(0).meetings.addToAgenda(seed.meeting, seed.topic);
+    peers.at(1).meetings.addToAgenda(seed.meeting, seed.topic);
     peers.sync();
     for (const ws of peers.workspaces) expect(ws.meetings.get(seed.meeting)!.agenda).toEqual([seed.topic]);
+  });
+
+  it('a topic removed from the agenda while a partner adds another stays removed (issue 9)', () => {
+    const { peers, seed } = createPeers(2, (ws) => {
+      const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((title) => ws.topics.add(title));
+      const meeting = ws.meetings.add({ title: 'x', date: '2020-09-23', agenda: [a!, b!, c!] });
+      return { a: a!, b: b!, c: c!, d: d!, meeting };
+    });
+    peers.at(0).meetings.removeFromAgenda(seed.meeting, seed.b);
+    peers.at(1).meetings.addToAgenda(seed.meeting, seed.d);
+    peers.at(1).meetings.moveInAgenda(seed.meeting, seed.a, 2);
+    peers.sync();
+    for (const ws of peers.workspaces) expect(ws.meetings.get(seed.meeting)!.agenda).toEqual([seed.c, seed.a, seed.d]);
   });
 
   it('edits notes through CoText', () => {

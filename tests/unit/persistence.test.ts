@@ -55,7 +55,7 @@ describe('saving to IndexedDB with y-indexeddb', () => {
     first.ws.focusPoints.move(a!.id, 2);
     first.ws.focusPoints.remove(b!.id);
     first.ws.rename('Renamed');
-    first.ws.description().set('New description');
+    first.ws.description()!.set('New description');
     const saved = contents(first.ws);
     // Closed straight after the last edit: the update was queued in IndexedDB synchronously.
     await first.persistence.destroy();

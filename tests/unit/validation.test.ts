@@ -197,7 +197,7 @@ describe('records of the wrong shape', () => {
     expect(result?.ok && [...result.repaired].sort()).toEqual(['agenda', 'attendees', 'chair', 'createdAt', 'date', 'deletedAt', 'endedAt', 'liveStatus', 'notes', 'nowDiscussing', 'participants', 'startedAt']);
     expect(result).toMatchObject({ record: { liveStatus: 'planned', startedAt: null, endedAt: null, chair: '', nowDiscussing: null, attendees: [] } });
     ws.meetings.setParticipant('m-1', 'p-2', true);
-    ws.meetings.setAgenda('m-1', ['t-1']);
+    ws.meetings.removeFromAgenda('m-1', 't-2');
     expect(ws.meetings.get('m-1')).toMatchObject({ participants: ['p-2'], agenda: ['t-1'] });
   });
 

@@ -45,8 +45,8 @@ describe('workspace meta', () => {
     const seen: string[] = [];
     const stop = peers.at(0).observeMeta(() => seen.push(peers.at(0).meta().description));
     const actions = recordActions(peers.at(0));
-    peers.at(0).description().insert(0, 'European ');
-    peers.at(1).description().set('Cities working together on ports.');
+    peers.at(0).description()!.insert(0, 'European ');
+    peers.at(1).description()!.set('Cities working together on ports.');
     peers.sync();
     for (const ws of peers.workspaces) expect(ws.meta().description).toBe('European Cities working together on ports.');
     expect(seen).toEqual(['European Cities working together.', 'European Cities working together on ports.']);
@@ -68,10 +68,10 @@ describe('workspace meta', () => {
   it('migrates an older layout up to the current version in one transaction', () => {
     const ws = new Workspace();
     ws.initialise({ name: 'WG' });
-    ws.doc.getMap('meta').set('schemaVersion', 0);
+    ws.doc.getMap('meta').set('schemaVersion', 1);
     expect(ws.compatibility()).toEqual({ kind: 'ok' });
     const actions = recordActions(ws);
-    expect(ws.migrate()).toEqual([`schemaVersion 0 → ${SCHEMA_VERSION}`]);
+    expect(ws.migrate()).toEqual([`schemaVersion 1 → ${SCHEMA_VERSION}`]);
     expect(ws.doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(actions).toEqual(['workspace.migrate']);
     // A second run has nothing to do.
@@ -85,13 +85,16 @@ describe('workspace meta', () => {
     meta.set('name', 42);
     meta.set('description', 'plain string');
     meta.set('createdAt', { not: 'a date' });
-    expect(ws.meta()).toEqual({ schemaVersion: SCHEMA_VERSION, name: 'Untitled workspace', description: 'plain string', createdAt: '' });
+    // A malformed version is never obeyed: it reads as the oldest layout, and opening repairs it.
+    expect(ws.meta()).toEqual({ schemaVersion: 1, name: 'Untitled workspace', description: 'plain string', createdAt: '' });
     expect(ws.compatibility()).toEqual({ kind: 'ok' });
+    // Until migrated, the description is shown but not editable: nothing creates it lazily.
+    expect(ws.description()).toBeUndefined();
+    expect(ws.migrate()).toEqual(['description kept as a text', `malformed schemaVersion → ${SCHEMA_VERSION}`]);
     expect(ws.migrate()).toEqual([]);
-    // The description is turned into a Y.Text on first edit, keeping what was there.
-    ws.description().insert(0, 'A ');
+    ws.description()!.insert(0, 'A ');
     expect(meta.get('description')).toBeInstanceOf(Y.Text);
-    expect(ws.meta().description).toBe('A plain string');
+    expect(ws.meta()).toMatchObject({ schemaVersion: SCHEMA_VERSION, description: 'A plain string' });
   });
 });
 

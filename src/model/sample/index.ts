@@ -77,7 +77,10 @@ export function buildWorkingGroup(ws: Workspace, data: WorkingGroupData = SAMPLE
     }
     for (const meeting of data.meetings) {
       const id = meetingIds.get(meeting.id)!;
-      ws.meetings.setAgenda(id, meeting.agenda.flatMap((topic) => topicIds.get(topic) ?? []));
+      for (const topic of meeting.agenda) {
+        const topicId = topicIds.get(topic);
+        if (topicId) ws.meetings.addToAgenda(id, topicId);
+      }
     }
     for (const practice of data.practices) {
       const status = (PRACTICE_STATUSES as readonly string[]).includes(practice.status) ? (practice.status as (typeof PRACTICE_STATUSES)[number]) : 'draft';

@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+
+/**
+ * Nothing typed is lost when two peers create the same shared type at once.
+ *
+ * A record whose text or set is missing (old data, a plain Yjs program, a hostile peer) is
+ * repaired by creating the shared type. Two peers repairing the same field at once each create
+ * their own, and when their copies meet Yjs keeps one and deletes the other with everything in
+ * it: the classic "lazily created type" loss (DESIGN.md; y-prosemirror has the same pitfall when
+ * seeding a fragment twice). So each peer watches for its own copy being replaced by a partner's
+ * (a remote transaction that overwrote a key whose old value was a shared type), and puts what
+ * it wrote into that copy, and that was still there, into the winner. Only a peer's own content
+ * (items of its own client id) is handed over, by that peer alone, so it arrives once.
+ *
+ * Limit: the hand-over needs the content to still be in memory when the partner's copy arrives.
+ * A repaired text's initial value (what the bad field held) is not handed over, as the partner's
+ * copy starts with it too; after a reload this copy no longer knows which part was initial and
+ * hands it all over, so a repaired plain string may show twice (never lost). Typing from an
+ * earlier session (another client id) is not handed over: docs/document.md, "Repairs".
+ */
+
+/** The id ranges of each repaired type's initial content, which the winner holds too. */
+const initialContent = new WeakMap<Y.AbstractType<any>, { client: number; from: number; to: number }[]>();
+
+/** Create a Y.Text that repairs a field: `initial` is what the field held in another form. */
+export function repairedText(initial: string): Y.Text {
+  return new Y.Text(initial);
+}
+
+/** After the repair's transaction: remember which items were initial, so they are never handed over twice. */
+export function rememberInitialContent(type: Y.AbstractType<any>): void {
+  const ranges: { client: number; from: number; to: number }[] = [];
+  let item = type._start;
+  while (item) {
+    ranges.push({ client: item.id.client, from: item.id.clock, to: item.id.clock + item.length });
+    item = item.right;
+  }
+  initialContent.set(type, ranges);
+}
+
+/** What a replaced type of ours held: its text, or its map entries. */
+export type Salvage = { kind: 'text'; text: string } | { kind: 'map'; entries: [string, unknown][] };
+
+/**
+ * What this peer wrote into `lost`, a shared type that `transaction` (a partner's update) just
+ * replaced, and that was still there before it. Null when there is nothing to hand over.
+ */
+export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage | null {
+  if (transaction.local) return null;
+  const doc = transaction.doc;
+  const own = doc.clientID;
+  const wasAlive = (item: Y.Item) => Y.isDeleted(transaction.deleteSet, item.id);
+  if (lost instanceof Y.Text) {
+    const initial = initialContent.get(lost) ?? [];
+    let text = '';
+    let item = lost._start;
+    while (item) {
+      const id = item.id;
+      const isInitial = initial.some((r) => r.client === id.client && id.clock >= r.from && id.clock < r.to);
+      if (id.client === own && !isInitial && wasAlive(item) && item.content instanceof Y.ContentString) text += item.content.str;
+      item = item.right;
+    }
+    return text ? { kind: 'text', text } : null;
+  }
+  if (lost instanceof Y.Map) {
+    const entries: [string, unknown][] = [];
+    lost._map.forEach((item, key) => {
+      if (item.id.client !== own || !wasAlive(item)) return;
+      const content = item.content.getContent();
+      entries.push([key, content[content.length - 1]]);
+    });
+    return entries.length > 0 ? { kind: 'map', entries } : null;
+  }
+  return null;
+}
+
+/** Put salvaged content into the type that won. Text goes at the end, after a space. */
+export function handOver(salvage: Salvage, winner: unknown): void {
+  if (salvage.kind === 'text' && winner instanceof Y.Text) {
+    const current = winner.toString();
+    const joiner = current.length > 0 && !/\s$/.test(current) && !/^\s/.test(salvage.text) ? ' ' : '';
+    winner.insert(winner.length, joiner + salvage.text);
+  } else if (salvage.kind === 'map' && winner instanceof Y.Map) {
+    for (const [key, value] of salvage.entries) if (!winner.has(key)) winner.set(key, value);
+  }
+}
+
+/**
+ * The keys of a map event whose shared-type value a partner's update replaced, with what this
+ * peer had written into the old value. For Collection and Workspace observers.
+ */
+export function salvagedKeys(event: Y.YEvent<any>, transaction: Y.Transaction): { key: string; salvage: Salvage }[] {
+  if (transaction.local || !(event.target instanceof Y.Map)) return [];
+  const found: { key: string; salvage: Salvage }[] = [];
+  event.changes.keys.forEach((change, key) => {
+    if (change.action !== 'update' || !(change.oldValue instanceof Y.AbstractType)) return;
+    const salvage = salvageFrom(change.oldValue, transaction);
+    if (salvage) found.push({ key, salvage });
+  });
+  return found;
+}
