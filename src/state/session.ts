@@ -16,6 +16,8 @@ interface OpenEntry {
   /** The workspace's room, once a screen showed it (one provider per room per tab: y-webrtc #47). */
   peers: Accessor<PeerConnection | null>;
   setPeers: (peers: PeerConnection | null) => void;
+  /** The secret the room was joined with. */
+  secret?: string;
 }
 
 const open = new Map<string, OpenEntry>();
@@ -73,6 +75,8 @@ export function peersOf(id: string, workspace: Workspace): Accessor<PeerConnecti
   const entry = open.get(id);
   if (!entry) return () => null;
   if (!entry.peers()) startPeers(id, entry, workspace);
+  // A link with a new key was accepted while the workspace was still open: join the new room.
+  else if (entry.secret !== registry.get(id)?.secret) restartPeers(id, workspace);
   return entry.peers;
 }
 
@@ -98,7 +102,9 @@ function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
     relays: known.relays ?? DEFAULT_RELAYS,
     iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS,
     paused: known.paused ?? false,
+    workspaceId: id,
   });
+  entry.secret = secret;
   entry.setPeers(peers);
   void peers.start();
 }

@@ -1,6 +1,7 @@
 import { WebrtcProvider } from 'y-webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import { LocalAction, type Workspace } from '../model';
+import { KeyCheck, type ProviderLike } from './key-check';
 import { roomNameFor } from './link';
 import type { IceServer } from './registry';
 
@@ -28,6 +29,8 @@ export interface PeerSettings {
   iceServers: IceServer[];
   /** Start paused (the person chose to work offline). */
   paused?: boolean;
+  /** The workspace's id: with it, a partner with another key is noticed (src/sync/key-check.ts). */
+  workspaceId?: string;
 }
 
 export type ConnectionStatus =
@@ -36,6 +39,8 @@ export type ConnectionStatus =
   | { kind: 'connecting' }
   | { kind: 'relay-unreachable'; relays: string[] }
   | { kind: 'looking' }
+  /** Someone with this workspace's link but another key is online; no partner is connected. */
+  | { kind: 'wrong-key' }
   | { kind: 'connected'; peers: number }
   | { kind: 'failed'; message: string };
 
@@ -74,6 +79,7 @@ export class PeerConnection {
   private failure: string | null = null;
   /** This person's presence, kept across a disconnect (y-webrtc clears it and never puts it back). */
   private savedPresence: Record<string, unknown> | null = null;
+  private keyCheck: KeyCheck | null = null;
 
   constructor(
     private readonly workspace: Workspace,
@@ -107,8 +113,11 @@ export class PeerConnection {
   /** Join the room (derives the room name first). */
   async start(): Promise<void> {
     let roomName: string;
+    const { workspaceId, secret } = this.settings;
+    const keyCheck = workspaceId ? new KeyCheck({ workspaceId, secret, onChange: () => this.emit(), alone: () => this.snapshot().status.kind !== 'connected' }) : null;
     try {
       roomName = await roomNameFor(this.settings.secret);
+      await keyCheck?.prepare();
     } catch {
       // No WebCrypto: the page was opened over plain http from another machine.
       this.failure = 'This page was opened without a secure connection (https), so Tavola cannot encrypt the connection to partners. Open it over https.';
@@ -116,6 +125,7 @@ export class PeerConnection {
       return;
     }
     if (this.destroyed) return;
+    this.keyCheck = keyCheck;
     const away = this.paused || !this.online;
     this.provider = new WebrtcProvider(roomName, this.workspace.doc, {
       // Working offline: not even the relay hears from us until the person goes online.
@@ -127,6 +137,7 @@ export class PeerConnection {
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);
     if (away) this.disconnectKeepingPresence();
+    else this.keyCheck?.attach(this.provider as unknown as ProviderLike);
     this.startedAt = Date.now();
     this.emit();
   }
@@ -145,7 +156,7 @@ export class PeerConnection {
     if (!this.provider) return { kind: 'connecting' };
     if (peers > 0) return { kind: 'connected', peers };
     const relays = this.provider.signalingConns as unknown as SignalingInternals[];
-    if (relays.some((relay) => relay.connected)) return { kind: 'looking' };
+    if (relays.some((relay) => relay.connected)) return this.keyCheck?.mismatch() ? { kind: 'wrong-key' } : { kind: 'looking' };
     // Give the relay a moment before calling it unreachable.
     if (Date.now() - this.startedAt < 4_000) return { kind: 'connecting' };
     return { kind: 'relay-unreachable', relays: this.settings.relays };
@@ -179,6 +190,7 @@ export class PeerConnection {
       this.provider.signalingConns.length = 0;
       this.provider.signalingUrls = this.settings.relays;
       this.provider.connect();
+      this.keyCheck?.attach(this.provider as unknown as ProviderLike);
       if (this.savedPresence && !this.awareness.getLocalState()) this.awareness.setLocalState(this.savedPresence);
       this.startedAt = Date.now();
     }
@@ -188,6 +200,7 @@ export class PeerConnection {
   private disconnectKeepingPresence(): void {
     const presence = this.awareness.getLocalState();
     if (presence) this.savedPresence = presence;
+    this.keyCheck?.detach();
     this.provider?.disconnect();
   }
 
@@ -201,6 +214,7 @@ export class PeerConnection {
     this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.listeners.clear();
+    this.keyCheck?.destroy();
     this.provider?.destroy();
     this.awareness.destroy();
   }

@@ -6,7 +6,7 @@ import type { ConnectionSnapshot, PeerConnection } from '../sync/peers';
 import { randomColor, type EditingTarget, type Participant } from '../sync/presence';
 
 /** "Offline", "Looking for partners…", "Connected to 2 partners", or what went wrong, in plain words. */
-export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggleOffline: () => void }) {
+export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggleOffline: () => void; waitingForWorkspace?: boolean }) {
   const now = createNow();
   const label = () => {
     const status = props.snapshot.status;
@@ -21,6 +21,10 @@ export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggle
         return `Cannot reach the connection relay (${status.relays.join(', ')}). Your changes are saved here.`;
       case 'looking':
         return 'Online, waiting for partners';
+      case 'wrong-key':
+        return props.waitingForWorkspace
+          ? 'The key in your link does not match your partners’ key'
+          : 'Someone tried to join with a link whose key does not match. If it is a partner, send them the link again (Share).';
       case 'connected':
         return status.peers === 1 ? 'Connected to 1 partner' : `Connected to ${status.peers} partners`;
       case 'failed':
@@ -29,7 +33,7 @@ export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggle
   };
   const tone = () => {
     const kind = props.snapshot.status.kind;
-    return kind === 'connected' ? 'good' : kind === 'relay-unreachable' || kind === 'offline' || kind === 'failed' ? 'bad' : 'neutral';
+    return kind === 'connected' ? 'good' : kind === 'relay-unreachable' || kind === 'offline' || kind === 'failed' || kind === 'wrong-key' ? 'bad' : 'neutral';
   };
   return (
     <div class="connection" data-testid="connection">

@@ -111,7 +111,11 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
           </div>
         </header>
         <div class="statusbar">
-          <ConnectionStatus snapshot={connection()} onToggleOffline={() => toggleOffline(props.id, peers(), connection())} />
+          <ConnectionStatus
+            snapshot={connection()}
+            waitingForWorkspace={!!waitingForPartner()}
+            onToggleOffline={() => toggleOffline(props.id, peers(), connection())}
+          />
           <div class="history-controls">
             <button type="button" class="button small" data-testid="undo" disabled={!canUndo()} title="Undo your last change (Ctrl+Z)" onClick={() => history.undo()}>
               Undo
@@ -123,7 +127,14 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
         </div>
         <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
         <ProfilePrompt />
-        <Show when={waitingForPartner()}>
+        <Show when={waitingForPartner() && connection().status.kind === 'wrong-key'}>
+          <Notice tone="error" testId="wrong-key">
+            The key in this link does not match the one your partners use: a partner with this workspace is online, but
+            this link cannot open it. The link may have been copied incompletely. Ask your partner to send you the link
+            again, and open the new one.
+          </Notice>
+        </Show>
+        <Show when={waitingForPartner() && connection().status.kind !== 'wrong-key'}>
           <Notice testId="waiting-for-partner">
             Receiving the workspace from your partners… Keep this page open. A partner who has the workspace needs to be
             online with Tavola open.

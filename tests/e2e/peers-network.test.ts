@@ -120,12 +120,13 @@ describe('peers across the network', () => {
     // Carla has the link with one character of the key changed.
     const wrong = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
     await c.page.goto(link.replace(secret, wrong));
-    await expect.poll(() => c.page.getByTestId('waiting-for-partner').count()).toBe(1);
-    await expect.poll(() => c.page.getByTestId('connection-status').getAttribute('data-status')).toBe('looking');
+    // Carla is told her key does not match (tests/e2e/wrong-key.test.ts), and receives nothing.
+    await expect.poll(() => c.page.getByTestId('connection-status').getAttribute('data-status')).toBe('wrong-key');
+    await expect.poll(() => c.page.getByTestId('wrong-key').count()).toBe(1);
     // Longer than B needed, several times over.
     await c.page.waitForTimeout(3_000);
     expect(await c.page.getByTestId('topic-link').count()).toBe(0);
-    expect(await c.page.getByTestId('waiting-for-partner').count()).toBe(1);
+    expect(await c.page.getByTestId('wrong-key').count()).toBe(1);
     await waitForPeers(a.page, 1);
 
     const traffic = relay.recorded.join('\n');
