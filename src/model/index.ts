@@ -1,4 +1,5 @@
 export { UndoHistory } from './undo';
+export { LIMITS } from './limits';
 export {
   Workspace,
   LocalAction,
@@ -14,7 +15,8 @@ export {
 } from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange, type TextAnchor } from './text';
 export { InvalidValue, type BaseRecord, type ReadResult, type CollectionName, type RecordMapName } from './collection';
-export { type Member, type MemberKind, MEMBER_KINDS } from './member';
+export { type Member, type MemberKind, MEMBER_KINDS, MEMBER_NAME_MAX } from './member';
+export { COUNTRY_CODES, isCountryCode, type CountryCode } from './countries';
 export { type Topic } from './topic';
 export { type FocusPoint, type FocusPointStatus, type Place, FOCUS_POINT_STATUSES, FOCUS_POINT_TEXT_MAX } from './focus-point';
 export { type Meeting, type MeetingLiveStatus, type Attendee, ISO_DATE, MEETING_LIVE_STATUSES, attendeeKey, parseAttendeeKey, personLabel } from './meeting';

@@ -36,16 +36,19 @@ export interface Attendee {
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+export const MEETING_TITLE_MAX = 500;
+export const MEETING_NOTES_MAX = 200_000;
+
 /** Longest chair label kept: a name (80) and an organisation (120) as presence allows, and a little room. */
 const MAX_LABEL = 240;
 
 export const meetingFields: Fields<Meeting> = {
   ...baseFields,
-  title: value(z.string().check(z.maxLength(500)), 'Untitled meeting'),
+  title: value(z.string().check(z.maxLength(MEETING_TITLE_MAX)), 'Untitled meeting'),
   date: value(z.string().check(z.regex(ISO_DATE)), () => new Date().toISOString().slice(0, 10)),
   participants: idSet(),
   agenda: orderedIds(),
-  notes: text(200_000),
+  notes: text(MEETING_NOTES_MAX),
   liveStatus: value(z.enum(MEETING_LIVE_STATUSES), 'planned'),
   startedAt: value(z.nullable(baseFields.createdAt.schema), null),
   endedAt: value(z.nullable(baseFields.createdAt.schema), null),

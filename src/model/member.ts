@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { Collection, baseFields, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
+import { isCountryCode } from './countries';
+
+export const MEMBER_NAME_MAX = 200;
 
 export const MEMBER_KINDS = ['city', 'region', 'association', 'national-forum', 'other'] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -8,16 +11,16 @@ export type MemberKind = (typeof MEMBER_KINDS)[number];
 export interface Member extends BaseRecord {
   name: string;
   kind: MemberKind;
-  /** ISO 3166-1 alpha-2, or '' when not given. */
+  /** ISO 3166-1 alpha-2 (one of COUNTRY_CODES), or '' when not given. */
   country: string;
   lead: boolean;
 }
 
 export const memberFields: Fields<Member> = {
   ...baseFields,
-  name: value(z.string().check(z.maxLength(200)), 'Unnamed member'),
+  name: value(z.string().check(z.minLength(1), z.maxLength(MEMBER_NAME_MAX)), 'Unnamed member'),
   kind: value(z.enum(MEMBER_KINDS), 'other'),
-  country: value(z.string().check(z.regex(/^([A-Z]{2})?$/)), ''),
+  country: value(z.string().check(z.refine((code) => code === '' || isCountryCode(code))), ''),
   lead: value(z.boolean(), false),
 };
 

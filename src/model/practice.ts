@@ -6,6 +6,9 @@ import type { CoText } from './text';
 export const PRACTICE_SECTIONS = ['context', 'objectives', 'activities', 'budget', 'evaluation'] as const;
 export type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
 
+export const PRACTICE_TITLE_MAX = 1_000;
+export const PRACTICE_SECTION_MAX = 100_000;
+
 export const PRACTICE_STATUSES = ['draft', 'in-review', 'final'] as const;
 export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
 
@@ -19,15 +22,15 @@ export interface Practice extends BaseRecord, Record<PracticeSection, string> {
 
 export const practiceFields: Fields<Practice> = {
   ...baseFields,
-  title: text(1_000),
+  title: text(PRACTICE_TITLE_MAX),
   memberId: value(z.nullable(z.string()), null),
   topics: idSet(),
   status: value(z.enum(PRACTICE_STATUSES), 'draft'),
-  context: text(),
-  objectives: text(),
-  activities: text(),
-  budget: text(),
-  evaluation: text(),
+  context: text(PRACTICE_SECTION_MAX),
+  objectives: text(PRACTICE_SECTION_MAX),
+  activities: text(PRACTICE_SECTION_MAX),
+  budget: text(PRACTICE_SECTION_MAX),
+  evaluation: text(PRACTICE_SECTION_MAX),
 };
 
 export type PracticeDraft = Partial<Pick<Practice, 'title' | 'memberId' | 'topics' | 'status' | PracticeSection>>;

@@ -2,13 +2,15 @@ import { Collection, baseFields, text, type BaseRecord, type Fields, type Host }
 import { newId } from './ids';
 import type { CoText } from './text';
 
+export const TOPIC_TITLE_MAX = 1_000;
+
 export interface Topic extends BaseRecord {
   title: string;
 }
 
 export const topicFields: Fields<Topic> = {
   ...baseFields,
-  title: text(1_000),
+  title: text(TOPIC_TITLE_MAX),
 };
 
 export class Topics extends Collection<Topic> {
