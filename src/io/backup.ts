@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import { ID_PATTERN, SCHEMA_VERSION, Workspace, type CollectionName, type WorkspaceMeta } from '../model';
 import { formatBytes, toBase64 } from '../lib/bytes';
@@ -54,7 +55,18 @@ export const BACKUP_MESSAGES = {
   corrupted: 'The file is damaged: part of it cannot be read, so it cannot be restored. Try another copy of the backup.',
   foreign: "This is not a Tavola backup. Choose a file ending in “.tavola.json”, made with “Export backup” in a workspace's settings.",
   noWorkspace: 'The file is damaged: it does not contain a workspace, so it cannot be restored. Try another copy of the backup.',
+  unreadable: 'This browser could not read the file. Try copying it to this computer first.',
 } as const;
+
+/** A backup whose header names a workspace here, but whose content is another workspace. */
+export function otherWorkspaceMessage(workspaceName: string): string {
+  return `This backup says it is of “${workspaceName}”, but it holds a different workspace, so it cannot be merged into it. Nothing was changed. To keep it, import it as a separate copy from the home screen.`;
+}
+
+/** A backup that reads on its own but cannot be combined with the copy of the workspace here. */
+export function doesNotFitMessage(workspaceName: string): string {
+  return `This backup cannot be merged into “${workspaceName}”: its content does not fit with the copy of the workspace in this browser (the file may be damaged). Nothing was changed. To keep it, import it as a separate copy from the home screen.`;
+}
 
 export function tooLargeMessage(bytes: number): string {
   return `This file is too large to be a Tavola backup (${formatBytes(bytes)}; a backup can be at most ${formatBytes(MAX_BACKUP_BYTES)}).`;
@@ -117,11 +129,14 @@ export function backupFileName(workspaceName: string, now = new Date()): string 
 
 // ---------------------------------------------------------------- reading
 
+/** An ISO 8601 date-time, as `toISOString()` writes it (or with another precision or offset). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   app: z.optional(z.string()),
-  exportedAt: z.string(),
+  exportedAt: z.string().check(z.regex(ISO_DATE_TIME), z.refine((value) => !Number.isNaN(Date.parse(value)))),
   workspace: z.object({
     id: z.string().check(z.regex(ID_PATTERN)),
     name: z.optional(z.string()),
@@ -133,16 +148,60 @@ const headerSchema = z.object({
 });
 
 /**
+ * Read a backup file's bytes, as they are on disk. UTF-8 (with or without a byte order mark) is
+ * what Tavola writes; UTF-16 (what some editors save as “Unicode”) is read too. Bytes that are
+ * text in neither are not a backup. Then as `readBackup`. Never throws.
+ */
+export function readBackupBytes(bytes: Uint8Array): ReadBackupResult {
+  if (bytes.length > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(bytes.length));
+  const text = decodeText(bytes);
+  if (text !== undefined) return readBackup(text);
+  // Not UTF-8. A file that is not text at all (a picture, a zip) is something else. One that
+  // names the format is a backup an editor saved in an older encoding (Windows' Latin-1, say):
+  // everything Tavola restores from is ASCII (the header's keys, the id, the base64 state), so
+  // it is read as Latin-1 and checked like any other; a damaged one fails those checks.
+  if (!findAscii(bytes, BACKUP_FORMAT)) return refuse('foreign', BACKUP_MESSAGES.foreign);
+  return readBackup(new TextDecoder('windows-1252').decode(bytes));
+}
+
+/**
+ * Read a chosen file (a `File` or any `Blob`). A file over the limit is refused from its size,
+ * before any of it is read into memory. Never throws.
+ */
+export async function readBackupBlob(file: Pick<Blob, 'size' | 'arrayBuffer'>): Promise<ReadBackupResult> {
+  if (file.size > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(file.size));
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return refuse('corrupted', BACKUP_MESSAGES.unreadable);
+  }
+  return readBackupBytes(bytes);
+}
+
+/**
  * Read a backup file's text. Never throws. Checks, in order: the size, that it is JSON (and if
  * not, whether it was cut off), that it is a Tavola backup, its format version, its header, that
  * the state decodes, matches its checksum and applies to a fresh document without anything
  * missing, and that the workspace it gives is one this version can edit.
  */
 export function readBackup(text: string): ReadBackupResult {
+  try {
+    return readChecked(text);
+  } catch {
+    // Every check above is meant to catch what it can; anything that still throws (a state
+    // that makes Yjs or the model fail in a way not foreseen, memory) is a file not to restore.
+    return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+  }
+}
+
+function readChecked(text: string): ReadBackupResult {
   // Before anything else: a UTF-16 string is never longer than its UTF-8 bytes.
   if (text.length > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(utf8Length(text)));
   const bytes = utf8Length(text);
   if (bytes > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(bytes));
+  // A byte order mark (Windows editors write one) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return refuse('truncated', BACKUP_MESSAGES.empty);
 
   let raw: unknown;
@@ -162,9 +221,12 @@ export function readBackup(text: string): ReadBackupResult {
     return refuse('foreign', BACKUP_MESSAGES.foreign);
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > BACKUP_VERSION) {
     return refuse('too-new', tooNewFormatMessage(version));
   }
+  // JSON.parse keeps the last of two equal keys, a text editor shows the first: a header that
+  // says two things is not one to trust.
+  if (duplicateHeaderKey(text)) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
   const header = headerSchema.safeParse(raw);
   if (!header.success) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
   const file = header.data;
@@ -189,6 +251,14 @@ export function readBackup(text: string): ReadBackupResult {
     // A whole-document update leaves nothing waiting for a missing part; a damaged one can.
     const store = workspace.doc.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+    // The layout version, as the state has it: a whole number, at most the one this code knows.
+    // (An older one is fine: the workspace is migrated when it is opened.)
+    const schemaVersion: unknown = workspace.doc.getMap('meta').get('schemaVersion');
+    if (schemaVersion === undefined) return refuse('corrupted', BACKUP_MESSAGES.noWorkspace);
+    if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
+      return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+    }
+    if (schemaVersion > SCHEMA_VERSION) return refuse('too-new', tooNewLayoutMessage(schemaVersion));
     const compatibility = workspace.compatibility();
     switch (compatibility.kind) {
       case 'newer':
@@ -198,15 +268,103 @@ export function readBackup(text: string): ReadBackupResult {
       case 'ok':
         break;
     }
+    const meta = workspace.meta();
+    // Counted as the workspace will be once restored and opened: an older layout migrated (on
+    // this throwaway copy only; the state restored is the file's, migrated when it is opened).
+    workspace.migrate();
     const counts = {} as Record<CollectionName, number>;
     for (const name of COLLECTIONS) counts[name] = workspace[name].list().length;
     return {
       ok: true,
-      backup: { version: file.version, exportedAt: file.exportedAt, workspaceId: file.workspace.id, meta: workspace.meta(), state, counts },
+      backup: { version: file.version, exportedAt: file.exportedAt, workspaceId: file.workspace.id, meta, state, counts },
     };
   } finally {
     workspace.destroy();
   }
+}
+
+/** The text of a file's bytes: UTF-8, or UTF-16 with a byte order mark or plainly so; undefined when neither. */
+function decodeText(bytes: Uint8Array): string | undefined {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : // No mark, but every other byte zero where JSON starts: `{` then `\0`, or the other way round.
+          bytes.length >= 4 && bytes.length % 2 === 0 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0 && bytes[2] !== 0
+          ? 'utf-16le'
+          : bytes.length >= 4 && bytes.length % 2 === 0 && bytes[0] === 0 && bytes[2] === 0 && bytes[1] !== 0 && bytes[3] !== 0
+            ? 'utf-16be'
+            : 'utf-8';
+  try {
+    // `fatal`: bytes that are not text in this encoding are not guessed at. The byte order mark goes.
+    return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function findAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - text.length; i = bytes.indexOf(first, i + 1)) {
+    for (let j = 1; j < text.length; j++) if (bytes[i + j] !== text.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the file's top-level object, or its `workspace` object, names a key twice. Only called
+ * on text JSON.parse accepted, so the scan can be simple; long strings (the state) are skipped
+ * with indexOf, not a character at a time.
+ */
+function duplicateHeaderKey(text: string): boolean {
+  // One frame per open object or array: the keys seen (only for the objects that matter), and
+  // whether the next string is a key.
+  type Frame = { object: boolean; keys: Set<string> | null; expectKey: boolean; lastKey: string };
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x22) {
+      // A string: find its closing quote, one not escaped by an odd run of backslashes.
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end === -1) return false;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      const frame = stack.at(-1);
+      if (frame?.object && frame.expectKey) {
+        frame.expectKey = false;
+        if (frame.keys) {
+          const key = JSON.parse(text.slice(i, end + 1)) as string;
+          if (frame.keys.has(key)) return true;
+          frame.keys.add(key);
+          frame.lastKey = key;
+        }
+      }
+      i = end;
+    } else if (char === 0x7b || char === 0x5b) {
+      const parent = stack.at(-1);
+      const object = char === 0x7b;
+      // The top-level object, and the object under its `workspace` key.
+      const watched = object && (stack.length === 0 || (stack.length === 1 && parent?.object === true && parent.lastKey === 'workspace'));
+      stack.push({ object, keys: watched ? new Set() : null, expectKey: object, lastKey: '' });
+    } else if (char === 0x7d || char === 0x5d) {
+      stack.pop();
+    } else if (char === 0x2c) {
+      const frame = stack.at(-1);
+      if (frame?.object) {
+        frame.expectKey = true;
+        frame.lastKey = '';
+      }
+    } else if (char === 0x3a) {
+      // After a key, before its value: lastKey stays, so an object value knows whose it is.
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- merging
@@ -218,13 +376,105 @@ export interface MergeSummary {
   added: Record<CollectionName, number>;
 }
 
+export type MergeCheck = { ok: true } | { ok: false; problem: 'other-workspace' | 'does-not-fit'; message: string };
+
+/** Why a merge was refused before anything was written; its message is for the person. */
+export class MergeRefused extends Error {
+  constructor(
+    readonly problem: 'other-workspace' | 'does-not-fit',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MergeRefused';
+  }
+}
+
+/**
+ * Whether a checked backup can be merged into a workspace whose whole state is `target` (its
+ * `encodeState()`, or its stored updates merged), without writing anything. Two things are
+ * checked on copies, never on the workspace itself:
+ *
+ * - the backup shares history with the workspace (some Yjs client wrote in both): a backup whose
+ *   header names this workspace but whose state was never part of it is another workspace, and
+ *   merging it would mix two working groups' records, names and settings;
+ * - merging gives the same document in either order (Yjs guarantees it for any two copies of one
+ *   document). It does not when the two disagree about what a client wrote (a hand-made or
+ *   damaged state reusing a client id): Yjs would then skip parts of one side and hang the rest
+ *   under the wrong records, and no later merge could undo it.
+ *
+ * An empty workspace (nothing stored yet) takes any backup.
+ */
+export function checkMerge(target: Uint8Array, backup: Backup, workspaceName: string): MergeCheck {
+  const here = new Y.Doc();
+  const there = new Y.Doc();
+  try {
+    Y.applyUpdate(here, target);
+    const hereClients = Y.decodeStateVector(Y.encodeStateVector(here));
+    if (hereClients.size === 0) return { ok: true };
+    Y.applyUpdate(there, backup.state);
+    const thereClients = Y.decodeStateVector(Y.encodeStateVector(there));
+    const shared = [...thereClients.keys()].some((client) => (hereClients.get(client) ?? 0) > 0);
+    if (!shared) return { ok: false, problem: 'other-workspace', message: otherWorkspaceMessage(workspaceName) };
+    try {
+      Y.applyUpdate(here, backup.state);
+      Y.applyUpdate(there, target);
+    } catch {
+      return { ok: false, problem: 'does-not-fit', message: doesNotFitMessage(workspaceName) };
+    }
+    if (!sameDocument(here, there)) return { ok: false, problem: 'does-not-fit', message: doesNotFitMessage(workspaceName) };
+    return { ok: true };
+  } finally {
+    here.destroy();
+    there.destroy();
+  }
+}
+
+/** Whether two documents hold the same thing: the same bytes once loaded fresh, or failing that the same content. */
+function sameDocument(a: Y.Doc, b: Y.Doc): boolean {
+  const freshA = new Y.Doc();
+  const freshB = new Y.Doc();
+  try {
+    Y.applyUpdate(freshA, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(freshB, Y.encodeStateAsUpdate(b));
+    if (equalBytes(Y.encodeStateAsUpdate(freshA), Y.encodeStateAsUpdate(freshB))) return true;
+    return contentOf(freshA) === contentOf(freshB);
+  } finally {
+    freshA.destroy();
+    freshB.destroy();
+  }
+}
+
+/** Every live entry of every root type, whatever its type, as canonical JSON (map keys sorted). */
+function contentOf(doc: Y.Doc): string {
+  const walk = (type: Y.AbstractType<any>): unknown => {
+    const entries: [string, unknown][] = [];
+    for (const [key, item] of type._map) if (!item.deleted) entries.push([key, item.content.getContent().map(value).at(-1)]);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const list: unknown[] = [];
+    for (let item = type._start; item; item = item.right) if (!item.deleted) list.push(...item.content.getContent().map(value));
+    return { map: entries, list };
+  };
+  const value = (content: unknown): unknown => (content instanceof Y.AbstractType ? walk(content) : content);
+  const roots = [...doc.share.keys()].sort().map((name) => [name, walk(doc.share.get(name)!)]);
+  return JSON.stringify(roots);
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Merge a checked backup into a workspace, as one transaction: a Yjs merge, so nothing is lost
  * on either side. What the backup has and the workspace lacks comes in; a change made in the
  * workspace after the backup (an edit, a deletion) stays, since the backup's state is already
- * part of its history.
+ * part of its history. Checked first on copies (`checkMerge`): a backup of another workspace, or
+ * one that does not fit with this one, throws `MergeRefused` and the workspace is not touched.
  */
 export function mergeBackup(workspace: Workspace, backup: Backup, origin = new BackupOrigin('backup.merge')): MergeSummary {
+  const check = checkMerge(workspace.encodeState(), backup, workspace.meta().name);
+  if (!check.ok) throw new MergeRefused(check.problem, check.message);
   const before = new Map(COLLECTIONS.map((name) => [name, new Set(workspace[name].list({ deleted: 'include' }).map((r) => r.id))]));
   let changed = false;
   const stop = workspace.observeUpdates(() => {

@@ -1,19 +1,22 @@
 import { newId, type CollectionName, type Workspace } from '../model';
+import * as Y from 'yjs';
 import {
   BackupOrigin,
-  MAX_BACKUP_BYTES,
   backupFileName,
+  MergeRefused,
+  checkMerge,
   exportBackup,
   mergeBackup,
-  readBackup,
-  tooLargeMessage,
+  readBackupBlob,
   utf8Length,
   type Backup,
+  type MergeCheck,
   type MergeSummary,
   type ReadBackupResult,
 } from '../io/backup';
 import { newSecret } from '../sync/link';
-import { deleteStoredWorkspace, storedWorkspaceExists } from '../sync/persistence';
+import { databaseName, deleteStoredWorkspace, storedWorkspaceExists } from '../sync/persistence';
+import { isQuotaError } from '../sync/storage';
 import { registry } from './registry';
 import { acquireWorkspace, closeWorkspaceNow } from './session';
 
@@ -40,16 +43,9 @@ export function downloadBackup(workspace: Workspace, workspaceId: string): { fil
   return { fileName, bytes: utf8Length(text) };
 }
 
-/** Read and check a chosen file. A file over the limit is refused before it is read into memory. */
-export async function readBackupFile(file: File): Promise<ReadBackupResult> {
-  if (file.size > MAX_BACKUP_BYTES) return { ok: false, problem: 'too-large', message: tooLargeMessage(file.size) };
-  let text: string;
-  try {
-    text = await file.text();
-  } catch {
-    return { ok: false, problem: 'corrupted', message: 'This browser could not read the file. Try copying it to this computer first.' };
-  }
-  return readBackup(text);
+/** Read and check a chosen file. A file over the limit is refused from its size, before it is read into memory. */
+export function readBackupFile(file: File): Promise<ReadBackupResult> {
+  return readBackupBlob(file);
 }
 
 /** The name of the backup's workspace when this browser has it already (listed, or stored), else null. */
@@ -72,29 +68,94 @@ export function restoreAsCopy(backup: Backup): Promise<string> {
   return bringIn(newId(), backup, { copy: true });
 }
 
+/** A restore that failed after it began: what was created was taken away again. */
+export class RestoreFailed extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RestoreFailed';
+  }
+}
+
 async function bringIn(id: string, backup: Backup, options: { copy?: boolean }): Promise<string> {
+  // Only ever a database this browser does not have: a restore creates, it never overwrites.
+  if (registry.get(id) || (await storedWorkspaceExists(id))) {
+    throw new RestoreFailed('This workspace is already in this browser. Nothing was changed.');
+  }
   const handle = acquireWorkspace(id);
+  let listed = false;
   try {
     const { workspace } = await handle.ready;
     workspace.applyUpdate(backup.state, new BackupOrigin('backup.restore'));
     if (options.copy) workspace.rename(`${workspace.meta().name.slice(0, 290)} (copy)`);
     registry.add({ id, name: workspace.meta().name, ...(options.copy ? { secret: newSecret() } : {}) });
+    listed = true;
     return id;
   } catch (error) {
-    // Half a restore is worse than none: take away what was created.
+    // Half a restore is worse than none: take away what was created, and only that (the list
+    // is rewritten only if this restore added to it).
     handle.release();
     await closeWorkspaceNow(id).catch(() => undefined);
     await deleteStoredWorkspace(id).catch(() => undefined);
-    registry.remove(id);
-    throw error;
+    if (listed) registry.remove(id);
+    throw new RestoreFailed(
+      isQuotaError(error)
+        ? 'This browser has no room left to store the workspace, so it was not restored. Nothing was changed. Free some space (delete a workspace you no longer need here) and try again.'
+        : `The workspace could not be stored in this browser${error instanceof Error && error.message ? ` (${error.message})` : ''}. Nothing was changed.`,
+      { cause: error },
+    );
   } finally {
     handle.release();
   }
 }
 
+/**
+ * Whether a backup can be merged into this browser's copy of its workspace (checkMerge), read
+ * from what is stored without opening it: a file that is refused must leave every stored byte
+ * as it was, and opening a workspace writes (y-indexeddb, migrations).
+ */
+export async function checkMergeHere(backup: Backup, workspaceName: string): Promise<MergeCheck> {
+  const updates = await readStoredUpdates(backup.workspaceId);
+  return checkMerge(updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(updates), backup, workspaceName);
+}
+
+/** A workspace's stored updates, read only: a database that does not exist is not created. */
+function readStoredUpdates(workspaceId: string): Promise<Uint8Array[]> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(databaseName(workspaceId));
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = () => resolve([]);
+    request.onblocked = () => reject(new Error('the stored workspace is busy in another tab'));
+    request.onsuccess = () => {
+      const db = request.result;
+      try {
+        if (!db.objectStoreNames.contains('updates')) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const read = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+        read.onsuccess = () => {
+          db.close();
+          resolve((read.result as unknown[]).filter((value): value is Uint8Array => value instanceof Uint8Array));
+        };
+        read.onerror = () => {
+          db.close();
+          reject(read.error ?? new Error('the stored workspace could not be read'));
+        };
+      } catch (error) {
+        db.close();
+        reject(error);
+      }
+    };
+  });
+}
+
 /** Merge a backup into this browser's copy of its workspace (open or not). */
-export async function mergeIntoStored(backup: Backup): Promise<MergeSummary> {
+export async function mergeIntoStored(backup: Backup, workspaceName: string): Promise<MergeSummary> {
   const id = backup.workspaceId;
+  // Checked on what is stored before the workspace is opened, then again on the open document.
+  const check = await checkMergeHere(backup, workspaceName);
+  if (!check.ok) throw new MergeRefused(check.problem, check.message);
   const handle = acquireWorkspace(id);
   try {
     const { workspace } = await handle.ready;
@@ -107,7 +168,10 @@ export async function mergeIntoStored(backup: Backup): Promise<MergeSummary> {
   }
 }
 
-/** Merge a backup into an open workspace, refusing one this version of Tavola must not edit. */
+/**
+ * Merge a backup into an open workspace, refusing one this version of Tavola must not edit, and
+ * (mergeBackup) one of another workspace or that does not fit: those throw before any change.
+ */
 export function mergeInto(workspace: Workspace, backup: Backup): MergeSummary {
   if (workspace.compatibility().kind === 'newer') {
     throw new Error('the workspace in this browser was made by a newer version of Tavola; update Tavola first');

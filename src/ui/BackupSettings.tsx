@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { MAX_BACKUP_BYTES, formatBytes, type Backup } from '../io/backup';
+import { MAX_BACKUP_BYTES, MergeRefused, checkMerge, formatBytes, type Backup } from '../io/backup';
 import { describeMerge, downloadBackup, mergeInto, readBackupFile } from '../state/backups';
 import { Notice } from './components';
 import { useWorkspace } from './context';
@@ -43,6 +43,10 @@ export function BackupSettings() {
           `This backup is of another workspace, “${result.backup.meta.name}”. To bring it into this browser, use “Restore from a backup file” on the home screen.`,
         );
       }
+      // A backup of another workspace under this one's id, or one that does not fit with it, is
+      // refused now rather than after the person confirmed.
+      const check = checkMerge(workspace.encodeState(), result.backup, workspace.meta().name);
+      if (!check.ok) return setError(check.message);
       setPending(result.backup);
     } finally {
       setBusy(false);
@@ -54,7 +58,8 @@ export function BackupSettings() {
     try {
       setMerged(describeMerge(mergeInto(workspace, backup), workspace.meta().name));
     } catch (cause) {
-      setError(`Merging the backup did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
+      if (cause instanceof MergeRefused) setError(cause.message);
+      else setError(`Merging the backup did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   };
 

@@ -1,7 +1,17 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
-import type { Backup } from '../io/backup';
-import { describeCounts, describeMerge, readBackupFile, restoreAsCopy, restoreAsNew, mergeIntoStored, workspaceHere } from '../state/backups';
+import { MergeRefused, type Backup, type MergeCheck } from '../io/backup';
+import {
+  RestoreFailed,
+  checkMergeHere,
+  describeCounts,
+  describeMerge,
+  readBackupFile,
+  restoreAsCopy,
+  restoreAsNew,
+  mergeIntoStored,
+  workspaceHere,
+} from '../state/backups';
 import { Notice, formatDate } from './components';
 import './backup.css';
 
@@ -10,7 +20,7 @@ export function RestoreBackup() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [done, setDone] = createSignal<{ message: string; id: string } | null>(null);
-  const [choice, setChoice] = createSignal<{ backup: Backup; name: string } | null>(null);
+  const [choice, setChoice] = createSignal<{ backup: Backup; name: string; merge: MergeCheck } | null>(null);
 
   const run = async (what: string, action: () => Promise<void>) => {
     setBusy(true);
@@ -19,7 +29,9 @@ export function RestoreBackup() {
     try {
       await action();
     } catch (cause) {
-      setError(`${what} did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
+      // Refusals and failed restores say what happened in their own words; anything else is unforeseen.
+      if (cause instanceof MergeRefused || cause instanceof RestoreFailed) setError(cause.message);
+      else setError(`${what} did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
     } finally {
       setBusy(false);
     }
@@ -35,7 +47,8 @@ export function RestoreBackup() {
       const backup = result.backup;
       const here = await workspaceHere(backup);
       if (here !== null) {
-        setChoice({ backup, name: here });
+        // Whether it can be merged is known before the question is asked, from what is stored.
+        setChoice({ backup, name: here, merge: await checkMergeHere(backup, here) });
         return;
       }
       const id = await restoreAsNew(backup);
@@ -45,7 +58,7 @@ export function RestoreBackup() {
   const merge = (backup: Backup, name: string) => {
     setChoice(null);
     void run('Merging the backup', async () => {
-      const summary = await mergeIntoStored(backup);
+      const summary = await mergeIntoStored(backup, name);
       setDone({ id: backup.workspaceId, message: describeMerge(summary, name) });
     });
   };
@@ -94,13 +107,22 @@ export function RestoreBackup() {
             <button type="button" class="button" data-testid="restore-copy" onClick={() => copy(choice()!.backup)}>
               Import as a separate copy
             </button>
-            <button type="button" class="button primary" data-testid="restore-merge" onClick={() => merge(choice()!.backup, choice()!.name)}>
-              Merge into this workspace
-            </button>
+            <Show when={choice()?.merge.ok}>
+              <button type="button" class="button primary" data-testid="restore-merge" onClick={() => merge(choice()!.backup, choice()!.name)}>
+                Merge into this workspace
+              </button>
+            </Show>
           </>
         }
       >
         <Show when={choice()}>{(c) => <p>{backupSummary(c().backup)}</p>}</Show>
+        <Show when={(() => { const check = choice()?.merge; return check && !check.ok ? check.message : ''; })()}>
+          {(message) => (
+            <Notice tone="error" testId="restore-merge-refused">
+              {message()}
+            </Notice>
+          )}
+        </Show>
         <p>
           <strong>Merge</strong> combines the backup with the workspace here, as a partner's changes would be: what the
           backup has that is missing here comes back, and changes made here since stay. Partners who are connected receive
