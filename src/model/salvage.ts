@@ -51,13 +51,20 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
   const own = doc.clientID;
   const wasAlive = (item: Y.Item) => Y.isDeleted(transaction.deleteSet, item.id);
   if (lost instanceof Y.Text) {
-    const initial = initialContent.get(lost) ?? [];
+    const initial = (initialContent.get(lost) ?? []).filter((range) => range.client === own);
     let text = '';
     let item = lost._start;
     while (item) {
-      const id = item.id;
-      const isInitial = initial.some((r) => r.client === id.client && id.clock >= r.from && id.clock < r.to);
-      if (id.client === own && !isInitial && wasAlive(item) && item.content instanceof Y.ContentString) text += item.content.str;
+      if (item.id.client === own && wasAlive(item) && item.content instanceof Y.ContentString) {
+        // Yjs merges a client's consecutive items, so one item may hold initial and typed text:
+        // each character's clock is the item's plus its offset.
+        const { str } = item.content;
+        const start = item.id.clock;
+        for (let i = 0; i < str.length; i++) {
+          const clock = start + i;
+          if (!initial.some((range) => clock >= range.from && clock < range.to)) text += str[i];
+        }
+      }
       item = item.right;
     }
     return text ? { kind: 'text', text } : null;
