@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../src/model';
+import { SCHEMA_VERSION, Workspace } from '../../src/model';
 import { baseFields, type Field } from '../../src/model/collection';
 import { focusPointFields } from '../../src/model/focus-point';
 import { meetingFields } from '../../src/model/meeting';
@@ -75,9 +75,11 @@ describe('docs/document.md', () => {
   });
 
   it('names the schema version the code writes', () => {
-    expect(page).toContain('describes version **1**');
+    expect(page).toContain('describes version **2**');
+    expect(page).toContain('# The workspace document (layout version 2)');
     const ws = new Workspace();
     ws.initialise({ name: 'x' });
-    expect(ws.meta().schemaVersion).toBe(1);
+    expect(ws.meta().schemaVersion).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(2);
   });
 });
