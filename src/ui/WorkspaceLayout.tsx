@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
+import { createEffect, createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
 import { UndoHistory, type Workspace } from '../model';
 import { createConnectionStatus, createParticipants, createPresence } from '../state/peers';
 import { createProblems } from '../state/records';
@@ -87,6 +87,11 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
     history.destroy();
   });
   const waitingForPartner = () => meta() && props.workspace.compatibility().kind === 'empty';
+  // A workspace received from a partner may be of an older layout (or carry a malformed version):
+  // brought up to date once it has arrived, as one opened from storage is.
+  createEffect(() => {
+    if (meta() && props.workspace.needsMigration()) props.workspace.migrate();
+  });
   const base = `/w/${props.id}`;
   const newer = () => {
     const compatibility = props.workspace.compatibility();
@@ -140,39 +145,58 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             online with Tavola open.
           </Notice>
         </Show>
-        <nav class="tabs" aria-label="Workspace">
-          <A href={`${base}/topics`} activeClass="active">
-            Topics
-          </A>
-          <A href={`${base}/members`} activeClass="active">
-            Members
-          </A>
-          <A href={`${base}/meetings`} activeClass="active">
-            Meetings
-          </A>
-          <A href={`${base}/practices`} activeClass="active">
-            Practice sheets
-          </A>
-          <A href={`${base}/versions`} activeClass="active">Versions</A>
-          <A href={`${base}/settings`} activeClass="active">
-            Settings
-          </A>
-        </nav>
-        <LiveMeetingBanner />
-        <Show when={newer()}>
-          <Notice tone="warning">
-            This workspace was saved by a newer version of Tavola (layout {newer()}). Reload the page to get the new
-            version before editing, so nothing a partner wrote is misread.
-          </Notice>
+        {/* Until the workspace has arrived, no screen is shown: a screen over the empty document
+            could be filled in, and what was typed there would meet the group's workspace as a
+            concurrent edit (a joiner's empty description replaced the creator's). The model refuses
+            such writes too (WorkspaceNotReceived). */}
+        <Show when={!waitingForPartner()} fallback={<ReceivingWorkspace />}>
+          <nav class="tabs" aria-label="Workspace">
+            <A href={`${base}/topics`} activeClass="active">
+              Topics
+            </A>
+            <A href={`${base}/members`} activeClass="active">
+              Members
+            </A>
+            <A href={`${base}/meetings`} activeClass="active">
+              Meetings
+            </A>
+            <A href={`${base}/practices`} activeClass="active">
+              Practice sheets
+            </A>
+            <A href={`${base}/versions`} activeClass="active">Versions</A>
+            <A href={`${base}/settings`} activeClass="active">
+              Settings
+            </A>
+          </nav>
+          <LiveMeetingBanner />
+          <Show when={newer()}>
+            <Notice tone="warning">
+              This workspace was saved by a newer version of Tavola (layout {newer()}). Reload the page to get the new
+              version before editing, so nothing a partner wrote is misread.
+            </Notice>
+          </Show>
+          <Show when={problems().length > 0}>
+            <Notice tone="warning" testId="problems-notice">
+              {problems().length === 1 ? 'One entry' : `${problems().length} entries`} in this workspace could not be read
+              (perhaps written by another program or a newer version). Everything else is shown; nothing has been removed.
+            </Notice>
+          </Show>
+          <div class="workspace-body">{props.children}</div>
         </Show>
-        <Show when={problems().length > 0}>
-          <Notice tone="warning" testId="problems-notice">
-            {problems().length === 1 ? 'One entry' : `${problems().length} entries`} in this workspace could not be read
-            (perhaps written by another program or a newer version). Everything else is shown; nothing has been removed.
-          </Notice>
-        </Show>
-        <div class="workspace-body">{props.children}</div>
       </div>
     </WorkspaceContext.Provider>
+  );
+}
+
+/** In place of the screens until the workspace has come from a partner who has it. */
+function ReceivingWorkspace() {
+  return (
+    <section class="card receiving" data-testid="receiving-workspace" aria-busy="true">
+      <h2>Nothing here yet</h2>
+      <p class="quiet">
+        The topics, focus points, meetings and practice sheets appear here as soon as they have arrived. Nothing can be
+        changed before then, so nothing you do here can overwrite your partners' work.
+      </p>
+    </section>
   );
 }
