@@ -61,6 +61,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The seeded convergence fuzz at full size: `npm run fuzz` (scripts/fuzz.mjs). `npm test`
+          // runs 300 seeds of it as tests/unit/fuzz.test.ts.
+          name: 'fuzz',
+          include: ['tests/fuzz/**/*.fuzz.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Real WebRTC between Node peers (@roamhq/wrtc) through a real relay.
           name: 'sync',
           include: ['tests/sync/**/*.test.ts'],
