@@ -50,10 +50,18 @@ const doc = new Y.Doc();
 const iceServers = (process.env.TAVOLA_ICE_SERVERS ?? '').split(',').filter(Boolean).map((urls) => ({ urls }));
 const provider = new WebrtcProvider(roomName, doc, { signaling: relays, password: secret, peerOpts: { wrtc, config: { iceServers } } });
 
+// A focus point's topic and order key are one value, `place` (docs/document.md); a point from
+// layout 1 has them as two fields.
+const placeOf = (record) => {
+  const place = record.get('place');
+  return place && typeof place === 'object' ? place : { topicId: record.get('topicId'), order: record.get('order') };
+};
+
 const ordered = (map) =>
   [...map.entries()]
     .filter(([, record]) => record instanceof Y.Map && !record.get('deletedAt'))
-    .map(([id, record]) => ({ id, record, order: String(record.get('order') ?? '~') }))
+    .map(([id, record]) => ({ id, record, ...placeOf(record) }))
+    .map((entry) => ({ ...entry, order: typeof entry.order === 'string' ? entry.order : '~' }))
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
 
 const print = () => {
@@ -62,7 +70,7 @@ const print = () => {
   const points = ordered(doc.getMap('focusPoints'));
   for (const topic of ordered(doc.getMap('topics'))) {
     console.log(`\n## ${topic.record.get('title')?.toString() ?? ''}`);
-    for (const point of points.filter((p) => p.record.get('topicId') === topic.id)) {
+    for (const point of points.filter((p) => p.topicId === topic.id)) {
       console.log(`- [${point.record.get('status') ?? 'proposed'}] ${point.record.get('text')?.toString() ?? ''}`);
     }
   }
