@@ -191,12 +191,14 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
 /** In place of the screens until the workspace has come from a partner who has it. */
 function ReceivingWorkspace() {
   return (
-    <section class="card receiving" data-testid="receiving-workspace" aria-busy="true">
-      <h2>Nothing here yet</h2>
-      <p class="quiet">
-        The topics, focus points, meetings and practice sheets appear here as soon as they have arrived. Nothing can be
-        changed before then, so nothing you do here can overwrite your partners' work.
-      </p>
-    </section>
+    <div class="workspace-body">
+      <section class="card receiving" data-testid="receiving-workspace" aria-busy="true">
+        <h2>Nothing here yet</h2>
+        <p class="quiet">
+          The topics, focus points, meetings and practice sheets appear here as soon as they have arrived. Nothing can be
+          changed before then, so nothing you do here can overwrite your partners' work.
+        </p>
+      </section>
+    </div>
   );
 }
