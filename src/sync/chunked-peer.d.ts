@@ -1,15 +1,54 @@
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+
 export declare const FRAME_MARKER: [number, number];
 export declare const HEADER_SIZE: number;
 export declare const CHUNK_SIZE: number;
 export declare const MAX_MESSAGE_SIZE: number;
+export declare const MAX_REASSEMBLY_BYTES: number;
+export declare const FRAME_IDLE_TIMEOUT_MS: number;
+export declare const MAX_OUTBOX_BYTES: number;
+export declare const MESSAGE_BURST: number;
+export declare const MESSAGES_PER_SECOND: number;
+export declare const STEP1_BURST: number;
+export declare const STEP1_REFILL_MS: number;
+export declare const MAX_AWARENESS_CLIENTS: number;
+export declare const MAX_AWARENESS_STATE_BYTES: number;
+export declare const MAX_PENDING_BYTES: number;
+export declare const PENDING_TIMEOUT_MS: number;
+export declare const BATCH_MAX_UPDATES: number;
+export declare const BATCH_MAX_BYTES: number;
 export declare function frameMessage(message: Uint8Array, messageId: number, chunkSize?: number): Uint8Array[];
+export declare function frameHeader(messageId: number, index: number, count: number, total: number, part: Uint8Array): Uint8Array;
 export declare function isFrame(bytes: Uint8Array): boolean;
+export declare function syncMessage(syncType: number, payload: Uint8Array): Uint8Array;
+export interface ReassemblyBudget {
+  used: number;
+  max: number;
+}
+export declare const sharedReassemblyBudget: ReassemblyBudget;
+export type ParsedMessage =
+  | { type: 'step1' }
+  | { type: 'step2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; clients: { clientID: number; clock: number; state: unknown }[] }
+  | { type: 'queryAwareness' };
+export declare function parseMessage(message: Uint8Array): ParsedMessage;
 export declare class Reassembler {
-  constructor(maxMessageSize?: number);
+  constructor(maxMessageSize?: number, budget?: ReassemblyBudget);
+  readonly held: number;
+  reset(): void;
   push(frame: Uint8Array): Uint8Array | null;
+}
+export interface PeerGuard {
+  doc: Y.Doc;
+  awareness: Awareness;
+  origin?: () => unknown;
 }
 export declare class ChunkedPeer {
   constructor(opts: unknown);
+  /** Why this peer was dropped, once it was. */
+  droppedFor: string | null;
   send(data: Uint8Array | ArrayBuffer | string): void;
   destroy(error?: Error): void;
 }

@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * A simple-peer that carries messages of any size over a WebRTC data channel.
+ * A simple-peer that carries messages of any size over a WebRTC data channel, and that does not
+ * let one peer freeze or bloat this page.
  *
  * y-webrtc 10.3.0 sends each message whole, and Chromium refuses data-channel messages over
  * 256 KiB, so a workspace whose state is larger never reached a new peer (y-webrtc #20). This
@@ -9,23 +10,70 @@
  *   peer still understands everything small;
  * - a larger one is split into frames: FRAME_MARKER, then four big-endian uint32s (message id,
  *   frame index, frame count, total length), then up to CHUNK_SIZE bytes of the message;
- * - frames are reassembled in order before y-webrtc sees the message; anything malformed (a frame
- *   out of order, a size over MAX_MESSAGE_SIZE, a message that is not y-webrtc's) drops the peer.
- * Frames are queued and sent as the channel drains, so a 5 MB state never overflows its buffer.
- * Plain JavaScript so that Node peers (docs/sync.md, scripts/) can load it without a build.
+ * - frames are reassembled in order before y-webrtc sees the message, into a buffer that grows as
+ *   they arrive, within MAX_MESSAGE_SIZE per message and MAX_REASSEMBLY_BYTES over all peers, and
+ *   a message whose frames stop coming for FRAME_IDLE_TIMEOUT_MS is given up;
+ * - every message is checked against y-webrtc's protocol (docs/sync.md, "Limits") before y-webrtc
+ *   reads it: its structure, how often a peer asks for the whole state, how many presence clients
+ *   it brings and how large their states are, how many messages it sends;
+ * - document updates are applied in batches, and a peer whose updates leave more than
+ *   MAX_PENDING_BYTES waiting for dependencies that never come is dropped;
+ * - what waits to be sent to one peer is bounded (MAX_OUTBOX_BYTES).
+ * Anything malformed or over a limit drops the peer (its connection is destroyed); nothing it sends
+ * can throw out of here. Frames are queued and sent as the channel drains, so a 5 MB state never
+ * overflows its buffer. Plain JavaScript so that Node peers (docs/sync.md, scripts/) can load it
+ * without a build.
+ *
+ * The checks that need the document (applying updates here to see them fail, pending updates,
+ * removing a dropped peer's presence) are on when y-webrtc's `peerOpts` carry
+ * `tavola: { doc, awareness, origin }` (src/sync/peers.ts does); without it the rest still holds.
  */
 import SimplePeer from 'simple-peer/simplepeer.min.js';
+import * as Y from 'yjs';
+import { removeAwarenessStates } from 'y-protocols/awareness';
 
 /** Two bytes no y-webrtc message starts with (its first byte is a message type: 0, 1, 3 or 4). */
 export const FRAME_MARKER = [0xff, 0x54];
 export const HEADER_SIZE = 2 + 4 * 4;
 export const CHUNK_SIZE = 64 * 1024;
-/** The largest message a peer may send us, reassembled. */
-export const MAX_MESSAGE_SIZE = 256 * 1024 * 1024;
+/** The largest message a peer may send us, reassembled (5 times the 6.5 MB of docs/performance.md). */
+export const MAX_MESSAGE_SIZE = 32 * 1024 * 1024;
+/** What all peers together may hold in unfinished framed messages. */
+export const MAX_REASSEMBLY_BYTES = 96 * 1024 * 1024;
+/** An unfinished framed message whose next frame does not come within this is given up. */
+export const FRAME_IDLE_TIMEOUT_MS = 15_000;
+/** What may wait in our queue for one peer; a peer that does not read is dropped. */
+export const MAX_OUTBOX_BYTES = 2 * MAX_MESSAGE_SIZE;
 /** Keep at most this much waiting in the data channel; the rest waits in our queue. */
 const HIGH_WATER_MARK = 1024 * 1024;
-/** y-webrtc's message types (y-webrtc.js: messageSync, messageAwareness, messageQueryAwareness, messageBcPeerId). */
-const Y_WEBRTC_MESSAGE_TYPES = new Set([0, 1, 3, 4]);
+/** Messages (reassembled) a peer may send: a burst of this many, then MESSAGES_PER_SECOND. */
+export const MESSAGE_BURST = 2_000;
+export const MESSAGES_PER_SECOND = 500;
+/** Sync step 1 ("send me everything after this state"): a burst of this many, then one per STEP1_REFILL_MS. Awareness queries alike. */
+export const STEP1_BURST = 3;
+export const STEP1_REFILL_MS = 10_000;
+/** Presence: live clients one connection may bring, and the size of one client's state (JSON, UTF-8 bytes). */
+export const MAX_AWARENESS_CLIENTS = 100;
+export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
+/** Updates waiting for dependencies (Yjs pendingStructs + pendingDs) after a peer's batch. */
+export const MAX_PENDING_BYTES = 256 * 1024;
+/** How long updates may keep waiting for dependencies while a peer keeps sending more. */
+export const PENDING_TIMEOUT_MS = 10_000;
+/** A batch of incoming updates is applied at the latest when it holds this many, or this many bytes. */
+export const BATCH_MAX_UPDATES = 500;
+export const BATCH_MAX_BYTES = 1024 * 1024;
+
+// y-webrtc's message types (y-webrtc.js) and y-protocols' sync message types (sync.js).
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const MESSAGE_BC_PEER_ID = 4;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/** An update that changes nothing (Y.encodeStateAsUpdate of an empty document). */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /**
  * Split `message` into frames. Exported for tests and for other programs.
@@ -38,18 +86,26 @@ export function frameMessage(message, messageId, chunkSize = CHUNK_SIZE) {
   const frames = [];
   for (let index = 0; index < count; index++) {
     const part = message.subarray(index * chunkSize, Math.min(message.byteLength, (index + 1) * chunkSize));
-    const frame = new Uint8Array(HEADER_SIZE + part.byteLength);
-    const view = new DataView(frame.buffer);
-    frame[0] = FRAME_MARKER[0];
-    frame[1] = FRAME_MARKER[1];
-    view.setUint32(2, messageId >>> 0);
-    view.setUint32(6, index);
-    view.setUint32(10, count);
-    view.setUint32(14, message.byteLength);
-    frame.set(part, HEADER_SIZE);
-    frames.push(frame);
+    frames.push(frameHeader(messageId, index, count, message.byteLength, part));
   }
   return frames;
+}
+
+/**
+ * One frame with any header values (for tests and other programs).
+ * @param {number} messageId @param {number} index @param {number} count @param {number} total @param {Uint8Array} part
+ */
+export function frameHeader(messageId, index, count, total, part) {
+  const frame = new Uint8Array(HEADER_SIZE + part.byteLength);
+  const view = new DataView(frame.buffer);
+  frame[0] = FRAME_MARKER[0];
+  frame[1] = FRAME_MARKER[1];
+  view.setUint32(2, messageId >>> 0);
+  view.setUint32(6, index >>> 0);
+  view.setUint32(10, count >>> 0);
+  view.setUint32(14, total >>> 0);
+  frame.set(part, HEADER_SIZE);
+  return frame;
 }
 
 /** @param {Uint8Array} bytes */
@@ -58,22 +114,53 @@ export function isFrame(bytes) {
 }
 
 /**
+ * Bytes held by unfinished messages, shared by every Reassembler made with it.
+ * @typedef {{ used: number, max: number }} ReassemblyBudget
+ */
+/** @type {ReassemblyBudget} */
+export const sharedReassemblyBudget = { used: 0, max: MAX_REASSEMBLY_BYTES };
+
+/**
  * Reassembles framed messages, one at a time and in order (a data channel is ordered and
- * reliable, and a sender finishes one message before the next).
+ * reliable, and a sender finishes one message before the next). The buffer grows as frames come
+ * (doubling, never past the claimed total), so a claimed size costs nothing until it is sent.
  */
 export class Reassembler {
-  constructor(maxMessageSize = MAX_MESSAGE_SIZE) {
+  /** @param {number} [maxMessageSize] @param {ReassemblyBudget} [budget] */
+  constructor(maxMessageSize = MAX_MESSAGE_SIZE, budget = sharedReassemblyBudget) {
     this.maxMessageSize = maxMessageSize;
+    this.budget = budget;
     /** @type {{ id: number, count: number, total: number, next: number, buffer: Uint8Array, filled: number } | null} */
+    this.current = null;
+  }
+
+  /** Bytes this reassembler holds now. */
+  get held() {
+    return this.current ? this.current.buffer.byteLength : 0;
+  }
+
+  /** Give up the message in progress, if any. */
+  reset() {
+    if (this.current) this.budget.used -= this.current.buffer.byteLength;
     this.current = null;
   }
 
   /**
    * @param {Uint8Array} frame
    * @returns {Uint8Array | null} the whole message once its last frame arrived
-   * @throws {Error} on a malformed frame
+   * @throws {Error} on a malformed frame (the message in progress is given up)
    */
   push(frame) {
+    try {
+      return this._push(frame);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** @param {Uint8Array} frame */
+  _push(frame) {
     if (frame.byteLength < HEADER_SIZE) throw new Error('frame shorter than its header');
     const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
     const id = view.getUint32(2);
@@ -81,47 +168,260 @@ export class Reassembler {
     const count = view.getUint32(10);
     const total = view.getUint32(14);
     const part = frame.subarray(HEADER_SIZE);
-    if (total === 0 || total > this.maxMessageSize) throw new Error(`message of ${total} bytes is over the limit`);
+    if (total === 0 || total > this.maxMessageSize) throw new Error(`message of ${total} bytes is over the limit of ${this.maxMessageSize}`);
     if (count === 0 || count > total) throw new Error('impossible frame count');
+    if (part.byteLength === 0) throw new Error('empty frame');
     if (index === 0) {
       if (this.current) throw new Error('new message before the previous one was complete');
-      this.current = { id, count, total, next: 0, buffer: new Uint8Array(total), filled: 0 };
+      this.current = { id, count, total, next: 0, buffer: new Uint8Array(0), filled: 0 };
     }
     const current = this.current;
     if (!current) throw new Error('frame of a message that never started');
     if (current.id !== id || current.count !== count || current.total !== total) throw new Error('frame of another message');
     if (index !== current.next) throw new Error('frame out of order');
-    if (current.filled + part.byteLength > total) throw new Error('frames longer than the message');
+    const filled = current.filled + part.byteLength;
+    if (filled > total) throw new Error('frames longer than the message');
+    if (filled > current.buffer.byteLength) {
+      const size = Math.min(total, Math.max(filled, 2 * current.buffer.byteLength, 2 * CHUNK_SIZE));
+      const grow = size - current.buffer.byteLength;
+      if (this.budget.used + grow > this.budget.max) {
+        throw new Error(`unfinished messages of all peers would hold more than ${this.budget.max} bytes`);
+      }
+      const buffer = new Uint8Array(size);
+      buffer.set(current.buffer.subarray(0, current.filled));
+      this.budget.used += grow;
+      current.buffer = buffer;
+    }
     current.buffer.set(part, current.filled);
-    current.filled += part.byteLength;
+    current.filled = filled;
     current.next++;
     if (current.next < count) return null;
-    this.current = null;
+    this.reset();
     if (current.filled !== total) throw new Error('frames shorter than the message');
-    return current.buffer;
+    return current.buffer.byteLength === total ? current.buffer : current.buffer.slice(0, total);
   }
 }
+
+// ------------------------------------------------------------------ reading y-webrtc messages
+
+/** A cursor over a message; every read checks the bounds (lib0's decoding, but throwing Errors we expect). */
+class Reader {
+  /** @param {Uint8Array} bytes */
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.pos = 0;
+  }
+
+  get done() {
+    return this.pos === this.bytes.byteLength;
+  }
+
+  varUint() {
+    let value = 0;
+    let multiplier = 1;
+    for (let i = 0; i < 8; i++) {
+      if (this.pos >= this.bytes.byteLength) throw new Error('truncated number');
+      const byte = /** @type {number} */ (this.bytes[this.pos++]);
+      value += (byte & 0x7f) * multiplier;
+      if (byte < 0x80) {
+        if (value > Number.MAX_SAFE_INTEGER) throw new Error('number too large');
+        return value;
+      }
+      multiplier *= 128;
+    }
+    throw new Error('number too long');
+  }
+
+  varBytes() {
+    const length = this.varUint();
+    if (length > this.bytes.byteLength - this.pos) throw new Error('length past the end of the message');
+    const bytes = this.bytes.subarray(this.pos, this.pos + length);
+    this.pos += length;
+    return bytes;
+  }
+
+  end() {
+    if (!this.done) throw new Error('bytes after the end of the message');
+  }
+}
+
+/** @param {number} value @returns {number[]} */
+function varUintBytes(value) {
+  const bytes = [];
+  while (value > 0x7f) {
+    bytes.push(0x80 | (value & 0x7f));
+    value = Math.floor(value / 128);
+  }
+  bytes.push(value);
+  return bytes;
+}
+
+/** A y-protocols sync message: [0, syncType, varUint8Array(payload)]. @param {number} syncType @param {Uint8Array} payload */
+export function syncMessage(syncType, payload) {
+  const length = varUintBytes(payload.byteLength);
+  const message = new Uint8Array(2 + length.length + payload.byteLength);
+  message[0] = MESSAGE_SYNC;
+  message[1] = syncType;
+  message.set(length, 2);
+  message.set(payload, 2 + length.length);
+  return message;
+}
+
+/**
+ * @typedef {{ type: 'step1' } | { type: 'step2', update: Uint8Array } | { type: 'update', update: Uint8Array }
+ *   | { type: 'awareness', clients: { clientID: number, clock: number, state: unknown }[] } | { type: 'queryAwareness' }} ParsedMessage
+ */
+
+/**
+ * Read a y-webrtc message as y-webrtc 10.3.0 and y-protocols would, checking everything they
+ * take on trust. Throws on anything they could not read, or would choke on.
+ * @param {Uint8Array} message
+ * @returns {ParsedMessage}
+ */
+export function parseMessage(message) {
+  if (message.byteLength === 0) throw new Error('empty message');
+  const reader = new Reader(message);
+  const type = reader.varUint();
+  switch (type) {
+    case MESSAGE_SYNC: {
+      const syncType = reader.varUint();
+      const payload = reader.varBytes();
+      reader.end();
+      if (syncType === SYNC_STEP1) {
+        // A state vector: a count, then (client, clock) pairs.
+        const sv = new Reader(payload);
+        const entries = sv.varUint();
+        if (entries > payload.byteLength) throw new Error('impossible state vector');
+        for (let i = 0; i < entries; i++) {
+          sv.varUint();
+          sv.varUint();
+        }
+        sv.end();
+        return { type: 'step1' };
+      }
+      if (syncType === SYNC_STEP2) return { type: 'step2', update: payload };
+      if (syncType === SYNC_UPDATE) return { type: 'update', update: payload };
+      throw new Error(`unknown sync message type ${syncType}`);
+    }
+    case MESSAGE_AWARENESS: {
+      const update = new Reader(reader.varBytes());
+      reader.end();
+      const count = update.varUint();
+      if (count > MAX_AWARENESS_CLIENTS) throw new Error(`presence of ${count} clients in one message (at most ${MAX_AWARENESS_CLIENTS})`);
+      const clients = [];
+      for (let i = 0; i < count; i++) {
+        const clientID = update.varUint();
+        const clock = update.varUint();
+        const json = update.varBytes();
+        if (json.byteLength > MAX_AWARENESS_STATE_BYTES) {
+          throw new Error(`a presence state of ${json.byteLength} bytes (at most ${MAX_AWARENESS_STATE_BYTES})`);
+        }
+        const state = JSON.parse(new TextDecoder().decode(json));
+        clients.push({ clientID, clock, state });
+      }
+      update.end();
+      return { type: 'awareness', clients };
+    }
+    case MESSAGE_QUERY_AWARENESS:
+      reader.end();
+      return { type: 'queryAwareness' };
+    case MESSAGE_BC_PEER_ID:
+      throw new Error('a tab-to-tab message (bcPeerId) over WebRTC');
+    default:
+      throw new Error(`not a y-webrtc message (type ${type})`);
+  }
+}
+
+/** A token bucket: `burst` at once, then `perSecond`. */
+class Bucket {
+  /** @param {number} burst @param {number} perSecond */
+  constructor(burst, perSecond) {
+    this.burst = burst;
+    this.perSecond = perSecond;
+    this.tokens = burst;
+    this.at = Date.now();
+  }
+
+  take() {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    this.at = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** @param {Y.Doc} doc */
+function pendingBytes(doc) {
+  const store = doc.store;
+  return (store.pendingStructs ? store.pendingStructs.update.byteLength : 0) + (store.pendingDs ? store.pendingDs.byteLength : 0);
+}
+
+/** Since when each document has had updates waiting for dependencies. @type {WeakMap<Y.Doc, number>} */
+const pendingSince = new WeakMap();
+
+/**
+ * The live connections of each presence, to know which clients a dropped peer alone brought.
+ * @type {WeakMap<object, Set<ChunkedPeer>>}
+ */
+const peersByAwareness = new WeakMap();
+
+/**
+ * What y-webrtc's `peerOpts.tavola` gives a peer: the room's document and presence, and the origin
+ * y-webrtc applies remote updates with (its Room, for `PeerConnection`'s "last change from a partner").
+ * @typedef {{ doc: Y.Doc, awareness: import('y-protocols/awareness').Awareness, origin?: () => unknown }} PeerGuard
+ */
 
 export class ChunkedPeer extends SimplePeer {
   /** @param {any} opts */
   constructor(opts) {
     super(opts);
+    /** @type {PeerGuard | null} */
+    this._guard = opts && opts.tavola && opts.tavola.doc ? opts.tavola : null;
     this._reassembler = new Reassembler();
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this._frameTimer = null;
     /** @type {Uint8Array[]} */
     this._outbox = [];
+    this._outboxBytes = 0;
     this._nextMessageId = 1;
     /** @type {ReturnType<typeof setTimeout> | null} */
     this._pumpTimer = null;
+    this._messages = new Bucket(MESSAGE_BURST, MESSAGES_PER_SECOND);
+    this._step1 = new Bucket(STEP1_BURST, 1000 / STEP1_REFILL_MS);
+    this._queries = new Bucket(STEP1_BURST, 1000 / STEP1_REFILL_MS);
+    /** Updates received and not applied yet. @type {Uint8Array[]} */
+    this._batch = [];
+    this._batchBytes = 0;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this._batchTimer = null;
+    /** Presence clients this connection brought, with a state. @type {Set<number>} */
+    this._clients = new Set();
+    /** Why this peer was dropped, once it was. @type {string | null} */
+    this.droppedFor = null;
+    if (this._guard) {
+      const awareness = this._guard.awareness;
+      let peers = peersByAwareness.get(awareness);
+      if (!peers) peersByAwareness.set(awareness, (peers = new Set()));
+      peers.add(this);
+    }
   }
 
   /** @param {any} data */
   send(data) {
+    if (this.destroyed || this.destroying) return;
     const bytes = toBytes(data);
+    if (this._outboxBytes + bytes.byteLength > MAX_OUTBOX_BYTES) {
+      this._drop(new Error(`more than ${MAX_OUTBOX_BYTES} bytes waiting to be sent: the peer is not reading`));
+      return;
+    }
     if (bytes.byteLength <= CHUNK_SIZE) {
       this._outbox.push(bytes);
     } else {
       this._outbox.push(...frameMessage(bytes, this._nextMessageId++));
     }
+    this._outboxBytes += bytes.byteLength;
     this._pump();
   }
 
@@ -139,6 +439,7 @@ export class ChunkedPeer extends SimplePeer {
         return;
       }
       const next = /** @type {Uint8Array} */ (this._outbox.shift());
+      this._outboxBytes -= isFrame(next) ? next.byteLength - HEADER_SIZE : next.byteLength;
       try {
         super.send(next);
       } catch (error) {
@@ -156,24 +457,173 @@ export class ChunkedPeer extends SimplePeer {
 
   /** @param {MessageEvent} event */
   _onChannelMessage(event) {
-    if (this.destroyed) return;
-    const bytes = toBytes(event.data);
-    let message = bytes;
+    if (this.destroyed || this.destroying) return;
     try {
+      const bytes = toBytes(event.data);
+      let message = bytes;
       if (isFrame(bytes)) {
         const whole = this._reassembler.push(bytes);
+        this._armFrameTimer();
         if (!whole) return;
         message = whole;
       }
-      if (message.byteLength === 0 || !Y_WEBRTC_MESSAGE_TYPES.has(message[0] ?? -1)) {
-        throw new Error('not a y-webrtc message');
-      }
-      // @ts-ignore simple-peer's own handler delivers the message to y-webrtc
-      super._onChannelMessage({ data: message });
+      this._receive(message);
     } catch (error) {
       // A peer that sends garbage is dropped, not obeyed.
-      this.destroy(new Error(`Dropped a peer that sent a malformed message: ${/** @type {Error} */ (error).message}`));
+      this._drop(/** @type {Error} */ (error));
     }
+  }
+
+  _armFrameTimer() {
+    if (this._frameTimer) clearTimeout(this._frameTimer);
+    this._frameTimer = null;
+    if (!this._reassembler.current) return;
+    this._frameTimer = setTimeout(() => {
+      this._frameTimer = null;
+      this._drop(new Error(`a large message stopped arriving (no frame for ${FRAME_IDLE_TIMEOUT_MS} ms)`));
+    }, FRAME_IDLE_TIMEOUT_MS);
+  }
+
+  /** One whole message from the peer: checked, then handed to y-webrtc. @param {Uint8Array} message */
+  _receive(message) {
+    if (!this._messages.take()) throw new Error(`more than ${MESSAGE_BURST} messages at once, or ${MESSAGES_PER_SECOND} a second`);
+    const parsed = parseMessage(message);
+    if (parsed.type === 'update') {
+      this._batch.push(parsed.update);
+      this._batchBytes += parsed.update.byteLength;
+      if (this._batch.length >= BATCH_MAX_UPDATES || this._batchBytes >= BATCH_MAX_BYTES) this._flushUpdates();
+      else if (!this._batchTimer) {
+        this._batchTimer = setTimeout(() => {
+          this._batchTimer = null;
+          try {
+            this._flushUpdates();
+          } catch (error) {
+            this._drop(/** @type {Error} */ (error));
+          }
+        }, 0);
+      }
+      return;
+    }
+    // Whatever else comes is read after the updates before it.
+    this._flushUpdates();
+    switch (parsed.type) {
+      case 'step1':
+        if (!this._step1.take()) throw new Error('asked for the whole state too often (sync step 1)');
+        this._deliver(message);
+        return;
+      case 'queryAwareness':
+        if (!this._queries.take()) throw new Error('asked for presence too often');
+        this._deliver(message);
+        return;
+      case 'awareness':
+        this._trackPresence(parsed.clients);
+        this._deliver(message);
+        return;
+      case 'step2':
+        this._applyUpdate(parsed.update, SYNC_STEP2);
+        return;
+    }
+  }
+
+  /** @param {Uint8Array} message */
+  _deliver(message) {
+    // simple-peer's own handler hands the message to y-webrtc, synchronously: what y-webrtc
+    // throws on reading it lands in _onChannelMessage's catch.
+    // @ts-ignore
+    super._onChannelMessage({ data: message });
+  }
+
+  _flushUpdates() {
+    if (this._batchTimer) clearTimeout(this._batchTimer);
+    this._batchTimer = null;
+    if (this._batch.length === 0 || this.destroyed || this.destroying) return;
+    const updates = this._batch;
+    this._batch = [];
+    this._batchBytes = 0;
+    this._applyUpdate(updates.length === 1 ? /** @type {Uint8Array} */ (updates[0]) : Y.mergeUpdates(updates), SYNC_UPDATE);
+  }
+
+  /** @param {Uint8Array} update @param {number} syncType */
+  _applyUpdate(update, syncType) {
+    const guard = this._guard;
+    if (!guard) {
+      this._deliver(syncMessage(syncType, update));
+      return;
+    }
+    // Applied here, so that an update Yjs cannot read drops the peer (y-protocols would log it and carry on).
+    Y.applyUpdate(guard.doc, update, guard.origin ? guard.origin() : this);
+    // y-webrtc marks the connection synced on a step 2: give it one that changes nothing.
+    if (syncType === SYNC_STEP2) this._deliver(syncMessage(SYNC_STEP2, EMPTY_UPDATE));
+    const doc = guard.doc;
+    const pending = pendingBytes(doc);
+    if (pending === 0) {
+      pendingSince.delete(doc);
+      return;
+    }
+    const since = pendingSince.get(doc) ?? Date.now();
+    pendingSince.set(doc, since);
+    const tooLong = Date.now() - since > PENDING_TIMEOUT_MS;
+    if (pending > MAX_PENDING_BYTES || tooLong) {
+      // Yjs would keep them forever, merge every later update into them, and send them in every answer.
+      doc.store.pendingStructs = null;
+      doc.store.pendingDs = null;
+      pendingSince.delete(doc);
+      throw new Error(
+        tooLong
+          ? `updates kept waiting for dependencies for more than ${PENDING_TIMEOUT_MS} ms`
+          : `${pending} bytes of updates waiting for dependencies that never came (at most ${MAX_PENDING_BYTES})`,
+      );
+    }
+  }
+
+  /** @param {{ clientID: number, clock: number, state: unknown }[]} clients */
+  _trackPresence(clients) {
+    const awareness = this._guard?.awareness;
+    for (const { clientID, clock, state } of clients) {
+      if (awareness && clientID === awareness.clientID) {
+        const own = awareness.meta.get(clientID);
+        if (own && clock > own.clock) throw new Error("claims this person's own presence");
+        continue;
+      }
+      if (state === null) this._clients.delete(clientID);
+      else this._clients.add(clientID);
+    }
+    if (this._clients.size > MAX_AWARENESS_CLIENTS) {
+      throw new Error(`presence of more than ${MAX_AWARENESS_CLIENTS} clients over one connection`);
+    }
+  }
+
+  /** @param {Error} error */
+  _drop(error) {
+    if (this.destroyed || this.destroying) return;
+    this.droppedFor = error.message;
+    console.warn(`Tavola dropped a peer: ${error.message}`);
+    this.destroy(new Error(`Dropped a peer that sent a malformed message: ${error.message}`));
+    // The presence it alone brought goes with it, rather than 30 s later.
+    const awareness = this._guard?.awareness;
+    if (awareness && this._clients.size > 0) {
+      const others = peersByAwareness.get(awareness) ?? new Set();
+      const gone = [...this._clients].filter((id) => ![...others].some((peer) => peer !== this && peer._clients.has(id)));
+      this._clients.clear();
+      removeAwarenessStates(awareness, gone, 'dropped peer');
+      for (const id of gone) awareness.meta.delete(id);
+    }
+  }
+
+  /** @param {Error | undefined} [error] */
+  destroy(error) {
+    if (this._frameTimer) clearTimeout(this._frameTimer);
+    if (this._batchTimer) clearTimeout(this._batchTimer);
+    if (this._pumpTimer) clearTimeout(this._pumpTimer);
+    this._frameTimer = this._batchTimer = this._pumpTimer = null;
+    // simple-peer's constructor may destroy before ours has run.
+    this._reassembler?.reset();
+    this._outbox = [];
+    this._outboxBytes = 0;
+    this._batch = [];
+    this._batchBytes = 0;
+    if (this._guard) peersByAwareness.get(this._guard.awareness)?.delete(this);
+    super.destroy(error);
   }
 }
 

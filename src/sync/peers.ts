@@ -132,7 +132,8 @@ export class PeerConnection {
       signaling: away ? [] : this.settings.relays,
       password: this.settings.secret,
       awareness: this.awareness,
-      peerOpts: { config: { iceServers: this.settings.iceServers } },
+      // tavola: what chunked-peer.js needs for its checks on partners' messages (docs/sync.md, "Limits").
+      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.provider?.room } },
     });
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);

@@ -19,8 +19,9 @@ export interface NodePeer {
   stop(): Promise<void>;
 }
 
-export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string }): Promise<NodePeer> {
-  const child: ChildProcess = fork(PEER_SCRIPT, [], { execArgv: ['--import', LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** `plain`: y-webrtc with its own simple-peer, without Tavola's transport (as any y-webrtc program). */
+export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean }): Promise<NodePeer> {
+  const child: ChildProcess = fork(PEER_SCRIPT, [], { execArgv: options.plain ? [] : ['--import', LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
   const ready = new Promise<void>((resolve, reject) => {

@@ -1,0 +1,97 @@
+// Drives tests/support/hostile-peer-process.mjs: a peer with the right key that writes raw bytes under
+// y-webrtc to every connection it has (docs/sync.md, "Limits").
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { roomNameFor } from '../../src/sync/link';
+import { waitFor } from './node-peer';
+
+const SCRIPT = fileURLToPath(new URL('./hostile-peer-process.mjs', import.meta.url));
+const LOADER = fileURLToPath(new URL('../../scripts/register-peer-loader.mjs', import.meta.url));
+
+export interface HostileConnection {
+  openedAt: number | null;
+  closedAt: number | null;
+  /** Set when this side (the hostile peer's own transport) closed it, not the partner. */
+  localError: string | null;
+  received: { step2: number; other: number };
+}
+
+export type Attack =
+  | { name: 'step1Flood'; params: { count: number } }
+  | { name: 'undeliverable'; params: { count: number; bytes: number } }
+  | { name: 'tinyUpdates'; params: { count: number } }
+  | { name: 'presenceFlood'; params: { clients: number; stateBytes: number; perMessage: number } }
+  | { name: 'bcPeerId' }
+  | { name: 'raw'; params: { base64: string[] } }
+  | { name: 'bigFrames'; params: { total: number; send: number } }
+  | { name: 'outOfOrder' }
+  | { name: 'badMarker' };
+
+export interface HostilePeer {
+  connections(): Promise<HostileConnection[]>;
+  /** Wait for an open connection; returns its index in connections(). */
+  connected(timeoutMs?: number): Promise<number>;
+  attack(attack: Attack): Promise<{ targets: number; sent: number }>;
+  /** Wait until connection `index` is closed by the partner; returns how long after `since` it closed. */
+  droppedAfter(index: number, since: number, timeoutMs?: number): Promise<number>;
+  /** Leave and join again as a new y-webrtc peer (after being dropped). */
+  rejoin(): Promise<void>;
+  /** Apply a valid Yjs update to the hostile peer's document: y-webrtc sends it as usual. */
+  update(update: Uint8Array): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHostilePeer(options: { secret: string; relay: string }): Promise<HostilePeer> {
+  const child: ChildProcess = fork(SCRIPT, [], { execArgv: ['--max-old-space-size=4096', '--import', LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let nextId = 1;
+  const pending = new Map<number, (value: unknown) => void>();
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`hostile peer exited with ${code}`)));
+    child.on('message', (message: { ready?: boolean; id?: number; value?: unknown }) => {
+      if (message.ready) return resolve();
+      const resolveCall = pending.get(message.id!);
+      pending.delete(message.id!);
+      resolveCall?.(message.value);
+    });
+  });
+  const call = async <T>(message: Record<string, unknown>): Promise<T> => {
+    const value = await new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      child.send({ ...message, id });
+    });
+    if (value && typeof value === 'object' && 'error' in value) throw new Error(String((value as { error: unknown }).error));
+    return value as T;
+  };
+  await call({ type: 'join', roomName: await roomNameFor(options.secret), password: options.secret, relay: options.relay });
+  const connections = () => call<HostileConnection[]>({ type: 'connections' });
+  return {
+    connections,
+    async connected(timeoutMs = 30_000) {
+      let index = -1;
+      await waitFor(async () => {
+        index = (await connections()).findIndex((c) => c.openedAt !== null && c.closedAt === null);
+        return index >= 0;
+      }, 'the hostile peer to connect', timeoutMs);
+      return index;
+    },
+    attack: (attack) => call({ type: 'attack', name: attack.name, params: 'params' in attack ? attack.params : {} }),
+    async droppedAfter(index, since, timeoutMs = 30_000) {
+      let connection: HostileConnection | undefined;
+      await waitFor(async () => {
+        connection = (await connections())[index];
+        return connection?.closedAt != null;
+      }, `connection ${index} to be dropped`, timeoutMs);
+      if (connection!.localError) throw new Error(`the hostile peer closed the connection itself: ${connection!.localError}`);
+      return connection!.closedAt! - since;
+    },
+    rejoin: () => call({ type: 'rejoin' }),
+    update: (update) => call({ type: 'update', update: Buffer.from(update).toString('base64') }),
+    async stop() {
+      if (child.exitCode !== null) return;
+      await call({ type: 'leave' }).catch(() => undefined);
+      child.kill();
+    },
+  };
+}
