@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BACKUP_MESSAGES, MAX_BACKUP_BYTES, exportBackup, readBackup, type Backup } from '../../src/io/backup';
-import { Workspace, buildWorkingGroup } from '../../src/model';
+import { SCHEMA_VERSION, Workspace, buildWorkingGroup } from '../../src/model';
 import { closeBrowser, launchBrowser, openApp } from './harness/browser';
 import {
   FIXTURE,
@@ -271,7 +271,7 @@ describe('bad files', () => {
 
   const newer = new Workspace();
   buildWorkingGroup(newer);
-  newer.doc.getMap('meta').set('schemaVersion', 2);
+  newer.doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
 
   const cases: { name: string; content: () => string | Uint8Array; message: string | RegExp }[] = [
     { name: 'cut-off.tavola.json', content: () => good.slice(0, Math.floor(good.length * 0.6)), message: BACKUP_MESSAGES.truncated },
@@ -295,9 +295,9 @@ describe('bad files', () => {
       message: /^This backup was made by a newer version of Tavola \(backup format 2; this version reads format 1\)\./,
     },
     {
-      name: 'layout-2.tavola.json',
+      name: 'layout-newer.tavola.json',
       content: () => exportBackup(newer, outsiderId),
-      message: /^This backup holds a workspace made by a newer version of Tavola \(layout version 2; this version reads up to 1\)\./,
+      message: new RegExp(`^This backup holds a workspace made by a newer version of Tavola \\(layout version ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION}\\)\\.`),
     },
     {
       name: 'huge.tavola.json',
