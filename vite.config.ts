@@ -1,7 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+import { formatCsp } from './src/csp.mjs';
 import { chunkedPeerTransport } from './src/sync/transport.mjs';
+
+/**
+ * The built index.html carries the site's Content Security Policy (src/csp.mjs) as its first
+ * element. Build only: the dev server's HMR styles are inline <style> elements the policy refuses.
+ */
+export const contentSecurityPolicy = (): Plugin => ({
+  name: 'tavola-csp',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: formatCsp() }, injectTo: 'head-prepend' }],
+});
 
 /**
  * The offline shell: a service worker (Workbox) precaches the whole built app, so it opens with
@@ -38,7 +50,7 @@ const offlineShell = () =>
 export default defineConfig({
   // Tests run in Node and render no JSX; vite-plugin-solid would add the 'browser' resolve
   // condition to them, and Node packages such as ws would then load their browser stubs.
-  plugins: [chunkedPeerTransport(), ...(process.env.VITEST ? [] : [solid(), offlineShell()])],
+  plugins: [chunkedPeerTransport(), contentSecurityPolicy(), ...(process.env.VITEST ? [] : [solid(), offlineShell()])],
   build: { target: 'es2022', sourcemap: true },
   // y-webrtc is served as source so chunkedPeerTransport() can hand it our peer (docs/sync.md).
   optimizeDeps: { exclude: ['y-webrtc'], include: ['simple-peer/simplepeer.min.js'] },

@@ -8,6 +8,8 @@
 //   still there (same origin: the base URL is fixed for the whole run).
 // - Console errors, uncaught page errors and crashes of every page of a context are
 //   recorded; pageProblems(ctx) lists them, expectNoPageProblems(ctx) asserts none.
+// - Content Security Policy violations (`securitypolicyviolation` events) of every page are
+//   recorded too, and fail the test file whatever the test checks (setup.ts).
 // - Everything launched or created here is closed and removed after each test file
 //   (setup.ts registers closeAllBrowsers() as an afterAll hook).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,7 +45,7 @@ export interface LaunchOptions {
 }
 
 export interface PageProblem {
-  kind: 'console' | 'pageerror' | 'crash';
+  kind: 'console' | 'pageerror' | 'crash' | 'csp';
   text: string;
   /** The page's URL when it happened. */
   url: string;
@@ -53,6 +55,19 @@ const liveContexts = new Set<BrowserContext>();
 const ownedProfileDirs = new Set<string>();
 const problemsByContext = new WeakMap<BrowserContext, PageProblem[]>();
 const profileByContext = new WeakMap<BrowserContext, string>();
+/** Every CSP violation of any page since the test file started (setup.ts asserts none). */
+const cspViolations: PageProblem[] = [];
+const CSP_MARK = '[csp-violation]';
+
+/** CSP violations recorded in any page launched by this test file. */
+export function cspViolationsSoFar(): PageProblem[] {
+  return [...cspViolations];
+}
+
+/** The CSP violations recorded so far, forgotten (for a test that causes one on purpose). */
+export function takeCspViolations(): PageProblem[] {
+  return cspViolations.splice(0);
+}
 
 /** Root URL of the built app, ending with `/`. */
 export function baseUrl(): string {
@@ -81,7 +96,11 @@ export function newProfileDir(): string {
 
 function watchPage(page: Page, problems: PageProblem[]): void {
   page.on('console', (msg) => {
-    if (msg.type() === 'error') {
+    if (msg.type() === 'error' && msg.text().startsWith(CSP_MARK)) {
+      const problem: PageProblem = { kind: 'csp', text: msg.text().slice(CSP_MARK.length).trim(), url: page.url() };
+      problems.push(problem);
+      cspViolations.push(problem);
+    } else if (msg.type() === 'error') {
       const loc = msg.location();
       const where = loc.url ? ` (${loc.url}:${loc.lineNumber}:${loc.columnNumber})` : '';
       problems.push({ kind: 'console', text: msg.text() + where, url: page.url() });
@@ -118,6 +137,12 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserCo
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
 
+  // Said in the console, where watchPage() hears it, before any of the page's own scripts run.
+  await context.addInitScript((mark: string) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`${mark} ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  }, CSP_MARK);
   const problems: PageProblem[] = [];
   problemsByContext.set(context, problems);
   for (const page of context.pages()) watchPage(page, problems);
