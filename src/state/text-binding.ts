@@ -7,14 +7,28 @@ type TextField = HTMLInputElement | HTMLTextAreaElement;
  * Bind a text field to a co-edited text: typing becomes the smallest splice, a partner's edit
  * updates the field without moving the caret (it is shifted by what was inserted or removed
  * before it), and nothing is written halfway through an IME composition (accents, CJK input).
+ * A change the model refuses (e.g. before the workspace has arrived) is taken back from the field
+ * and handed to `onRefused`, so it never escapes from the input event; without `onRefused` it is
+ * thrown as before.
  */
-export function bindText(el: TextField, text: CoText, onLocalChange?: () => void): void {
+export function bindText(el: TextField, text: CoText, onLocalChange?: () => void, onRefused?: (error: unknown) => void): void {
   let shown = text.value;
   let composing = false;
   let deferred: TextChange[][] = [];
   el.value = shown;
 
   const writeLocal = () => {
+    try {
+      write();
+    } catch (error) {
+      if (!onRefused) throw error;
+      deferred = [];
+      showRemote(null);
+      onRefused(error);
+    }
+  };
+
+  const write = () => {
     const next = el.value;
     if (next === shown) return;
     if (deferred.length === 0) {

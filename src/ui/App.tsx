@@ -13,12 +13,14 @@ import { VersionsPage } from './VersionsPage';
 import { NotFound } from './NotFound';
 import { JoinPage } from './JoinPage';
 import { UpdatePrompt } from './UpdatePrompt';
+import { WriteProblem } from './write-problem';
 
 function Frame(props: ParentProps) {
   return (
     <div class="app">
       <UpdatePrompt />
       {props.children}
+      <WriteProblem />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { FOCUS_POINT_STATUSES, type FocusPoint, type FocusPointStatus, type Member } from '../model';
+import { FOCUS_POINT_STATUSES, LIMITS, type FocusPoint, type FocusPointStatus, type Member } from '../model';
 import { announceEditing } from '../state/peers';
 import { createRecordList, createTextValue } from '../state/records';
 import { EditingBadges } from './Collaboration';
 import { AddForm, EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
 import { FocusPointText } from './FocusPointText';
+import { attempt } from './write-problem';
 
 export const STATUS_LABELS: Record<FocusPointStatus, string> = {
   proposed: 'Proposed',
@@ -52,7 +53,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
     const others = points.filter((p) => p.id !== id);
     const at = others.findIndex((p) => p.id === neighbourId);
     if (at < 0) return;
-    workspace.focusPoints.move(id, side === 'before' ? at : at + 1, props.topicId);
+    attempt(() => workspace.focusPoints.move(id, side === 'before' ? at : at + 1, props.topicId));
   };
 
   const moveBy = (id: string, step: -1 | 1) => {
@@ -78,14 +79,14 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
     if (event.isComposing) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      focusPoint(addAfter(point.id), 'start');
+      let added = '';
+      if (attempt(() => (added = addAfter(point.id)))) focusPoint(added, 'start');
     } else if (event.key === 'Backspace' && field.value === '' && !event.repeat) {
       event.preventDefault();
       const list = visible();
       const at = list.findIndex((p) => p.id === point.id);
       const previous = list[at - 1] ?? list[at + 1];
-      workspace.focusPoints.remove(point.id);
-      if (previous) focusPoint(previous.id, 'end');
+      if (attempt(() => workspace.focusPoints.remove(point.id)) && previous) focusPoint(previous.id, 'end');
     } else if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       moveBy(point.id, event.key === 'ArrowUp' ? -1 : 1);
@@ -141,7 +142,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
               members={members}
               onKeyDown={(event) => onKeyDown(point, event)}
               onMove={(step) => moveBy(point.id, step)}
-              onDelete={() => workspace.focusPoints.remove(point.id)}
+              onDelete={() => attempt(() => workspace.focusPoints.remove(point.id))}
               fieldRef={(el) => fields.set(point.id, el)}
               dragging={dragging}
               onDragStart={() => setDragging(point.id)}
@@ -159,6 +160,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
         placeholder="Add a focus point (or press Enter at the end of one)"
         button="Add point"
         testId="add-focus-point"
+        maxLength={LIMITS.focusPointText}
         onAdd={(text) => addAfter(null, text)}
       />
 
@@ -255,7 +257,10 @@ function FocusPointRow(props: {
           aria-label="Status"
           data-testid="status"
           value={props.point.status}
-          onChange={(e) => workspace.focusPoints.setStatus(props.point.id, e.currentTarget.value as FocusPointStatus)}
+          onChange={(e) => {
+            const select = e.currentTarget;
+            if (!attempt(() => workspace.focusPoints.setStatus(props.point.id, select.value as FocusPointStatus))) select.value = props.point.status;
+          }}
         >
           <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
         </select>
@@ -306,7 +311,10 @@ function OwnersPicker(props: { point: FocusPoint; members: Member[] }) {
               <input
                 type="checkbox"
                 checked={props.point.owners.includes(member.id)}
-                onChange={(e) => workspace.focusPoints.setOwner(props.point.id, member.id, e.currentTarget.checked)}
+                onChange={(e) => {
+                  const box = e.currentTarget;
+                  if (!attempt(() => workspace.focusPoints.setOwner(props.point.id, member.id, box.checked))) box.checked = props.point.owners.includes(member.id);
+                }}
                 data-testid="owner-option"
                 data-member-id={member.id}
               />

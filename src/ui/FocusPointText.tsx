@@ -1,11 +1,12 @@
 import { createSignal, For, onCleanup, onMount } from 'solid-js';
-import type { CoText } from '../model';
+import { LIMITS, type CoText } from '../model';
 import { announceEditing } from '../state/peers';
 import { bindText } from '../state/text-binding';
 import type { Participant } from '../sync/presence';
 import { caretCoordinates } from './caret-position';
 import { useWorkspace } from './context';
 import { autoGrow } from './autogrow';
+import { reportProblem } from './write-problem';
 
 /**
  * A focus point's text: bound to its co-edited text, telling partners where this person's caret
@@ -38,7 +39,7 @@ export function FocusPointText(props: {
   };
 
   onMount(() => {
-    bindText(el, props.text, () => autoGrow(el));
+    bindText(el, props.text, () => autoGrow(el), reportProblem);
     autoGrow(el);
     const onSelection = () => {
       if (document.activeElement === el) announce();
@@ -77,6 +78,7 @@ export function FocusPointText(props: {
         aria-label={props.label}
         placeholder="Describe the focus point"
         data-testid="focus-point-text"
+        maxLength={LIMITS.focusPointText}
         rows={1}
         onKeyDown={(event) => props.onKeyDown?.(event)}
         onFocus={announce}

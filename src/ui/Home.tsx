@@ -1,5 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import { LIMITS } from '../model';
 import { createWorkspaceList } from '../state/registry';
 import { addSampleWorkspace, addWorkspace, deleteWorkspace, renameWorkspace } from '../state/workspaces';
 import { requestPersistentStorage, type PersistenceState } from '../sync/persistence';
@@ -93,6 +94,7 @@ export function Home() {
           placeholder="e.g. Working group on urban safety"
           button="Create workspace"
           testId="create-workspace"
+          maxLength={LIMITS.workspaceName}
           onAdd={(name) => run('Creating the workspace', async () => navigate(`/w/${await addWorkspace(name)}/topics`))}
         />
         <p class="quiet">
@@ -189,7 +191,7 @@ function WorkspaceRow(props: { entry: WorkspaceEntry; onDelete: () => void; onRe
         }
       >
         <form class="add-form rename-form" onSubmit={submit}>
-          <input aria-label="New name" value={name()} onInput={(e) => setName(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+          <input aria-label="New name" maxLength={LIMITS.workspaceName} value={name()} onInput={(e) => setName(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
           <button class="button primary" type="submit">
             Save
           </button>

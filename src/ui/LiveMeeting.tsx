@@ -1,11 +1,12 @@
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { personLabel, recordAttendance, type Meeting } from '../model';
+import { LIMITS, personLabel, recordAttendance, type Meeting } from '../model';
 import { currentProfile } from '../state/peers';
 import { createRecord, createRecordList } from '../state/records';
 import { CoTextField, ConfirmDialog, EmptyState, formatDate } from './components';
 import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
+import { attempt } from './write-problem';
 import './meeting.css';
 
 /** This person as the meeting shows them (chair label), or null before they said who they are. */
@@ -69,8 +70,7 @@ export function MeetingLiveBar(props: { meeting: Meeting }) {
   const navigate = useNavigate();
   const liveHref = () => `/w/${id}/meetings/${props.meeting.id}/live`;
   const start = () => {
-    workspace.meetings.start(props.meeting.id, myLabel() ?? '');
-    navigate(liveHref());
+    if (attempt(() => workspace.meetings.start(props.meeting.id, myLabel() ?? ''))) navigate(liveHref());
   };
   return (
     <div class={`meeting-live-bar status-${props.meeting.liveStatus}`} data-testid="meeting-live-bar" data-live-status={props.meeting.liveStatus}>
@@ -149,7 +149,7 @@ function LiveMeeting(props: { meetingId: string }) {
                       type="button"
                       class="button primary"
                       data-testid="start-meeting"
-                      onClick={() => workspace.meetings.start(props.meetingId, myLabel() ?? '')}
+                      onClick={() => attempt(() => workspace.meetings.start(props.meetingId, myLabel() ?? ''))}
                     >
                       Start meeting
                     </button>
@@ -204,8 +204,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
 
   const look = (topicId: string) => setLookingAt(topicId === discussing() ? null : topicId);
   const discuss = (topicId: string) => {
-    workspace.meetings.setNowDiscussing(props.meeting.id, topicId);
-    setLookingAt(null);
+    if (attempt(() => workspace.meetings.setNowDiscussing(props.meeting.id, topicId))) setLookingAt(null);
   };
 
   return (
@@ -245,7 +244,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
                 data-testid="take-chair"
                 disabled={myLabel() === null}
                 title={myLabel() === null ? 'Say who you are first' : undefined}
-                onClick={() => workspace.meetings.setChair(props.meeting.id, myLabel()!)}
+                onClick={() => attempt(() => workspace.meetings.setChair(props.meeting.id, myLabel()!))}
               >
                 Take the chair
               </button>
@@ -380,7 +379,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
                 <h3 class="section-title" id="live-notes-title">
                   Meeting notes
                 </h3>
-                <CoTextField text={text()} multiline rows={4} label="Meeting notes" class="meeting-notes live-notes-field" testId="live-notes" placeholder="Decisions, actions, anything for the minutes" />
+                <CoTextField text={text()} multiline rows={4} maxLength={LIMITS.meetingNotes} label="Meeting notes" class="meeting-notes live-notes-field" testId="live-notes" placeholder="Decisions, actions, anything for the minutes" />
               </section>
             )}
           </Show>
@@ -394,8 +393,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
         onCancel={() => setConfirmEnd(false)}
         onConfirm={() => {
           setConfirmEnd(false);
-          workspace.meetings.end(props.meeting.id);
-          props.onEnded();
+          if (attempt(() => workspace.meetings.end(props.meeting.id))) props.onEnded();
         }}
       >
         <p>Everyone's live screen closes and the minutes are ready to read, download and print. You can resume the meeting later.</p>

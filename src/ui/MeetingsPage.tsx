@@ -1,10 +1,11 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { FocusPoint, Meeting, Topic } from '../model';
+import { LIMITS, type FocusPoint, type Meeting, type Topic } from '../model';
 import { createRecord, createRecordList } from '../state/records';
 import { CoTextField, EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
-import { dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
+import { countryName, dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
+import { attempt } from './write-problem';
 import { STATUS_LABELS } from './FocusPointList';
 import { MeetingLiveBar } from './LiveMeeting';
 import './records.css';
@@ -87,7 +88,8 @@ function NewMeetingForm() {
     event.preventDefault();
     const trimmed = title().trim();
     if (!trimmed || dateProblem(date())) return;
-    const meetingId = workspace.meetings.add({ title: trimmed, date: date() });
+    let meetingId = '';
+    if (!attempt(() => (meetingId = workspace.meetings.add({ title: trimmed, date: date() })))) return;
     setTitle('');
     setDate(today());
     navigate(`/w/${id}/meetings/${meetingId}`);
@@ -103,7 +105,7 @@ function NewMeetingForm() {
         placeholder="Meeting title"
         data-testid="add-meeting-title"
         autocomplete="off"
-        maxLength={500}
+        maxLength={LIMITS.meetingTitle}
         value={title()}
         onInput={(event) => setTitle(event.currentTarget.value)}
       />
@@ -142,24 +144,26 @@ function MeetingView(props: { meetingId: string }) {
         <Show when={meeting()?.deletedAt}>
           <div class="notice warning" role="status" data-testid="meeting-deleted-notice">
             This meeting was deleted.{' '}
-            <button type="button" class="button small" onClick={() => workspace.meetings.restore(props.meetingId)}>
+            <button type="button" class="button small" onClick={() => attempt(() => workspace.meetings.restore(props.meetingId))}>
               Restore it
             </button>
           </div>
         </Show>
         <div class="topic-header meeting-header">
-          <ValueInput
-            value={meeting()!.title}
-            label="Meeting title"
-            multiline
-            class="topic-title meeting-title"
-            testId="meeting-title"
-            placeholder="Meeting title"
-            maxLength={500}
-            normalise={(raw) => raw.trim()}
-            validate={(title) => (title ? null : 'A meeting needs a title')}
-            onCommit={(title) => workspace.meetings.update(props.meetingId, { title })}
-          />
+          <div class="meeting-title-field">
+            <ValueInput
+              value={meeting()!.title}
+              label="Meeting title"
+              multiline
+              class="topic-title meeting-title"
+              testId="meeting-title"
+              placeholder="Meeting title"
+              maxLength={LIMITS.meetingTitle}
+              normalise={(raw) => raw.trim()}
+              validate={(title) => (title ? null : 'A meeting needs a title.')}
+              onCommit={(title) => workspace.meetings.update(props.meetingId, { title })}
+            />
+          </div>
           <div class="row-actions">
             <Show when={!meeting()?.deletedAt}>
               <button
@@ -167,8 +171,7 @@ function MeetingView(props: { meetingId: string }) {
                 class="button small danger-quiet"
                 data-testid="delete-meeting"
                 onClick={() => {
-                  workspace.meetings.remove(props.meetingId);
-                  navigate(`/w/${id}/meetings`);
+                  if (attempt(() => workspace.meetings.remove(props.meetingId))) navigate(`/w/${id}/meetings`);
                 }}
               >
                 Delete meeting
@@ -192,7 +195,7 @@ function MeetingView(props: { meetingId: string }) {
         <h3 class="section-title" id={`notes-${props.meetingId}`}>
           Notes
         </h3>
-        <CoTextField text={notes!} multiline rows={6} label="Meeting notes" class="meeting-notes" testId="meeting-notes" placeholder="What was discussed, decided and agreed" />
+        <CoTextField text={notes!} multiline rows={6} maxLength={LIMITS.meetingNotes} label="Meeting notes" class="meeting-notes" testId="meeting-notes" placeholder="What was discussed, decided and agreed" />
 
         <RaisedFocusPoints meetingId={props.meetingId} />
       </article>
@@ -202,27 +205,17 @@ function MeetingView(props: { meetingId: string }) {
 
 function MeetingDate(props: { meeting: Meeting }) {
   const { workspace } = useWorkspace();
-  const [problem, setProblem] = createSignal<string | null>(null);
   return (
-    <>
-      <ValueInput
-        type="date"
-        value={props.meeting.date}
-        label="Meeting date"
-        id={`meeting-date-${props.meeting.id}`}
-        class="meeting-date-input"
-        testId="meeting-date"
-        invalid={problem() !== null}
-        validate={dateProblem}
-        onInvalid={setProblem}
-        onCommit={(date) => workspace.meetings.update(props.meeting.id, { date })}
-      />
-      <Show when={problem()}>
-        <span class="field-error" role="alert">
-          {problem()}
-        </span>
-      </Show>
-    </>
+    <ValueInput
+      type="date"
+      value={props.meeting.date}
+      label="Meeting date"
+      id={`meeting-date-${props.meeting.id}`}
+      class="meeting-date-input"
+      testId="meeting-date"
+      validate={dateProblem}
+      onCommit={(date) => workspace.meetings.update(props.meeting.id, { date })}
+    />
   );
 }
 
@@ -259,11 +252,14 @@ function Participants(props: { meeting: Meeting }) {
                 <input
                   type="checkbox"
                   checked={present().has(member.id)}
-                  onChange={(event) => workspace.meetings.setParticipant(props.meeting.id, member.id, event.currentTarget.checked)}
+                  onChange={(event) => {
+                    const box = event.currentTarget;
+                    if (!attempt(() => workspace.meetings.setParticipant(props.meeting.id, member.id, box.checked))) box.checked = present().has(member.id);
+                  }}
                 />
                 <span>{member.name || 'Unnamed member'}</span>
                 <Show when={member.country}>
-                  <span class="participant-country">{member.country}</span>
+                  <span class="participant-country">{countryName(member.country)}</span>
                 </Show>
               </label>
             )}
@@ -292,7 +288,7 @@ function Agenda(props: { meeting: Meeting }) {
 
   const move = (index: number, by: number) => {
     const topicId = props.meeting.agenda[index];
-    if (topicId !== undefined) workspace.meetings.moveInAgenda(props.meeting.id, topicId, index + by);
+    if (topicId !== undefined) attempt(() => workspace.meetings.moveInAgenda(props.meeting.id, topicId, index + by));
   };
 
   return (
@@ -352,7 +348,7 @@ function Agenda(props: { meeting: Meeting }) {
                     aria-label={`Remove “${title()}” from the agenda`}
                     title="Remove from the agenda"
                     data-testid="agenda-remove"
-                    onClick={() => workspace.meetings.removeFromAgenda(props.meeting.id, topicId)}
+                    onClick={() => attempt(() => workspace.meetings.removeFromAgenda(props.meeting.id, topicId))}
                   >
                     ✕
                   </button>
@@ -379,8 +375,7 @@ function Agenda(props: { meeting: Meeting }) {
             event.preventDefault();
             const topicId = chosen();
             if (!topicId) return;
-            workspace.meetings.addToAgenda(props.meeting.id, topicId);
-            setChoice('');
+            if (attempt(() => workspace.meetings.addToAgenda(props.meeting.id, topicId))) setChoice('');
           }}
         >
           <select aria-label="Topic to add to the agenda" data-testid="agenda-topic-select" value={chosen()} onChange={(event) => setChoice(event.currentTarget.value)}>

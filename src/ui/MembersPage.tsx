@@ -1,9 +1,10 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { MEMBER_KINDS, type Member, type MemberKind } from '../model';
+import { createSignal, For, Show } from 'solid-js';
+import { LIMITS, MEMBER_KINDS, type Member, type MemberKind } from '../model';
 import { createRecordList } from '../state/records';
 import { EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
-import { countryProblem, KIND_LABELS, normaliseCountry, ValueInput } from './record-fields';
+import { countryName, CountrySelect, KIND_LABELS, ValueInput } from './record-fields';
+import { attempt } from './write-problem';
 import './records.css';
 
 export function MembersPage() {
@@ -87,7 +88,7 @@ export function MembersPage() {
         label={(member) => (
           <span class="deleted-text">
             {member.name || 'Unnamed member'}
-            <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${member.country}` : ''}</span>
+            <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${countryName(member.country)}` : ''}</span>
           </span>
         )}
       />
@@ -97,15 +98,6 @@ export function MembersPage() {
 
 function MemberRow(props: { member: Member; index: number; count: number }) {
   const { workspace } = useWorkspace();
-  const [countryError, setCountryErrorNow] = createSignal<string | null>(null);
-  // The field goes back to the stored code at once; the hint says why, for a few seconds.
-  let hideError: ReturnType<typeof setTimeout> | undefined;
-  const setCountryError = (message: string | null) => {
-    clearTimeout(hideError);
-    setCountryErrorNow(message);
-    if (message) hideError = setTimeout(() => setCountryErrorNow(null), 6000);
-  };
-  onCleanup(() => clearTimeout(hideError));
   const id = () => props.member.id;
   const name = () => props.member.name || 'Unnamed member';
 
@@ -122,9 +114,10 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             class="member-name"
             testId="member-name"
             title={props.member.name}
-            maxLength={200}
+            messageClass="floating"
+            maxLength={LIMITS.memberName}
             normalise={(raw) => raw.trim()}
-            validate={(name) => (name ? null : 'A member needs a name')}
+            validate={(name) => (name ? null : 'A member needs a name.')}
             onCommit={(next) => workspace.members.update(id(), { name: next })}
           />
           <Show when={props.member.lead}>
@@ -139,30 +132,21 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
           aria-label={`Kind of ${name()}`}
           data-testid="member-kind"
           value={props.member.kind}
-          onChange={(event) => workspace.members.update(id(), { kind: event.currentTarget.value as MemberKind })}
+          onChange={(event) => {
+            const select = event.currentTarget;
+            if (!attempt(() => workspace.members.update(id(), { kind: select.value as MemberKind }))) select.value = props.member.kind;
+          }}
         >
           <For each={MEMBER_KINDS}>{(kind) => <option value={kind}>{KIND_LABELS[kind]}</option>}</For>
         </select>
       </td>
       <td class="col-country">
-        <ValueInput
+        <CountrySelect
           value={props.member.country}
           label={`Country of ${name()}`}
-          class="country-input"
           testId="member-country"
-          placeholder="—"
-          maxLength={2}
-          invalid={countryError() !== null}
-          normalise={normaliseCountry}
-          validate={(code) => (countryProblem(code) ? 'Two letters, e.g. NL' : null)}
-          onInvalid={setCountryError}
-          onCommit={(next) => workspace.members.update(id(), { country: next })}
+          onPick={(code) => attempt(() => workspace.members.update(id(), { country: code }))}
         />
-        <Show when={countryError()}>
-          <span class="field-error floating" role="alert" data-testid="member-country-error">
-            {countryError()}
-          </span>
-        </Show>
       </td>
       <td class="col-lead">
         <label class="lead-check">
@@ -170,7 +154,10 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             type="checkbox"
             data-testid="member-lead"
             checked={props.member.lead}
-            onChange={(event) => workspace.members.update(id(), { lead: event.currentTarget.checked })}
+            onChange={(event) => {
+              const box = event.currentTarget;
+              if (!attempt(() => workspace.members.update(id(), { lead: box.checked }))) box.checked = props.member.lead;
+            }}
           />
           <span class="visually-hidden">{name()} is a lead member</span>
           <span class="lead-label" aria-hidden="true">
@@ -187,7 +174,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             title="Move up"
             data-testid="move-up"
             disabled={props.index === 0}
-            onClick={() => workspace.members.move(id(), props.index - 1)}
+            onClick={() => attempt(() => workspace.members.move(id(), props.index - 1))}
           >
             ↑
           </button>
@@ -198,7 +185,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             title="Move down"
             data-testid="move-down"
             disabled={props.index >= props.count - 1}
-            onClick={() => workspace.members.move(id(), props.index + 1)}
+            onClick={() => attempt(() => workspace.members.move(id(), props.index + 1))}
           >
             ↓
           </button>
@@ -208,7 +195,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             aria-label={`Delete ${name()}`}
             title="Delete member"
             data-testid="delete-member"
-            onClick={() => workspace.members.remove(id())}
+            onClick={() => attempt(() => workspace.members.remove(id()))}
           >
             ✕
           </button>
@@ -223,18 +210,13 @@ function AddMemberForm() {
   const [name, setName] = createSignal('');
   const [kind, setKind] = createSignal<MemberKind>('city');
   const [country, setCountry] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
   let nameInput!: HTMLInputElement;
 
   const submit = (event: Event) => {
     event.preventDefault();
     const trimmed = name().trim();
     if (!trimmed) return;
-    const code = normaliseCountry(country());
-    const problem = countryProblem(code);
-    setError(problem);
-    if (problem) return;
-    workspace.members.add({ name: trimmed, kind: kind(), country: code });
+    if (!attempt(() => workspace.members.add({ name: trimmed, kind: kind(), country: country() }))) return;
     setName('');
     setCountry('');
     nameInput.focus();
@@ -252,7 +234,7 @@ function AddMemberForm() {
             ref={nameInput}
             data-testid="add-member-name"
             placeholder="e.g. City of Lyon"
-            maxLength={200}
+            maxLength={LIMITS.memberName}
             autocomplete="off"
             value={name()}
             onInput={(event) => setName(event.currentTarget.value)}
@@ -266,29 +248,12 @@ function AddMemberForm() {
         </label>
         <label class="field add-member-country">
           Country
-          <input
-            data-testid="add-member-country"
-            class="country-input"
-            placeholder="FR"
-            maxLength={2}
-            autocomplete="off"
-            aria-invalid={error() ? 'true' : undefined}
-            value={country()}
-            onInput={(event) => {
-              setCountry(event.currentTarget.value.toUpperCase());
-              setError(null);
-            }}
-          />
+          <CountrySelect value={country()} testId="add-member-country" onPick={setCountry} />
         </label>
         <button type="submit" class="button primary" data-testid="add-member-submit" disabled={!name().trim()}>
           Add member
         </button>
       </div>
-      <Show when={error()}>
-        <p class="field-error" role="alert">
-          {error()}
-        </p>
-      </Show>
     </form>
   );
 }

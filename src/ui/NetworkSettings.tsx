@@ -7,33 +7,74 @@ import type { IceServer } from '../sync/registry';
 import { formatIceServer, parseIceServer } from '../sync/ice';
 import { Notice } from './components';
 import { useWorkspace } from './context';
+import { flushOnLeave } from './leave';
 
-/** This browser's way of reaching partners for this workspace: relays, and STUN/TURN servers. */
+/**
+ * What was typed here and could not be saved when the screen was left (an address that is not
+ * one), by workspace: shown again, with the reason, when the settings are opened again in this
+ * tab, rather than lost.
+ */
+const unsavedDrafts = new Map<string, { relays: string; ice: string }>();
+
+/**
+ * This browser's way of reaching partners for this workspace: relays, and STUN/TURN servers.
+ * Saved with the button (saving reconnects, so not on every keystroke); a valid change not yet
+ * saved is saved when the screen is left or the page is closed.
+ */
 export function NetworkSettings() {
   const { id, workspace } = useWorkspace();
   const entry = registry.get(id);
-  const [relays, setRelays] = createSignal((entry?.relays ?? []).join('\n'));
-  const [ice, setIce] = createSignal((entry?.iceServers ?? []).map(formatIceServer).join('\n'));
+  const stored = () => {
+    const current = registry.get(id);
+    return { relays: (current?.relays ?? []).join('\n'), ice: (current?.iceServers ?? []).map(formatIceServer).join('\n') };
+  };
+  const draft = unsavedDrafts.get(id);
+  unsavedDrafts.delete(id);
+  const [relays, setRelays] = createSignal(draft?.relays ?? (entry?.relays ?? []).join('\n'));
+  const [ice, setIce] = createSignal(draft?.ice ?? (entry?.iceServers ?? []).map(formatIceServer).join('\n'));
   const [error, setError] = createSignal('');
   const [saved, setSaved] = createSignal(false);
+
+  /** Check and keep what is typed; returns the problem, or '' when it was kept. */
+  const store = (): string => {
+    const relayList = lines(relays());
+    const badRelay = relayList.find((url) => !relayUrlSchema.safeParse(url).success);
+    if (badRelay) return `“${badRelay}” is not a relay address. Relay addresses start with wss:// (or ws:// on a local network).`;
+    const iceServers: IceServer[] = [];
+    for (const line of lines(ice())) {
+      const server = parseIceServer(line);
+      if (!server) return `“${line}” is not a STUN or TURN server. Write one per line, e.g. “turn:turn.example.org:3478 username password”.`;
+      iceServers.push(server);
+    }
+    registry.update(id, { relays: relayList.length > 0 ? relayList : undefined, iceServers: iceServers.length > 0 ? iceServers : undefined });
+    return '';
+  };
+
+  const changed = () => {
+    const now = stored();
+    return relays() !== now.relays || ice() !== now.ice;
+  };
 
   const save = (event: Event) => {
     event.preventDefault();
     setSaved(false);
-    const relayList = lines(relays());
-    const badRelay = relayList.find((url) => !relayUrlSchema.safeParse(url).success);
-    if (badRelay) return setError(`“${badRelay}” is not a relay address. Relay addresses start with wss:// (or ws:// on a local network).`);
-    const iceServers: IceServer[] = [];
-    for (const line of lines(ice())) {
-      const server = parseIceServer(line);
-      if (!server) return setError(`“${line}” is not a STUN or TURN server. Write one per line, e.g. “turn:turn.example.org:3478 username password”.`);
-      iceServers.push(server);
-    }
-    setError('');
-    registry.update(id, { relays: relayList.length > 0 ? relayList : undefined, iceServers: iceServers.length > 0 ? iceServers : undefined });
+    const problem = store();
+    setError(problem);
+    if (problem) return;
     restartPeers(id, workspace);
     setSaved(true);
   };
+
+  if (draft) {
+    const problem = store();
+    setError(problem ? `Your last change here was not saved: ${problem}` : '');
+  }
+
+  // Leaving with a change not saved yet: a valid one is saved (used from the next time the
+  // workspace connects), one that is not is kept for this tab and shown again.
+  flushOnLeave(() => {
+    if (changed() && store()) unsavedDrafts.set(id, { relays: relays(), ice: ice() });
+  });
 
   return (
     <section class="card" aria-labelledby="settings-network">

@@ -1,9 +1,11 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
-import { PRACTICE_SECTIONS, PRACTICE_STATUSES, type Member, type Practice, type PracticeSection, type PracticeStatus, type Topic } from '../model';
+import { LIMITS, PRACTICE_SECTIONS, PRACTICE_STATUSES, type Member, type Practice, type PracticeSection, type PracticeStatus, type Topic } from '../model';
 import { createRecord, createRecordList } from '../state/records';
 import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
+import { countryName } from './record-fields';
+import { attempt } from './write-problem';
 import './practices.css';
 
 export const PRACTICE_STATUS_LABELS: Record<PracticeStatus, string> = {
@@ -21,7 +23,7 @@ export const PRACTICE_SECTION_LABELS: Record<PracticeSection, { title: string; h
 };
 
 function memberLabel(member: Member): string {
-  return member.country ? `${member.name} (${member.country})` : member.name;
+  return member.country ? `${member.name} (${countryName(member.country)})` : member.name;
 }
 
 function sectionsWritten(practice: Practice): number {
@@ -76,6 +78,7 @@ export function PracticesPage() {
           placeholder="New practice sheet"
           button="Add"
           testId="add-practice"
+          maxLength={LIMITS.practiceTitle}
           onAdd={(title) => navigate(`/w/${id}/practices/${workspace.practices.add({ title })}`)}
         />
         <Trash
@@ -151,7 +154,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
         <Show when={practice()?.deletedAt}>
           <div class="notice warning" role="status">
             This practice sheet was deleted.{' '}
-            <button type="button" class="button small" onClick={() => workspace.practices.restore(props.practiceId)}>
+            <button type="button" class="button small" onClick={() => attempt(() => workspace.practices.restore(props.practiceId))}>
               Restore it
             </button>
           </div>
@@ -163,6 +166,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
               text={title!}
               multiline
               label="Practice sheet title"
+              maxLength={LIMITS.practiceTitle}
               class="practice-title"
               testId="practice-title"
               placeholder="Title of the practice"
@@ -181,8 +185,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
               class="button small danger-quiet"
               data-testid="delete-practice"
               onClick={() => {
-                workspace.practices.remove(props.practiceId);
-                navigate(`/w/${id}/practices`);
+                if (attempt(() => workspace.practices.remove(props.practiceId))) navigate(`/w/${id}/practices`);
               }}
             >
               Delete sheet
@@ -197,7 +200,10 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
               id={`practice-member-${props.practiceId}`}
               data-testid="practice-member"
               value={practice()?.memberId ?? ''}
-              onChange={(e) => workspace.practices.update(props.practiceId, { memberId: e.currentTarget.value || null })}
+              onChange={(e) => {
+                const select = e.currentTarget;
+                if (!attempt(() => workspace.practices.update(props.practiceId, { memberId: select.value || null }))) select.value = practice()?.memberId ?? '';
+              }}
             >
               <option value="" selected={!practice()?.memberId}>
                 No member
@@ -232,7 +238,10 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
               class={`practice-status-select status-${practice()?.status}`}
               data-testid="practice-status"
               value={practice()?.status}
-              onChange={(e) => workspace.practices.update(props.practiceId, { status: e.currentTarget.value as PracticeStatus })}
+              onChange={(e) => {
+                const select = e.currentTarget;
+                if (!attempt(() => workspace.practices.update(props.practiceId, { status: select.value as PracticeStatus }))) select.value = practice()?.status ?? 'draft';
+              }}
             >
               <For each={PRACTICE_STATUSES}>
                 {(status) => (
@@ -260,7 +269,10 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
                       data-testid="practice-topic"
                       data-topic-id={topic.id}
                       checked={hasTopic(topic.id)}
-                      onChange={(e) => workspace.practices.setTopic(props.practiceId, topic.id, e.currentTarget.checked)}
+                      onChange={(e) => {
+                        const box = e.currentTarget;
+                        if (!attempt(() => workspace.practices.setTopic(props.practiceId, topic.id, box.checked))) box.checked = hasTopic(topic.id);
+                      }}
                     />
                     <span>
                       {topic.title || 'Untitled topic'}
@@ -300,6 +312,7 @@ function SectionField(props: { practiceId: string; section: PracticeSection; num
             text={t()}
             multiline
             rows={3}
+            maxLength={LIMITS.practiceSection}
             label={label.title}
             class="practice-section-text"
             testId={`section-${props.section}-text`}

@@ -1,13 +1,15 @@
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, Show } from 'solid-js';
-import { SCHEMA_VERSION, WORKSPACE_NAME_MAX } from '../model';
+import { createSignal, Show } from 'solid-js';
+import { LIMITS, SCHEMA_VERSION } from '../model';
 import { createMeta } from '../state/session';
 import { deleteWorkspace } from '../state/workspaces';
 import { CoTextField, ConfirmDialog, Notice, formatDate } from './components';
 import { useWorkspace } from './context';
 import { NetworkSettings } from './NetworkSettings';
 import { BackupSettings } from './BackupSettings';
+import { ValueInput } from './record-fields';
 import './practices.css';
+import './records.css';
 
 export function SettingsPage() {
   const { workspace, id } = useWorkspace();
@@ -17,26 +19,6 @@ export function SettingsPage() {
   const [confirming, setConfirming] = createSignal(false);
   const [deleting, setDeleting] = createSignal(false);
   const [error, setError] = createSignal('');
-  const [nameProblem, setNameProblem] = createSignal('');
-  let nameInput!: HTMLInputElement;
-
-  // Follow renames by partners, but never overwrite what someone is typing.
-  createEffect(() => {
-    const name = meta().name;
-    if (document.activeElement !== nameInput) nameInput.value = name;
-  });
-
-  // Saved as it is typed, so nothing is lost by leaving the page or closing the browser. An
-  // empty name cannot be kept: the field says so and the last name stays.
-  const saveName = () => {
-    const next = nameInput.value.trim();
-    if (!next) {
-      setNameProblem('A workspace needs a name: the last one is kept until you type another.');
-      return;
-    }
-    setNameProblem('');
-    if (next !== meta().name) workspace.rename(next);
-  };
 
   const remove = async () => {
     setConfirming(false);
@@ -59,26 +41,21 @@ export function SettingsPage() {
 
         <div class="settings-field">
           <label for="settings-name">Name</label>
-          <input
+          {/* Saved as it is typed, so nothing is lost by leaving the page or closing the browser.
+              An empty name cannot be kept: the field says so and the last name stays. Partners'
+              renames show unless the name is being typed. */}
+          <ValueInput
             id="settings-name"
-            ref={nameInput}
-            data-testid="settings-name"
-            maxLength={WORKSPACE_NAME_MAX}
-            autocomplete="off"
-            onInput={saveName}
-            onBlur={() => {
-              if (!nameInput.value.trim()) nameInput.value = meta().name;
-              setNameProblem('');
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                nameInput.value = meta().name;
-                nameInput.blur();
-              }
-            }}
+            value={meta().name}
+            label="Name"
+            testId="settings-name"
+            maxLength={LIMITS.workspaceName}
+            normalise={(raw) => raw.trim()}
+            validate={(name) => (name ? null : 'A workspace needs a name.')}
+            onCommit={(name) => workspace.rename(name)}
           />
-          <p class={nameProblem() ? 'field-help field-problem' : 'quiet field-help'} aria-live="polite" data-testid="settings-name-help">
-            {nameProblem() || 'Saved as you type.'}
+          <p class="quiet field-help" data-testid="settings-name-help">
+            Saved as you type.
           </p>
         </div>
 
@@ -92,6 +69,7 @@ export function SettingsPage() {
                 text={text()}
                 multiline
                 rows={4}
+                maxLength={LIMITS.workspaceDescription}
                 label="Description"
                 testId="settings-description"
                 placeholder="What the group works on, who leads it, and since when."

@@ -1,10 +1,11 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
-import type { Topic } from '../model';
+import { LIMITS, type Topic } from '../model';
 import { createPointCounts, createRecord, createRecordList } from '../state/records';
 import { AddForm, CoTextField, EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
+import { attempt } from './write-problem';
 
 export { STATUS_LABELS } from './FocusPointList';
 
@@ -44,6 +45,7 @@ export function TopicsPage() {
           placeholder="New topic"
           button="Add"
           testId="add-topic"
+          maxLength={LIMITS.topicTitle}
           onAdd={(title) => navigate(`/w/${id}/topics/${workspace.topics.add(title)}`)}
         />
         <Trash
@@ -91,15 +93,15 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
         <Show when={topic()?.deletedAt}>
           <div class="notice warning" role="status">
             This topic was deleted.{' '}
-            <button type="button" class="button small" onClick={() => workspace.topics.restore(props.topicId)}>
+            <button type="button" class="button small" onClick={() => attempt(() => workspace.topics.restore(props.topicId))}>
               Restore it
             </button>
           </div>
         </Show>
         <div class="topic-header">
-          <CoTextField text={title!} label="Topic title" class="topic-title" testId="topic-title" placeholder="Topic title" />
+          <CoTextField text={title!} label="Topic title" maxLength={LIMITS.topicTitle} class="topic-title" testId="topic-title" placeholder="Topic title" />
           <div class="row-actions">
-            <button type="button" class="icon-button" aria-label="Move topic up" title="Move topic up" disabled={index() <= 0} onClick={() => workspace.topics.move(props.topicId, index() - 1)}>
+            <button type="button" class="icon-button" aria-label="Move topic up" title="Move topic up" disabled={index() <= 0} onClick={() => attempt(() => workspace.topics.move(props.topicId, index() - 1))}>
               ↑
             </button>
             <button
@@ -108,7 +110,7 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
               aria-label="Move topic down"
               title="Move topic down"
               disabled={index() < 0 || index() >= props.topics.length - 1}
-              onClick={() => workspace.topics.move(props.topicId, index() + 1)}
+              onClick={() => attempt(() => workspace.topics.move(props.topicId, index() + 1))}
             >
               ↓
             </button>
@@ -117,8 +119,7 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
                 type="button"
                 class="button small danger-quiet"
                 onClick={() => {
-                  workspace.topics.remove(props.topicId);
-                  navigate(`/w/${id}/topics`);
+                  if (attempt(() => workspace.topics.remove(props.topicId))) navigate(`/w/${id}/topics`);
                 }}
               >
                 Delete topic

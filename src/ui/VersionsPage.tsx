@@ -5,7 +5,7 @@ import {
   restoreVersion,
   saveVersion,
   spliceBetween,
-  VERSION_NAME_MAX,
+  LIMITS,
   type ChangeCounts,
   type FocusPointStatus,
   type PointChange,
@@ -20,6 +20,7 @@ import { createOpenVersion, createVersionChanges, createVersionList } from '../s
 import { ConfirmDialog, EmptyState, formatDate, Notice, Trash } from './components';
 import { useWorkspace } from './context';
 import { STATUS_LABELS } from './FocusPointList';
+import { attempt } from './write-problem';
 import './versions.css';
 
 /** "23 September 2026 at 14:05", in the reader's language and time zone. */
@@ -113,7 +114,8 @@ function SaveVersionForm() {
     const trimmed = name().trim();
     if (!trimmed) return;
     const me = currentProfile();
-    const versionId = saveVersion(workspace, trimmed, me ? personLabel(me) : '');
+    let versionId = '';
+    if (!attempt(() => (versionId = saveVersion(workspace, trimmed, me ? personLabel(me) : '')))) return;
     setName(defaultName());
     navigate(`/w/${id}/versions/${versionId}`);
   };
@@ -127,7 +129,7 @@ function SaveVersionForm() {
       <form class="save-version" onSubmit={submit} data-testid="save-version">
         <label for="version-name">Name of the version</label>
         <div class="save-version-row">
-          <input id="version-name" data-testid="version-name" maxLength={VERSION_NAME_MAX} value={name()} onInput={(event) => setName(event.currentTarget.value)} />
+          <input id="version-name" data-testid="version-name" maxLength={LIMITS.versionName} value={name()} onInput={(event) => setName(event.currentTarget.value)} />
           <button type="submit" class="button primary" disabled={!name().trim()}>
             Save version
           </button>
@@ -159,7 +161,8 @@ function VersionView(props: { versionId: string }) {
 
   const restore = () => {
     setConfirming(false);
-    const result = restoreVersion(workspace, props.versionId);
+    let result: ReturnType<typeof restoreVersion> | undefined;
+    if (!attempt(() => (result = restoreVersion(workspace, props.versionId))) || !result) return;
     setRestored(result.ok ? result.version.name : null);
     navigate(`${base}?show=changes`);
   };
@@ -204,8 +207,7 @@ function VersionView(props: { versionId: string }) {
                     class="button small danger-quiet"
                     data-testid="delete-version"
                     onClick={() => {
-                      workspace.versions.remove(props.versionId);
-                      navigate(`/w/${id}/versions`);
+                      if (attempt(() => workspace.versions.remove(props.versionId))) navigate(`/w/${id}/versions`);
                     }}
                   >
                     Delete version
@@ -217,7 +219,7 @@ function VersionView(props: { versionId: string }) {
             <Show when={open().version.deletedAt}>
               <Notice tone="warning">
                 This version was deleted.{' '}
-                <button type="button" class="button small" onClick={() => workspace.versions.restore(props.versionId)}>
+                <button type="button" class="button small" onClick={() => attempt(() => workspace.versions.restore(props.versionId))}>
                   Restore it
                 </button>
               </Notice>

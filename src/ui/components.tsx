@@ -2,12 +2,18 @@ import { createEffect, createSignal, For, onCleanup, onMount, Show, type JSX, ty
 import type { CoText } from '../model';
 import { bindText } from '../state/text-binding';
 import { autoGrow } from './autogrow';
+import { attempt, reportProblem } from './write-problem';
 
-/** A single-line or multi-line field bound to a co-edited text. */
+/**
+ * A single-line or multi-line field bound to a co-edited text: saved as it is typed. `maxLength`
+ * is the model's limit for the text (LIMITS); a change the model refuses is taken back and said
+ * in the notice at the bottom of the screen.
+ */
 export function CoTextField(props: {
   text: CoText;
   multiline?: boolean;
   label: string;
+  maxLength?: number;
   placeholder?: string;
   class?: string;
   testId?: string;
@@ -17,7 +23,7 @@ export function CoTextField(props: {
 }) {
   let el!: HTMLInputElement | HTMLTextAreaElement;
   onMount(() => {
-    bindText(el, props.text, () => props.multiline && autoGrow(el as HTMLTextAreaElement));
+    bindText(el, props.text, () => props.multiline && autoGrow(el as HTMLTextAreaElement), reportProblem);
     if (props.multiline) {
       autoGrow(el as HTMLTextAreaElement);
       onCleanup(props.text.observe(() => autoGrow(el as HTMLTextAreaElement)));
@@ -34,6 +40,7 @@ export function CoTextField(props: {
           aria-label={props.label}
           placeholder={props.placeholder}
           data-testid={props.testId}
+          maxLength={props.maxLength}
           onKeyDown={props.onKeyDown}
         />
       }
@@ -44,6 +51,7 @@ export function CoTextField(props: {
         aria-label={props.label}
         placeholder={props.placeholder}
         data-testid={props.testId}
+        maxLength={props.maxLength}
         rows={props.rows ?? 1}
         onKeyDown={props.onKeyDown}
       />
@@ -82,21 +90,31 @@ export function ConfirmDialog(props: {
   );
 }
 
-/** A small form with one text input and a submit button; clears itself after submitting. */
-export function AddForm(props: { label: string; placeholder: string; button: string; testId?: string; onAdd: (value: string) => void }) {
+/**
+ * A small form with one text input and a submit button; clears itself after submitting. If the
+ * model refuses the new item, what was typed stays and the notice says why.
+ */
+export function AddForm(props: {
+  label: string;
+  placeholder: string;
+  button: string;
+  testId?: string;
+  maxLength?: number;
+  onAdd: (value: string) => void;
+}) {
   const [value, setValue] = createSignal('');
   const submit = (event: Event) => {
     event.preventDefault();
     const text = value().trim();
     if (!text) return;
-    props.onAdd(text);
-    setValue('');
+    if (attempt(() => props.onAdd(text))) setValue('');
   };
   return (
     <form class="add-form" onSubmit={submit} data-testid={props.testId}>
       <input
         aria-label={props.label}
         placeholder={props.placeholder}
+        maxLength={props.maxLength}
         value={value()}
         onInput={(event) => setValue(event.currentTarget.value)}
       />
@@ -156,7 +174,7 @@ export function Trash<T extends { id: string }>(props: {
             {(item) => (
               <li data-testid={props.itemTestId} {...(props.itemData?.(item) ?? {})}>
                 {props.label(item)}
-                <button type="button" class="button small" data-testid={props.restoreTestId} onClick={() => props.onRestore(item)}>
+                <button type="button" class="button small" data-testid={props.restoreTestId} onClick={() => attempt(() => props.onRestore(item))}>
                   Restore
                 </button>
               </li>

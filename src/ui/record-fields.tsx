@@ -1,5 +1,7 @@
-import { createEffect, on, onCleanup, onMount, Show } from 'solid-js';
-import type { MemberKind } from '../model';
+import { createEffect, createSignal, createUniqueId, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { COUNTRY_CODES, type MemberKind } from '../model';
+import { flushOnLeave } from './leave';
+import { problemMessage } from './write-problem';
 
 export const KIND_LABELS: Record<MemberKind, string> = {
   city: 'City',
@@ -10,21 +12,25 @@ export const KIND_LABELS: Record<MemberKind, string> = {
 };
 
 /**
- * An input for a plain (not co-edited) value of a record: it shows the stored value, writes once
- * when the person is done (change: Enter, blur, a picked date), and does not overwrite what the
- * person is typing when a partner changes the same value meanwhile — it shows the partner's value
- * again once the field is left without a change. `multiline` gives a one-value field that wraps
- * and grows (long titles); Enter still ends the edit there.
+ * An input for a plain (not co-edited) value of a record. Text is saved as it is typed, once it
+ * is valid: nothing typed is lost by leaving the screen, changing the address or closing the
+ * browser. A value that cannot be kept (empty, refused by the model) is not written: the field
+ * says why, and goes back to the stored value when it is left. A date is written when it is
+ * picked, when the field is left or Enter is pressed, and before any navigation or the page
+ * closing (typed segment by segment, it passes through dates nobody meant: 0002, 0020, 0202…).
+ *
+ * While the person is typing, a partner's change of the same value does not overwrite the field;
+ * it shows once the field is left. Escape puts back the value the field had when it was entered.
+ * `multiline` gives a one-value field that wraps and grows (long titles); Enter adds no line.
  */
 export function ValueInput(props: {
   value: string;
-  /** Called with the normalised text when it differs from the stored value and is valid. */
+  /** Called with the normalised text when it differs from the stored value and is valid; may throw the model's refusal. */
   onCommit: (next: string) => void;
-  /** Turns what was typed into the value to store (trim, uppercase…). */
+  /** Turns what was typed into the value to store (trim…). */
   normalise?: (raw: string) => string;
-  /** A message when `normalised` may not be stored; the field then goes back to the stored value. */
+  /** A message when `normalised` may not be stored. */
   validate?: (normalised: string) => string | null;
-  onInvalid?: (message: string | null) => void;
   type?: 'text' | 'date';
   multiline?: boolean;
   label: string;
@@ -32,17 +38,24 @@ export function ValueInput(props: {
   title?: string;
   placeholder?: string;
   class?: string;
+  /** Class of the message shown when a value is not saved (e.g. "floating" in a table cell). */
+  messageClass?: string;
   testId?: string;
   maxLength?: number;
   required?: boolean;
-  invalid?: boolean;
   autocomplete?: string;
 }) {
   let el!: HTMLInputElement | HTMLTextAreaElement;
+  const messageId = createUniqueId();
+  const [problem, setProblem] = createSignal<string | null>(null);
+  /** Typed into since the field was entered (or last left). */
   let dirty = false;
-  // A date typed segment by segment passes through dates nobody meant (0002, 0020, 0202…):
-  // typed dates are written when the field is left or Enter is pressed, picked ones at once.
+  /** A date being typed segment by segment: written when left, not on each change. */
   let typing = false;
+  let composing = false;
+  /** The stored value when the field was entered, for Escape. */
+  let before: string | null = null;
+  const isDate = () => props.type === 'date';
 
   const grow = () => {
     if (!(el instanceof HTMLTextAreaElement)) return;
@@ -76,32 +89,68 @@ export function ValueInput(props: {
     onCleanup(() => observer.disconnect());
   });
 
-  const commit = () => {
+  /** Write what the field shows, if it is valid and new. Returns the problem, or null when saved. */
+  const save = (): string | null => {
     const raw = props.multiline ? el.value.replace(/\s*\n\s*/g, ' ') : el.value;
     const next = props.normalise ? props.normalise(raw) : raw;
-    const problem = props.validate?.(next) ?? null;
-    props.onInvalid?.(problem);
-    dirty = false;
-    typing = false;
-    if (problem) {
+    let found = props.validate?.(next) ?? null;
+    if (!found && next !== props.value) {
+      try {
+        props.onCommit(next);
+      } catch (error) {
+        found = problemMessage(error);
+      }
+    }
+    setProblem(found);
+    return found;
+  };
+
+  /** The field is left (blur, Enter on a date): write, then show the stored value. */
+  const finish = () => {
+    if (!dirty) {
       show(props.value);
       return;
     }
-    if (next !== props.value) props.onCommit(next);
+    const found = save();
+    dirty = false;
+    typing = false;
+    if (found) {
+      const kept = props.value.length > 60 ? `${props.value.slice(0, 60)}…` : props.value;
+      setProblem(kept ? `${found} “${kept}” is kept.` : found);
+    }
     show(props.value);
   };
+
+  // Before leaving the screen or the page, whatever is pending is written (a date being typed;
+  // text is written as it is typed already, so this is only a last check for it).
+  flushOnLeave(() => {
+    if (dirty) save();
+  });
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && dirty) {
       event.preventDefault();
+      const back = before ?? props.value;
       dirty = false;
       typing = false;
-      props.onInvalid?.(null);
+      if (back !== props.value) {
+        try {
+          props.onCommit(back);
+        } catch (error) {
+          setProblem(problemMessage(error));
+          show(props.value);
+          return;
+        }
+      }
+      setProblem(null);
       show(props.value);
     } else if (event.key === 'Enter') {
       if (props.multiline) event.preventDefault();
-      if (dirty) commit();
-    } else if (props.type === 'date' && event.key !== 'Tab') {
+      if (dirty) {
+        if (isDate()) finish();
+        else save();
+      }
+    } else if (isDate() && event.key !== 'Tab') {
       typing = true;
     }
   };
@@ -121,7 +170,10 @@ export function ValueInput(props: {
       return props.label;
     },
     get 'aria-invalid'() {
-      return props.invalid ? ('true' as const) : undefined;
+      return problem() ? ('true' as const) : undefined;
+    },
+    get 'aria-describedby'() {
+      return problem() ? messageId : undefined;
     },
     get placeholder() {
       return props.placeholder;
@@ -135,34 +187,56 @@ export function ValueInput(props: {
     get required() {
       return props.required;
     },
-    onInput: () => {
+    onFocus: () => {
+      if (!dirty) before = props.value;
+    },
+    onInput: (event: InputEvent) => {
       dirty = true;
       grow();
+      if (isDate() || composing || event.isComposing) return;
+      save();
+    },
+    onCompositionStart: () => {
+      composing = true;
+    },
+    onCompositionEnd: () => {
+      composing = false;
+      if (!isDate()) save();
     },
     onChange: () => {
-      if (!typing) commit();
+      // A picked date (the calendar, or a value set at once) is written straight away.
+      if (isDate() && dirty && !typing) save();
     },
     onKeyDown,
-    onBlur: () => {
-      if (dirty) commit();
-      else show(props.value);
-    },
+    onBlur: finish,
   };
 
   return (
-    <Show
-      when={props.multiline}
-      fallback={
-        <input
-          ref={el as HTMLInputElement}
-          {...common}
-          type={props.type ?? 'text'}
-          autocomplete={props.autocomplete ?? 'off'}
-        />
-      }
-    >
-      <textarea ref={el as HTMLTextAreaElement} {...common} rows={1} />
-    </Show>
+    <>
+      <Show
+        when={props.multiline}
+        fallback={
+          <input
+            ref={el as HTMLInputElement}
+            {...common}
+            type={props.type ?? 'text'}
+            autocomplete={props.autocomplete ?? 'off'}
+          />
+        }
+      >
+        <textarea ref={el as HTMLTextAreaElement} {...common} rows={1} />
+      </Show>
+      <Show when={problem()}>
+        <span
+          id={messageId}
+          class={`field-error ${props.messageClass ?? ''}`}
+          role="alert"
+          data-testid={props.testId ? `${props.testId}-problem` : undefined}
+        >
+          {problem()}
+        </span>
+      </Show>
+    </>
   );
 }
 
@@ -173,16 +247,103 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Uppercase two-letter country code, or '' for none. */
-export function normaliseCountry(raw: string): string {
-  return raw.trim().toUpperCase();
-}
-
 export function dateProblem(date: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'Pick a date';
-  return Number.isNaN(new Date(`${date}T12:00:00`).getTime()) ? 'Pick a date' : null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'Pick a date.';
+  return Number.isNaN(new Date(`${date}T12:00:00`).getTime()) ? 'Pick a date.' : null;
 }
 
-export function countryProblem(code: string): string | null {
-  return /^([A-Z]{2})?$/.test(code) ? null : 'Use the two-letter country code, e.g. NL';
+/** A piece of text cut to `max` characters for a message, with an ellipsis when cut. */
+export function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// ---------------------------------------------------------------- countries
+
+/**
+ * Countries of Europe (the Council of Europe's members and observers in Europe, and the
+ * territories among ISO 3166-1 codes): the working group's members are mostly from these, so
+ * the list shows them first.
+ */
+const EUROPE: ReadonlySet<string> = new Set([
+  'AD', 'AL', 'AT', 'AX', 'BA', 'BE', 'BG', 'BY', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FO', 'FR', 'GB', 'GE',
+  'GG', 'GI', 'GR', 'HR', 'HU', 'IE', 'IM', 'IS', 'IT', 'JE', 'LI', 'LT', 'LU', 'LV', 'MC', 'MD', 'ME', 'MK', 'MT', 'NL',
+  'NO', 'PL', 'PT', 'RO', 'RS', 'RU', 'SE', 'SI', 'SJ', 'SK', 'SM', 'TR', 'UA', 'VA', 'XK',
+]);
+
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** A country's name in the reader's language (English when the browser has no name for it); '' for none. */
+export function countryName(code: string): string {
+  if (!code) return '';
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+interface CountryOption {
+  code: string;
+  name: string;
+}
+
+let countryGroups: { europe: CountryOption[]; others: CountryOption[] } | undefined;
+
+/** Every country of COUNTRY_CODES by name, sorted by name in the reader's language: Europe, then the others. */
+export function countryOptions(): { europe: CountryOption[]; others: CountryOption[] } {
+  if (!countryGroups) {
+    const collator = new Intl.Collator([navigator.language, 'en']);
+    const all = COUNTRY_CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) => collator.compare(a.name, b.name));
+    countryGroups = { europe: all.filter((c) => EUROPE.has(c.code)), others: all.filter((c) => !EUROPE.has(c.code)) };
+  }
+  return countryGroups;
+}
+
+/**
+ * A country picked from the list by name, or "Not given". `onPick` writes it; if the change is
+ * refused (onPick reports why, e.g. with attempt()), the select goes back to the stored country.
+ */
+export function CountrySelect(props: {
+  value: string;
+  onPick: (code: string) => void;
+  label?: string;
+  id?: string;
+  class?: string;
+  testId?: string;
+}) {
+  const groups = countryOptions();
+  let el!: HTMLSelectElement;
+  // The options are made once; the selected one follows the stored value.
+  createEffect(() => {
+    const value = props.value;
+    if (el.value !== value) el.value = value;
+  });
+  return (
+    <select
+      ref={el}
+      id={props.id}
+      class={`country-select ${props.class ?? ''}`}
+      aria-label={props.label}
+      data-testid={props.testId}
+      onChange={(event) => {
+        props.onPick(event.currentTarget.value);
+        if (el.value !== props.value) el.value = props.value;
+      }}
+    >
+      <option value="">Not given</option>
+      <optgroup label="Europe">
+        <For each={groups.europe}>{(country) => <option value={country.code}>{country.name}</option>}</For>
+      </optgroup>
+      <optgroup label="Other countries">
+        <For each={groups.others}>{(country) => <option value={country.code}>{country.name}</option>}</For>
+      </optgroup>
+    </select>
+  );
 }

@@ -35,7 +35,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
 async function addMember(page: Page, name: string, country: string): Promise<void> {
   const form = page.getByTestId('add-member');
   await form.getByTestId('add-member-name').fill(name);
-  await form.getByTestId('add-member-country').fill(country);
+  await form.getByTestId('add-member-country').selectOption(country);
   await form.getByTestId('add-member-submit').click();
   await expect.poll(() => page.getByTestId('member-row').count()).toBeGreaterThan(0);
 }
@@ -234,8 +234,9 @@ describe('meeting mode, two partners in two browsers', () => {
     await a.page.getByTestId('meeting-view').waitFor();
     expect(await a.page.getByTestId('raised-point').allTextContents()).toEqual([`${RAISED}Agreed`]);
     expect(await a.page.getByTestId('meeting-live-bar').getAttribute('data-live-status')).toBe('ended');
+    // Each ticked member with its country, by name.
     const ticked = await a.page.getByTestId('participant').evaluateAll((els) => els.filter((el) => el.querySelector('input')!.checked).map((el) => el.textContent));
-    expect(ticked).toEqual(['AmsterdamNL', 'LisbonPT']);
+    expect(ticked).toEqual(['AmsterdamNetherlands', 'LisbonPortugal']);
     await screenshots(a.page, 'meeting-page-ended');
     expectNoPageProblems(a.context);
     expectNoPageProblems(b.context);

@@ -107,8 +107,10 @@ describe('the sample working group', () => {
     await expect.poll(() => page.getByTestId('practice-title').inputValue()).toBe(practice.title);
     expect(await page.getByTestId('practice-status').inputValue()).toBe(practice.status);
     const member = FIXTURE.members.find((m) => m.id === practice.city)!;
+    // The member's country by its name in the page's language, as the app shows it.
+    const country = await page.evaluate((code) => new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }).of(code), member.country);
     expect(await page.getByTestId('practice-member').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(
-      `${member.name} (${member.country})`,
+      `${member.name} (${country})`,
     );
     const checkedTopics = await page
       .getByTestId('practice-topics')
