@@ -8,10 +8,10 @@
 //
 // The exit code is non-zero when D + U + L > 0, or when an operation failed or a shard crashed
 // (said above that line). A failing seed is printed with the command that replays it; add
-// --trace to a one-seed run to see every operation.
+// --trace to a one-seed run to see every operation, --report FILE to keep every finding as JSON.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function parse(argv) {
-  const options = { runs: 1000, seed: 1, jobs: Math.min(2, availableParallelism()), trace: false };
+  const options = { runs: 1000, seed: 1, jobs: Math.min(2, availableParallelism()), trace: false, report: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [name, inline] = arg.split('=', 2);
@@ -32,6 +32,7 @@ function parse(argv) {
     else if (name === '--seed') options.seed = value();
     else if (name === '--jobs') options.jobs = Math.max(1, value());
     else if (name === '--trace') options.trace = true;
+    else if (name === '--report') options.report = inline ?? argv[++i] ?? usage('--report needs a file name');
     else usage(`unknown argument ${arg}`);
   }
   if (options.runs < 1) usage('--runs must be at least 1');
@@ -39,7 +40,7 @@ function parse(argv) {
 }
 
 function usage(problem) {
-  console.error(`${problem}\nusage: npm run fuzz -- [--runs N] [--seed S] [--jobs J] [--trace]`);
+  console.error(`${problem}\nusage: npm run fuzz -- [--runs N] [--seed S] [--jobs J] [--trace] [--report FILE]`);
   process.exit(2);
 }
 
@@ -122,6 +123,7 @@ const names = Object.keys(total.ops).sort();
 for (const name of names) console.log(`  ${String(total.ops[name]).padStart(8)}  ${name}`);
 if (options.trace && options.runs === 1 && failures.length === 0 && jobs === 1) console.log('(seed passed; its trace is above)');
 failures.sort((a, b) => a.seed - b.seed);
+if (options.report) writeFileSync(options.report, JSON.stringify({ ...total, failures }, null, 1));
 for (const failure of failures.slice(0, 30)) {
   console.log('');
   console.log(failure.text);

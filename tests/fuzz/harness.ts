@@ -18,7 +18,8 @@ import { Tokens, tokensIn } from './tokens';
  *   fields and repairs, meta, problems, each topic's points), or the Yjs states differ, or a
  *   peer's topic index disagrees with its own list;
  * - duplicated: a record listed twice, a point under two topics, an id twice in an agenda or a set;
- * - lost: a record created and never listed, or a token typed and never deleted that is missing
+ * - lost: a record created and never listed, a token typed and never deleted that is missing
+ *   from a peer's texts, or an id put in a set or an agenda and never taken out that is not there.
  *   from a peer's texts. Deletions are known exactly: each operation's peer is diffed before and
  *   after it, and a token it had before and not after was deleted by someone on purpose.
  *
@@ -80,6 +81,9 @@ export class Run {
   /** Every token typed, and every token some operation deleted (seen gone on its own peer). */
   readonly typed = new Set<string>();
   readonly deleted = new Set<string>();
+  /** Set and agenda entries (`meetings/ID.agenda:TOPIC`) some operation added, and some operation removed. */
+  readonly linked = new Map<string, string>();
+  readonly unlinked = new Set<string>();
   /** Every record id created, by collection. */
   readonly created = new Map<string, Set<string>>();
   readonly ops: Record<string, number> = {};
@@ -241,6 +245,22 @@ export function textsOf(ws: Workspace): Map<string, string> {
   return texts;
 }
 
+/** Every entry of every set and agenda a peer's API shows, as `collection/id.field:member`. */
+export function entriesOf(ws: Workspace): Set<string> {
+  const entries = new Set<string>();
+  const add = (where: string, members: readonly string[]) => {
+    for (const member of members) entries.add(`${where}:${member}`);
+  };
+  for (const p of ws.focusPoints.list({ deleted: 'include' })) add(`focusPoints/${p.id}.owners`, p.owners);
+  for (const m of ws.meetings.list({ deleted: 'include' })) {
+    add(`meetings/${m.id}.participants`, m.participants);
+    add(`meetings/${m.id}.attendees`, m.attendees);
+    add(`meetings/${m.id}.agenda`, m.agenda);
+  }
+  for (const p of ws.practices.list({ deleted: 'include' })) add(`practices/${p.id}.topics`, p.topics);
+  return entries;
+}
+
 function tokenSet(ws: Workspace, texts = textsOf(ws)): Set<string> {
   const set = new Set<string>();
   for (const text of texts.values()) for (const token of tokensIn(text)) set.add(token);
@@ -254,6 +274,7 @@ function peerOperation(run: Run, peer: Peer): void {
     return;
   }
   const before = tokenSet(peer.ws);
+  const entriesBefore = entriesOf(peer.ws);
   const ctx: OpContext = { run, peer, ws: peer.ws, rng: run.rng, typed: [] };
   let done: Operation | null = null;
   for (let attempt = 0; attempt < 8 && !done; attempt++) {
@@ -271,6 +292,9 @@ function peerOperation(run: Run, peer: Peer): void {
   const texts = textsOf(peer.ws);
   const after = tokenSet(peer.ws, texts);
   for (const token of before) if (!after.has(token)) run.deleted.add(token);
+  const entriesAfter = entriesOf(peer.ws);
+  for (const entry of entriesBefore) if (!entriesAfter.has(entry)) run.unlinked.add(entry);
+  for (const entry of entriesAfter) if (!entriesBefore.has(entry) && !run.linked.has(entry)) run.linked.set(entry, `step ${run.step} peer ${peer.index} ${done.name}`);
   for (const token of ctx.typed) {
     run.typed.add(token);
     const field = [...texts].find(([, text]) => text.includes(token))?.[0];
@@ -429,6 +453,9 @@ function check(run: Run): RunResult {
     const present = tokenSet(ws, texts);
     const missing = [...run.typed].filter((t) => !run.deleted.has(t) && !present.has(t));
     if (missing.length) result.lost.push(`${who}: ${missing.length} token(s) typed, never deleted, missing: ${missing.slice(0, 8).map((t) => run.tokens.label(t)).join(' ')}`);
+    const entries = entriesOf(ws);
+    const gone = [...run.linked].filter(([entry]) => !run.unlinked.has(entry) && !entries.has(entry));
+    if (gone.length) result.lost.push(`${who}: ${gone.length} set or agenda entr${gone.length === 1 ? 'y' : 'ies'} added, never removed, missing: ${gone.slice(0, 6).map(([entry, where]) => `${entry} (${where})`).join(', ')}`);
     for (const [field, text] of texts) if (LONE_SURROGATE.test(text)) result.lost.push(`${who}: ${field} has half a surrogate pair: ${JSON.stringify(text)}`);
   }
   moveAfterConvergence(run, result);
