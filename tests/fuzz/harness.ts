@@ -4,7 +4,7 @@ import * as model from '../../src/model';
 import { Workspace, WorkspaceNotReceived } from '../../src/model';
 import { Prng } from '../unit/helpers';
 import { Network } from './network';
-import { OPERATIONS, PRE_RECEIPT_WRITES, type OpContext, type Operation } from './operations';
+import { OPERATIONS, PRE_RECEIPT_WRITES, writeLayout1Workspace, type OpContext, type Operation } from './operations';
 import { Tokens, tokensIn } from './tokens';
 
 /**
@@ -66,7 +66,7 @@ export interface Peer {
   ws: Workspace;
   /** Joined with an empty document: refuses writes until it has received the workspace. */
   joiner: boolean;
-  /** The harness's view: the document holds the workspace's meta. */
+  /** The harness's view: the document holds the workspace as peer 0 created it (hasTheWorkspace). */
   received: boolean;
   /** Has made its first write since receiving (checked to work). */
   wroteAfterReceipt: boolean;
@@ -160,9 +160,19 @@ export function runSeed(seed: number, options: FuzzOptions = {}): RunResult {
   try {
     // Peer 0 creates the workspace; some peers have it from the start, the others join empty later.
     const creator = run.addPeer(0, false);
-    const description = run.tokens.next(0, false) + run.tokens.next(0, false);
-    creator.ws.initialise({ name: 'Fuzz working group', description });
-    for (const token of tokensIn(description)) run.typed.add(token);
+    if (rng.bool(0.25)) {
+      // A workspace saved by layout 1: each peer migrates it when it first opens it.
+      const ctx: OpContext = { run, peer: creator, ws: creator.ws, rng, typed: [] };
+      writeLayout1Workspace(ctx);
+      for (const token of ctx.typed) run.typed.add(token);
+      creator.wroteAfterReceipt = false;
+      run.count('start.layout1');
+      run.log('peer 0 writes a layout-1 workspace');
+    } else {
+      const description = run.tokens.next(0, false) + run.tokens.next(0, false);
+      creator.ws.initialise({ name: 'Fuzz working group', description });
+      for (const token of tokensIn(description)) run.typed.add(token);
+    }
     const startWith = rng.int(2, PEERS);
     for (let i = 1; i < startWith; i++) {
       run.addPeer(i, true);
@@ -182,7 +192,7 @@ export function runSeed(seed: number, options: FuzzOptions = {}): RunResult {
         }
       }
       weather(run);
-      for (const peer of run.live()) if (!peer.received && peer.doc.getMap('meta').has('schemaVersion')) peer.received = true;
+      for (const peer of run.live()) if (!peer.received && hasTheWorkspace(peer.doc)) peer.received = true;
       let peer = rng.pick(run.live());
       // A peer still waiting for the workspace tries a write now and then; mostly the others act.
       if (!peer.received && rng.bool(0.7)) peer = rng.pick(run.live().filter((p) => p.received));
@@ -200,6 +210,16 @@ export function runSeed(seed: number, options: FuzzOptions = {}): RunResult {
     net.destroy();
     for (const peer of run.live()) peer.doc.destroy();
   }
+}
+
+/**
+ * Whether a joiner holds the workspace: what peer 0 (client id 1) wrote to create it. Yjs
+ * integrates a client's items in clock order, so holding any of client 1's items means holding
+ * its first transaction, the creation. (Not "meta has schemaVersion": a partner's migration
+ * rewrites that key, and while its new value waits for an earlier update the key reads missing.)
+ */
+function hasTheWorkspace(doc: Y.Doc): boolean {
+  return doc.store.clients.has(1);
 }
 
 /** The network's turn: partitions, heals, deliveries, handshakes. */
@@ -325,7 +345,8 @@ function preReceiptWrite(run: Run, peer: Peer): void {
   const ctx: OpContext = { run, peer, ws: peer.ws, rng: run.rng, typed: [] };
   try {
     write.run(ctx);
-    run.error(`peer ${peer.index} (empty) ${write.name} before receiving the workspace did not throw`);
+    const meta = peer.doc.getMap('meta');
+    run.error(`peer ${peer.index} (empty) ${write.name} before receiving the workspace did not throw (its meta holds only ${JSON.stringify([...meta.keys()])})`);
   } catch (error) {
     if (!(error instanceof WorkspaceNotReceived)) run.error(`peer ${peer.index} (empty) ${write.name} threw ${describeError(error)}, not WorkspaceNotReceived`);
   } finally {
@@ -339,6 +360,17 @@ function preReceiptWrite(run: Run, peer: Peer): void {
 /** The first write of a joined peer once it has the workspace works. */
 function postReceiptWrite(run: Run, peer: Peer): void {
   peer.wroteAfterReceipt = true;
+  // Opening a workspace of an older layout migrates it (src/state/session.ts). Not diffed like an
+  // operation: a migration deletes nothing, so whatever it loses shows as lost.
+  if (peer.ws.needsMigration()) {
+    try {
+      const done = peer.ws.migrate();
+      run.log(`peer ${peer.index} migrates: ${done.join('; ')}`);
+    } catch (error) {
+      run.error(`peer ${peer.index}: migrate() threw ${describeError(error)}`);
+    }
+    run.count('receipt.migrate');
+  }
   const id = run.id('t-');
   try {
     const title = run.tokens.next(peer.index, false);

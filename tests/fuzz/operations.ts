@@ -734,6 +734,52 @@ export const PRE_RECEIPT_WRITES: Operation[] = [
 
 // ------------------------------------------------------------------------------------ raw Yjs
 
+/**
+ * A workspace as layout 1 kept it (docs/document.md before schemaVersion 2): points with `topicId`
+ * and `order`, an agenda as a Y.Array. Written by peer 0 as the run's starting point; every peer
+ * migrates it when it opens it (as the app does), so migrations run concurrently.
+ */
+export function writeLayout1Workspace(ctx: OpContext): void {
+  const { rng, ws, run } = ctx;
+  const text = () => new Y.Text(tokens(ctx));
+  const now = new Date().toISOString();
+  const record = (collection: string, id: string, fields: Record<string, unknown>) => {
+    const map = new Y.Map<unknown>();
+    ws.doc.getMap(collection).set(id, map);
+    for (const [key, value] of Object.entries({ id, createdAt: now, deletedAt: null, ...fields })) if (value !== undefined) map.set(key, value);
+    run.recordCreated(collection, id);
+  };
+  ws.doc.transact(() => {
+    const meta = ws.doc.getMap('meta');
+    meta.set('schemaVersion', 1);
+    meta.set('name', 'Fuzz working group (layout 1)');
+    meta.set('description', rng.bool(0.7) ? text() : tokens(ctx));
+    meta.set('createdAt', now);
+    const member = run.id('m-');
+    record('members', member, { order: 'a0', name: rng.pick(CITIES), kind: 'city', country: 'NL', lead: true });
+    const topics = [run.id('t-'), run.id('t-')];
+    topics.forEach((id, i) => record('topics', id, { order: `a${i}`, title: text() }));
+    for (let i = 0; i < 3; i++) {
+      record('focusPoints', run.id('p-'), {
+        order: `a${i}`,
+        topicId: topics[i % 2],
+        text: text(),
+        status: rng.pick(FOCUS_POINT_STATUSES),
+        owners: mapOf(rng.bool() ? [member] : []),
+        meetingId: null,
+      });
+    }
+    record('meetings', run.id('g-'), {
+      order: 'a0',
+      title: 'Kick-off',
+      date: '2020-09-23',
+      participants: mapOf([member]),
+      agenda: arrayOf(rng.bool(0.5) ? [topics[1]!, topics[0]!] : [topics[0]!]),
+      notes: text(),
+    });
+  }, 'layout-1-program');
+}
+
 /** Write a record the way another program might: a Y.Map attached first, then filled; undefined fields left out. */
 function writeRaw(ws: Workspace, collection: string, id: string, fields: Record<string, unknown>): void {
   ws.doc.transact(() => {
