@@ -485,6 +485,8 @@ export function mergeBackup(workspace: Workspace, backup: Backup, origin = new B
   } finally {
     stop();
   }
+  // Records of an older layout came in with it: bring them up to date too.
+  workspace.migrate({ mergedFrom: backup.meta.schemaVersion });
   const added = {} as Record<CollectionName, number>;
   for (const name of COLLECTIONS) {
     const known = before.get(name)!;

@@ -175,10 +175,13 @@ export class Workspace implements Host {
    * was done; never throws on old data. Every step writes what any peer migrating the same data
    * writes, so two partners migrating at once agree (and salvage.ts keeps what each added since).
    */
-  migrate(): string[] {
-    if (!this.needsMigration()) return [];
+  migrate(options: { mergedFrom?: number } = {}): string[] {
+    // `mergedFrom`: the layout of data just merged in (a backup), whose records may be older
+    // than this document's version says.
+    const merged = options.mergedFrom !== undefined && options.mergedFrom < SCHEMA_VERSION;
+    if (!this.needsMigration() && !merged) return [];
     const version = this.storedVersion();
-    const from = version ?? 1;
+    const from = Math.min(version ?? 1, merged ? options.mergedFrom! : SCHEMA_VERSION);
     const done: string[] = [];
     this.transact('workspace.migrate', () => {
       if (from < 2) {
@@ -192,9 +195,9 @@ export class Workspace implements Host {
         rememberInitialContent(text);
         done.push('description kept as a text');
       }
-      this.metaMap.set('schemaVersion', SCHEMA_VERSION);
+      if (this.metaMap.get('schemaVersion') !== SCHEMA_VERSION) this.metaMap.set('schemaVersion', SCHEMA_VERSION);
     });
-    done.push(version === null ? `malformed schemaVersion → ${SCHEMA_VERSION}` : `schemaVersion ${version} → ${SCHEMA_VERSION}`);
+    if (version !== SCHEMA_VERSION) done.push(version === null ? `malformed schemaVersion → ${SCHEMA_VERSION}` : `schemaVersion ${version} → ${SCHEMA_VERSION}`);
     return done;
   }
 

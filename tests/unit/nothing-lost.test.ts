@@ -269,3 +269,19 @@ describe('a workspace saved by the schema-1 code', () => {
     if (extra) expect(agendaA).toContain(extra.id);
   });
 });
+
+describe('a schema-1 backup merged into a schema-2 workspace', () => {
+  it('brings its agendas up to date too', async () => {
+    const { readBackup, mergeBackup } = await import('../../src/io/backup');
+    const read = readBackup(readFileSync(fixture('backup-v1.tavola.json'), 'utf8'));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const ws = new Workspace();
+    ws.applyUpdate(read.backup.state, REMOTE);
+    ws.migrate();
+    // The same workspace as it was before the migration, merged back in (a partner's old backup).
+    mergeBackup(ws, read.backup);
+    expect(ws.meta().schemaVersion).toBe(SCHEMA_VERSION);
+    for (const meeting of ws.meetings.readAll()) expect(meeting).toMatchObject({ ok: true, repaired: [] });
+  });
+});
