@@ -755,12 +755,12 @@ export function writeLayout1Workspace(ctx: OpContext): void {
     meta.set('name', 'Fuzz working group (layout 1)');
     meta.set('description', rng.bool(0.7) ? text() : tokens(ctx));
     meta.set('createdAt', now);
-    const member = run.id('m-');
+    const member = run.id('lm-');
     record('members', member, { order: 'a0', name: rng.pick(CITIES), kind: 'city', country: 'NL', lead: true });
-    const topics = [run.id('t-'), run.id('t-')];
+    const topics = [run.id('lt-'), run.id('lt-')];
     topics.forEach((id, i) => record('topics', id, { order: `a${i}`, title: text() }));
     for (let i = 0; i < 3; i++) {
-      record('focusPoints', run.id('p-'), {
+      record('focusPoints', run.id('lp-'), {
         order: `a${i}`,
         topicId: topics[i % 2],
         text: text(),
@@ -769,7 +769,7 @@ export function writeLayout1Workspace(ctx: OpContext): void {
         meetingId: null,
       });
     }
-    record('meetings', run.id('g-'), {
+    record('meetings', run.id('lg-'), {
       order: 'a0',
       title: 'Kick-off',
       date: '2020-09-23',
