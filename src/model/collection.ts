@@ -4,7 +4,7 @@ import { CoText } from './text';
 import { ID_PATTERN } from './ids';
 import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey, compareOrdered, FIRST_KEY } from './order';
 import { generateKeyBetween } from 'fractional-indexing';
-import { handOver, rememberInitialContent, salvagedKeys } from './salvage';
+import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys } from './salvage';
 
 /**
  * How a field is kept in the record's Y.Map: a plain value, a Y.Text, a set of ids (Y.Map
@@ -220,7 +220,8 @@ export class Collection<R extends BaseRecord> {
     if (!(record instanceof Y.Map)) return undefined;
     let ytext = record.get(field);
     if (!(ytext instanceof Y.Text)) {
-      const previous = typeof ytext === 'string' ? ytext : '';
+      // A plain string a partner's half-arrived repair just removed is still what the field says.
+      const previous = typeof ytext === 'string' ? ytext : ytext === undefined ? (plainBeforeRemoval(record, field) ?? '') : '';
       const replacement = new Y.Text(previous);
       this.host.transact('repair', () => record.set(field, replacement));
       rememberInitialContent(replacement);
@@ -243,7 +244,7 @@ export class Collection<R extends BaseRecord> {
    * A new record: every field written in one transaction, every shared type (text, set) created
    * here and never later (DESIGN.md: no lazily created types).
    */
-  protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length, order?: string): string {
+  protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length): string {
     if (!ID_PATTERN.test(id)) throw new InvalidValue(this.name, 'id', `${this.name}: ${JSON.stringify(id.slice(0, 80))} is not a valid id`);
     const now = new Date().toISOString();
     const initial: Record<string, unknown> = { createdAt: now, deletedAt: null, ...values, id };
@@ -261,19 +262,9 @@ export class Collection<R extends BaseRecord> {
       const record = new Y.Map<unknown>();
       this.map.set(id, record);
       for (const [key, field, given] of writes) this.writeField(record, key, field, given);
-      const keys = order !== undefined && isValidOrderKey(order) ? new Map([[id, order]]) : orderKeysForPlacement(siblings, id, index);
-      this.applyOrder(keys, new Map([[id, derivedValues]]));
+      this.applyOrder(orderKeysForPlacement(siblings, id, index), new Map([[id, derivedValues]]));
     });
     return id;
-  }
-
-  /**
-   * Put back a record that is missing from the map (restoring a version): written like a new one,
-   * with its old id and order key, without reading its siblings (a restore of thousands of
-   * records would read them all for each).
-   */
-  recreate(id: string, values: Partial<R>): void {
-    this.insertRecord(`${this.name}.recreate`, id, values, [], 0, values.order);
   }
 
   protected patchRecord(action: string, id: string, values: Partial<R>): void {
@@ -331,12 +322,11 @@ export class Collection<R extends BaseRecord> {
    */
   protected placeInOrderedSet(action: string, id: string, field: keyof R & string, member: string, index: number): void {
     const record = this.recordMap(id);
-    const current = orderedEntries(record.get(field));
-    const others = current.filter((entry) => entry.id !== member);
-    const keys = orderKeysForPlacement(others, member, index);
     this.host.transact(action, () => {
+      // Keys are placed among the map's entries, so an agenda stored otherwise is repaired first.
       const set = this.sharedMap(record, field);
-      for (const [entryId, key] of keys) if (set.get(entryId) !== key) set.set(entryId, key);
+      const others = orderedEntries(set).filter((entry) => entry.id !== member);
+      for (const [entryId, key] of orderKeysForPlacement(others, member, index)) if (set.get(entryId) !== key) set.set(entryId, key);
     });
   }
 

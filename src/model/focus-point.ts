@@ -32,12 +32,13 @@ export interface Place {
   order: string;
 }
 
-const placeSchema = z.object({ topicId: z.string().check(z.minLength(1), z.maxLength(64)), order: z.string().check(z.refine(isValidOrderKey)) });
+// A topic id of '' is a point in no topic (as layout 1's fallback reads it): it can still be moved.
+const placeSchema = z.object({ topicId: z.string().check(z.maxLength(64)), order: z.string().check(z.refine(isValidOrderKey)) });
 
 export const focusPointFields: Fields<FocusPoint> = {
   ...baseFields,
   order: derived(baseFields.order.schema, '~'),
-  topicId: derived(z.string(), ''),
+  topicId: derived(z.string().check(z.maxLength(64)), ''),
   text: text(FOCUS_POINT_TEXT_MAX),
   status: value(z.enum(FOCUS_POINT_STATUSES), 'proposed'),
   owners: idSet(),

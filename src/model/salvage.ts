@@ -39,7 +39,7 @@ export function rememberInitialContent(type: Y.AbstractType<any>): void {
 }
 
 /** What a replaced type of ours held: its text, or its map entries. */
-export type Salvage = { kind: 'text'; text: string } | { kind: 'map'; entries: [string, unknown][] };
+export type Salvage = { kind: 'text'; text: string; initial: string } | { kind: 'map'; entries: [string, unknown][] };
 
 /**
  * What this peer wrote into `lost`, a shared type that `transaction` (a partner's update) just
@@ -53,6 +53,7 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
   if (lost instanceof Y.Text) {
     const initial = (initialContent.get(lost) ?? []).filter((range) => range.client === own);
     let text = '';
+    let initialText = '';
     let item = lost._start;
     while (item) {
       if (item.id.client === own && wasAlive(item) && item.content instanceof Y.ContentString) {
@@ -63,11 +64,12 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
         for (let i = 0; i < str.length; i++) {
           const clock = start + i;
           if (!initial.some((range) => clock >= range.from && clock < range.to)) text += str[i];
+          else initialText += str[i];
         }
       }
       item = item.right;
     }
-    return text ? { kind: 'text', text } : null;
+    return text || initialText ? { kind: 'text', text, initial: initialText } : null;
   }
   if (lost instanceof Y.Map) {
     const entries: [string, unknown][] = [];
@@ -85,24 +87,70 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
 export function handOver(salvage: Salvage, winner: unknown): void {
   if (salvage.kind === 'text' && winner instanceof Y.Text) {
     const current = winner.toString();
-    const joiner = current.length > 0 && !/\s$/.test(current) && !/^\s/.test(salvage.text) ? ' ' : '';
-    winner.insert(winner.length, joiner + salvage.text);
+    // The initial value is usually in the winner too (both copies repaired the same string); a
+    // partner that repaired while the string was on its way started from '' and lacks it.
+    const pieces = [salvage.initial && !current.includes(salvage.initial) ? salvage.initial : '', salvage.text].filter(Boolean);
+    if (pieces.length === 0) return;
+    const added = pieces.join(' ');
+    const joiner = current.length > 0 && !/\s$/.test(current) && !/^\s/.test(added) ? ' ' : '';
+    winner.insert(winner.length, joiner + added);
   } else if (salvage.kind === 'map' && winner instanceof Y.Map) {
     for (const [key, value] of salvage.entries) if (!winner.has(key)) winner.set(key, value);
   }
 }
 
 /**
- * The keys of a map event whose shared-type value a partner's update replaced, with what this
- * peer had written into the old value. For Collection and Workspace observers.
+ * What a partner's update took away from a key before its replacement arrived. Yjs applies an
+ * update's deletions at once even when its new items must wait for an earlier update of the same
+ * client (pending structs), and y-webrtc relays updates over several links, so a peer may see a
+ * replaced shared type as deleted, with nothing in its place, and the replacement come later in
+ * another transaction. What this peer had written into the deleted copy waits here for whatever
+ * shared type takes the key next (the partner's copy, or this peer's own repair), and a plain
+ * string the key held is kept for a repair made meanwhile. In memory only (docs/document.md).
+ */
+const waiting = new WeakMap<Y.Map<unknown>, Map<string, { salvages: Salvage[]; plain?: string }>>();
+
+function waitingFor(map: Y.Map<unknown>, key: string) {
+  let keys = waiting.get(map);
+  if (!keys) waiting.set(map, (keys = new Map()));
+  let entry = keys.get(key);
+  if (!entry) keys.set(key, (entry = { salvages: [] }));
+  return entry;
+}
+
+/** The plain string a key held before a partner's update removed it (for a repair made meanwhile). */
+export function plainBeforeRemoval(map: Y.Map<unknown>, key: string): string | undefined {
+  return waiting.get(map)?.get(key)?.plain;
+}
+
+/**
+ * The hand-overs a map event calls for: for each key whose shared-type value a partner's update
+ * replaced or removed, what this peer had written into the old value, to put into the shared type
+ * now at that key (at once, or when one arrives). For Collection and Workspace observers.
  */
 export function salvagedKeys(event: Y.YEvent<any>, transaction: Y.Transaction): { key: string; salvage: Salvage }[] {
-  if (transaction.local || !(event.target instanceof Y.Map)) return [];
+  if (!(event.target instanceof Y.Map)) return [];
+  const map = event.target as Y.Map<unknown>;
   const found: { key: string; salvage: Salvage }[] = [];
   event.changes.keys.forEach((change, key) => {
-    if (change.action !== 'update' || !(change.oldValue instanceof Y.AbstractType)) return;
-    const salvage = salvageFrom(change.oldValue, transaction);
-    if (salvage) found.push({ key, salvage });
+    const current = map.get(key);
+    const now = current instanceof Y.AbstractType;
+    if (!transaction.local && change.action !== 'add') {
+      if (change.oldValue instanceof Y.AbstractType) {
+        const salvage = salvageFrom(change.oldValue, transaction);
+        if (salvage && now) found.push({ key, salvage });
+        else if (salvage) waitingFor(map, key).salvages.push(salvage);
+      } else if (typeof change.oldValue === 'string' && current === undefined) {
+        waitingFor(map, key).plain = change.oldValue;
+      }
+    }
+    if (now) {
+      const entry = waiting.get(map)?.get(key);
+      if (entry) {
+        for (const salvage of entry.salvages) found.push({ key, salvage });
+        waiting.get(map)!.delete(key);
+      }
+    }
   });
   return found;
 }

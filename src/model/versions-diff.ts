@@ -250,8 +250,11 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 export interface RestoreResult {
   ok: true;
   version: Version;
-  /** Records of the version that could not be written back: their entry in the document is not a record. */
-  skipped: { collection: 'topics' | 'focusPoints'; id: string }[];
+  /**
+   * Records of the version that could not be written back: their entry in the document is not a
+   * record, or they have not reached this copy of the workspace yet.
+   */
+  skipped: { collection: 'topics' | 'focusPoints'; id: string; reason: 'not-a-record' | 'missing' }[];
 }
 
 /**
@@ -268,13 +271,11 @@ export function restoreVersion(workspace: Workspace, versionId: string): Restore
   const { snapshot } = read;
   const skipped: RestoreResult['skipped'] = [];
   workspace.transact('versions.restore', () => {
-    putBack(workspace.topics, snapshot.topics, skipped, (topic) => workspace.topics.recreate(topic.id, { title: topic.title, order: topic.order }), (topic) => ({ title: topic.title }));
+    putBack(workspace.topics, snapshot.topics, skipped, (topic) => ({ title: topic.title }));
     putBack(
       workspace.focusPoints,
       snapshot.focusPoints,
       skipped,
-      (point) =>
-        workspace.focusPoints.recreate(point.id, { topicId: point.topicId, order: point.order, text: point.text, status: point.status, owners: point.owners, meetingId: point.meetingId }),
       (point) => ({ topicId: point.topicId, text: point.text, status: point.status, owners: point.owners, meetingId: point.meetingId }),
     );
   });
@@ -285,7 +286,6 @@ function putBack<R extends BaseRecord, S extends { id: string; order: string }>(
   collection: Collection<R>,
   wanted: readonly S[],
   skipped: RestoreResult['skipped'],
-  recreate: (item: S) => void,
   fields: (item: S) => Partial<R>,
 ): void {
   const ids = new Set(wanted.map((item) => item.id));
@@ -296,11 +296,16 @@ function putBack<R extends BaseRecord, S extends { id: string; order: string }>(
     const current = collection.read(item.id);
     if (current && !current.ok) {
       // Not a record (a peer wrote something else under this id): reported, never overwritten.
-      skipped.push({ collection: collection.name as 'topics' | 'focusPoints', id: item.id });
+      skipped.push({ collection: collection.name as 'topics' | 'focusPoints', id: item.id, reason: 'not-a-record' });
       continue;
     }
-    // Records are never removed from their map; one that is missing came from elsewhere (another program).
-    if (!current) recreate(item);
+    if (!current) {
+      // Records are never removed from their map: one that is missing has not reached this copy
+      // yet (the version came by another path). Made again here it would be a second copy of the
+      // record, and when the two met, everything partners had typed into one would be lost.
+      skipped.push({ collection: collection.name as 'topics' | 'focusPoints', id: item.id, reason: 'missing' });
+      continue;
+    }
     const values: Partial<R> = { ...fields(item), deletedAt: null } as Partial<R>;
     // A key that was invalid then read as '~' (sort last); leave the record's key as it is.
     if (isValidOrderKey(item.order)) (values as Partial<BaseRecord>).order = item.order;

@@ -197,15 +197,13 @@ describe('hostile values in the document', () => {
     });
   }
 
-  it('restoring a version of 2,000 topics reads the collection a bounded number of times', () => {
+  it('restoring a version of 2,000 topics, with 500 added since, reads the collection a bounded number of times', () => {
     const ws = new Workspace();
     ws.initialise({ name: 'Big' });
     for (let i = 0; i < 2_000; i++) ws.topics.add(`Topic ${i}`);
     const version = saveVersion(ws, 'All', '');
     for (const topic of ws.topics.list()) ws.topics.remove(topic.id);
-    // Topics missing from the map altogether (another program removed them): recreated.
-    const map = ws.doc.getMap('topics');
-    for (const id of [...map.keys()]) map.delete(id);
+    for (let i = 0; i < 500; i++) ws.topics.add(`Added since ${i}`);
     let lists = 0;
     const readAll = ws.topics.readAll.bind(ws.topics);
     ws.topics.readAll = () => {
