@@ -70,16 +70,11 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        extends: true,
-        test: {
-          // The seeded convergence fuzz at full size: `npm run fuzz` (scripts/fuzz.mjs). `npm test`
-          // runs 300 seeds of it as tests/unit/fuzz.test.ts.
-          name: 'fuzz',
-          include: ['tests/fuzz/**/*.fuzz.ts'],
-          environment: 'node',
-        },
-      },
+      // The seeded convergence fuzz at full size, only when `npm run fuzz` (scripts/fuzz.mjs) asks
+      // for it with FUZZ_RUNS: `npm test` runs 300 seeds of it as tests/unit/fuzz.test.ts instead.
+      ...(process.env.FUZZ_RUNS
+        ? [{ extends: true as const, test: { name: 'fuzz', include: ['tests/fuzz/**/*.fuzz.ts'], environment: 'node' as const } }]
+        : []),
       {
         extends: true,
         test: {

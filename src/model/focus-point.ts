@@ -105,19 +105,30 @@ export class FocusPoints extends Collection<FocusPoint> {
 
   /** Topic and order from `place`; a point from schema 1 (or another program) without one reads its two old fields. */
   protected override readDerived(raw: Y.Map<unknown>, record: Record<string, unknown>): string[] {
-    const place = placeSchema.safeParse(raw.get('place'));
-    if (place.success) {
-      record.topicId = place.data.topicId;
-      record.order = place.data.order;
+    const place = raw.get('place');
+    if (placeSchema.safeParse(place).success) {
+      const { topicId, order } = place as Place;
+      record.topicId = topicId;
+      record.order = order;
       return [];
     }
-    const repaired: string[] = raw.has('place') ? ['place'] : [];
+    if (place !== undefined && place !== null && typeof place === 'object') {
+      // A damaged place: each half that is readable is kept (an order key that is not one sorts
+      // last in its topic, rather than the point leaving its topic).
+      const { topicId, order } = place as Partial<Record<keyof Place, unknown>>;
+      const topicOk = typeof topicId === 'string' && topicId.length <= 64;
+      record.topicId = topicOk ? topicId : '';
+      record.order = typeof order === 'string' && isValidOrderKey(order) ? order : '~';
+      return topicOk ? ['order'] : ['topicId', 'order'];
+    }
+    // Layout 1 (or another program): the two old fields.
+    const repaired: string[] = place === undefined ? [] : ['topicId', 'order'];
     const topicId = raw.get('topicId');
     const order = raw.get('order');
     record.topicId = typeof topicId === 'string' ? topicId : '';
     record.order = typeof order === 'string' && isValidOrderKey(order) ? order : '~';
-    if (typeof topicId !== 'string') repaired.push('topicId');
-    if (record.order === '~') repaired.push('order');
+    if (typeof topicId !== 'string' && !repaired.includes('topicId')) repaired.push('topicId');
+    if (record.order === '~' && !repaired.includes('order')) repaired.push('order');
     return repaired;
   }
 

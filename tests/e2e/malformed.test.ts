@@ -63,7 +63,7 @@ test('a malformed record in storage does not break the page; the rest is shown a
     points.set('garbage', 42);
     // A record with a status and an order key this version does not know.
     damaged.set('status', 'exploded');
-    damaged.set('order', 'not a key!');
+    damaged.set('place', { ...(damaged.get('place') as object), order: 'not a key!' });
     // A topic whose title is a number instead of a text.
     const topic = new Y.Map<unknown>();
     topics.set('numericTitleTopic', topic);

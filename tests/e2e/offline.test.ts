@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { LIMITS } from '../../src/model';
 import { startStaticSite, type StaticSite } from '../support/static-server';
 import { closeBrowser, launchBrowser, profileDirOf } from './harness/browser';
 import { readStoredState } from './idb';
@@ -205,7 +206,8 @@ describe('storage you can trust', () => {
         });
         // Until the next megabyte does not fit.
         let refused: string | null = null;
-        for (const size of [1024 * 1024]) {
+        // Megabytes first, then smaller pieces, so what is left is less than the paste below.
+        for (const size of [1024 * 1024, 64 * 1024, 4 * 1024]) {
           for (let piece = 0; piece < 400; piece++) {
             const chunk = new Uint8Array(size);
             for (let at = 0; at < chunk.length; at += 65536) crypto.getRandomValues(chunk.subarray(at, Math.min(chunk.length, at + 65536)));
@@ -225,8 +227,8 @@ describe('storage you can trust', () => {
         return 'never full';
       });
       expect(filled).toBe('QuotaExceededError');
-      // Then someone pastes a long text (random, so nothing compresses it).
-      const long = randomBytes(900_000).toString('base64');
+      // Then someone pastes a long text (random, so nothing compresses it), as long as a point takes.
+      const long = randomBytes(LIMITS.focusPointText).toString('base64').slice(0, LIMITS.focusPointText);
       const field = page.getByTestId('focus-point-text').first();
       await field.fill(long);
       await expect.poll(() => page.getByTestId('storage-full').count(), { timeout: 15_000 }).toBe(1);
