@@ -4,7 +4,7 @@ import { CoText } from './text';
 import { ID_PATTERN } from './ids';
 import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey, compareOrdered, FIRST_KEY } from './order';
 import { generateKeyBetween } from 'fractional-indexing';
-import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys } from './salvage';
+import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys, takeWaiting } from './salvage';
 
 /**
  * How a field is kept in the record's Y.Map: a plain value, a Y.Text, a set of ids (Y.Map
@@ -361,6 +361,9 @@ export class Collection<R extends BaseRecord> {
       const keys = storage === 'orderedSet' && ids.length > 0 ? orderKeysFor(ids.length) : [];
       ids.forEach((member, i) => replacement.set(member, storage === 'orderedSet' ? keys[i]! : true));
     }
+    // What this peer had in a copy a partner's half-arrived repair removed goes in now, so a
+    // placement in this same action counts it.
+    for (const salvage of takeWaiting(record, field)) if (salvage.kind === 'map') for (const [key, value] of salvage.entries) if (!replacement.has(key)) replacement.set(key, value);
     record.set(field, replacement);
     return replacement;
   }

@@ -118,6 +118,14 @@ function waitingFor(map: Y.Map<unknown>, key: string) {
   return entry;
 }
 
+/** Take what waits for a key (a repair made here is about to create the key's shared type). */
+export function takeWaiting(map: Y.Map<unknown>, key: string): Salvage[] {
+  const entry = waiting.get(map)?.get(key);
+  if (!entry) return [];
+  waiting.get(map)!.delete(key);
+  return entry.salvages;
+}
+
 /** The plain string a key held before a partner's update removed it (for a repair made meanwhile). */
 export function plainBeforeRemoval(map: Y.Map<unknown>, key: string): string | undefined {
   return waiting.get(map)?.get(key)?.plain;
