@@ -55,10 +55,22 @@ export async function startHostilePeer(options: { secret: string; relay: string 
       resolveCall?.(message.value);
     });
   });
+  // A call never outlives the process: if it dies (a crash in the native WebRTC stack), fail, naming how.
+  let exited: string | null = null;
+  const rejecters = new Set<(error: Error) => void>();
+  child.on('exit', (code, signal) => {
+    exited = `the hostile peer process exited (code ${code}, signal ${signal})`;
+    for (const reject of rejecters) reject(new Error(exited));
+  });
   const call = async <T>(message: Record<string, unknown>): Promise<T> => {
-    const value = await new Promise<unknown>((resolve) => {
+    if (exited) throw new Error(exited);
+    const value = await new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, resolve);
+      rejecters.add(reject);
+      pending.set(id, (result) => {
+        rejecters.delete(reject);
+        resolve(result);
+      });
       child.send({ ...message, id });
     });
     if (value && typeof value === 'object' && 'error' in value) throw new Error(String((value as { error: unknown }).error));
