@@ -4,7 +4,7 @@ import { CoText } from './text';
 import { ID_PATTERN } from './ids';
 import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey, compareOrdered, FIRST_KEY } from './order';
 import { generateKeyBetween } from 'fractional-indexing';
-import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys, takeWaiting } from './salvage';
+import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys, takeWaiting, waitingText } from './salvage';
 
 /**
  * How a field is kept in the record's Y.Map: a plain value, a Y.Text, a set of ids (Y.Map
@@ -119,23 +119,30 @@ export class Collection<R extends BaseRecord> {
     this.map = host.doc.getMap(name);
     // Registered first, so the cache is fresh before any other observer of this collection reads.
     this.map.observeDeep((events, transaction) => {
+      // First, so what now waits for a key (salvage.ts) is there for every read below.
+      const found = this.replaced(events, transaction);
       const ids = changedIds(this.map, events);
       for (const id of ids) this.cache.delete(id);
       this.recordsChanged(ids);
-      this.handOverReplaced(events, transaction);
+      this.handOverReplaced(found);
     });
+  }
+
+  /** The shared types of our records a partner's update replaced or removed, and what we had written into them. */
+  private replaced(events: Y.YEvent<any>[], transaction: Y.Transaction): { record: Y.Map<unknown>; key: string; salvage: ReturnType<typeof salvagedKeys>[number]['salvage'] }[] {
+    const found: { record: Y.Map<unknown>; key: string; salvage: ReturnType<typeof salvagedKeys>[number]['salvage'] }[] = [];
+    for (const event of events) {
+      if (event.target === this.map || event.path.length !== 1) continue;
+      for (const { key, salvage } of salvagedKeys(event, transaction)) found.push({ record: event.target as Y.Map<unknown>, key, salvage });
+    }
+    return found;
   }
 
   /**
    * A partner's update replaced a shared type of one of our records (two peers repaired the same
    * field at once): what this peer wrote into its copy goes into the one that stayed (salvage.ts).
    */
-  private handOverReplaced(events: Y.YEvent<any>[], transaction: Y.Transaction): void {
-    const found: { record: Y.Map<unknown>; key: string; salvage: ReturnType<typeof salvagedKeys>[number]['salvage'] }[] = [];
-    for (const event of events) {
-      if (event.target === this.map || event.path.length !== 1) continue;
-      for (const { key, salvage } of salvagedKeys(event, transaction)) found.push({ record: event.target as Y.Map<unknown>, key, salvage });
-    }
+  private handOverReplaced(found: ReturnType<Collection<R>['replaced']>): void {
     if (found.length === 0) return;
     this.host.transact('repair', () => {
       for (const { record, key, salvage } of found) handOver(salvage, record.get(key));
@@ -479,7 +486,9 @@ export class Collection<R extends BaseRecord> {
     for (const key of Object.keys(this.fields)) {
       const field = this.fields[key as keyof R];
       if (field.storage === 'derived') continue;
-      const { plain, exact } = plainValue(raw.get(key), field.storage);
+      const stored = raw.get(key);
+      // A text a partner's half-arrived repair took away reads as what a repair here would hold.
+      const { plain, exact } = stored === undefined && field.storage === 'text' ? { plain: waitingText(raw, key) ?? stored, exact: false } : plainValue(stored, field.storage);
       const parsed = field.schema.safeParse(plain);
       if (parsed.success) {
         record[key] = parsed.data;

@@ -86,17 +86,22 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
 /** Put salvaged content into the type that won. Text goes at the end, after a space. */
 export function handOver(salvage: Salvage, winner: unknown): void {
   if (salvage.kind === 'text' && winner instanceof Y.Text) {
-    const current = winner.toString();
-    // The initial value is usually in the winner too (both copies repaired the same string); a
-    // partner that repaired while the string was on its way started from '' and lacks it.
-    const pieces = [salvage.initial && !current.includes(salvage.initial) ? salvage.initial : '', salvage.text].filter(Boolean);
-    if (pieces.length === 0) return;
-    const added = pieces.join(' ');
-    const joiner = current.length > 0 && !/\s$/.test(current) && !/^\s/.test(added) ? ' ' : '';
-    winner.insert(winner.length, joiner + added);
+    const added = textToAdd(salvage, winner.toString());
+    if (added) winner.insert(winner.length, added);
   } else if (salvage.kind === 'map' && winner instanceof Y.Map) {
     for (const [key, value] of salvage.entries) if (!winner.has(key)) winner.set(key, value);
   }
+}
+
+/** What handing a text salvage over appends to `current` ('' for nothing). */
+function textToAdd(salvage: Salvage & { kind: 'text' }, current: string): string {
+  // The initial value is usually in the winner too (both copies repaired the same string); a
+  // partner that repaired while the string was on its way started from '' and lacks it.
+  const pieces = [salvage.initial && !current.includes(salvage.initial) ? salvage.initial : '', salvage.text].filter(Boolean);
+  if (pieces.length === 0) return '';
+  const added = pieces.join(' ');
+  const joiner = current.length > 0 && !/\s$/.test(current) && !/^\s/.test(added) ? ' ' : '';
+  return joiner + added;
 }
 
 /**
@@ -129,6 +134,19 @@ export function takeWaiting(map: Y.Map<unknown>, key: string): Salvage[] {
 /** The plain string a key held before a partner's update removed it (for a repair made meanwhile). */
 export function plainBeforeRemoval(map: Y.Map<unknown>, key: string): string | undefined {
   return waiting.get(map)?.get(key)?.plain;
+}
+
+/**
+ * What a read shows for a text whose key a partner's half-arrived update left empty: the text a
+ * repair made now would hold (the plain string the key held, with what this peer had written
+ * into its deleted copy), so a read and an editor opened on it agree. Undefined when nothing waits.
+ */
+export function waitingText(map: Y.Map<unknown>, key: string): string | undefined {
+  const entry = waiting.get(map)?.get(key);
+  if (!entry) return undefined;
+  let text = entry.plain ?? '';
+  for (const salvage of entry.salvages) if (salvage.kind === 'text') text += textToAdd(salvage, text);
+  return entry.plain !== undefined || entry.salvages.some((salvage) => salvage.kind === 'text') ? text : undefined;
 }
 
 /**

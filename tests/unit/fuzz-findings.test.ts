@@ -55,7 +55,7 @@ describe('fuzz findings', () => {
     for (const u of C.sent.slice(c1)) Y.applyUpdate(A.doc, u, 'remote');
     // B gets A's relay of c2 before c1: c2's structs wait (pending), its delete set applies now.
     for (const u of relayed) Y.applyUpdate(B.doc, u, 'remote');
-    expect(B.ws.focusPoints.get('p')!.text).toBe(''); // B's copy is gone, C's has not arrived
+    expect(B.ws.focusPoints.get('p')!.text).toBe('b'); // B's copy is gone, C's has not arrived: it reads as what waits
     sync(A.doc, B.doc, C.doc);
     sync(A.doc, B.doc, C.doc);
     for (const p of [A, B, C]) expect(p.ws.focusPoints.get('p')!.text).toContain('b');
@@ -72,12 +72,49 @@ describe('fuzz findings', () => {
     A.ws.focusPoints.textOf('p')!.insert(0, 'a '); // a2: the repair, deleting the plain string
     // B gets a2 before a1: the plain string is deleted, the Y.Text that replaces it waits.
     for (const u of A.sent.slice(-2).reverse()) Y.applyUpdate(B.doc, u, 'remote');
-    expect(B.ws.focusPoints.get('p')!.text).toBe(''); // the transient state B's person sees
+    expect(B.ws.focusPoints.get('p')!.text).toBe('typed elsewhere'); // the transient state B's person sees
     B.ws.focusPoints.textOf('p')!.insert(0, 'b');
     for (const u of A.sent.slice(from)) Y.applyUpdate(B.doc, u, 'remote');
     sync(A.doc, B.doc);
     sync(A.doc, B.doc);
     for (const p of [A, B]) expect(p.ws.focusPoints.get('p')!.text).toContain('typed elsewhere');
+  });
+
+  it('a text whose plain string a half-arrived repair removed reads as the editor opened on it shows (fuzz seed 2845)', () => {
+    const A = peer(1), B = peer(3);
+    A.ws.initialise({ name: 'x' });
+    const topic = A.ws.topics.add('T', undefined, 'topic');
+    plainPoint(A.ws, 'p', topic, 'ab');
+    sync(A.doc, B.doc);
+    A.ws.members.add({ name: 'Gent' }, 'm1'); // a1
+    const a2 = A.sent.length;
+    A.ws.focusPoints.textOf('p')!.insert(2, 'c'); // a2: A's repair, deleting the plain string
+    for (const u of A.sent.slice(a2)) Y.applyUpdate(B.doc, u, 'remote'); // a2 before a1
+    // What a list shows B's person is what the editor opens with: deleting 'b' there is seen as a deletion.
+    const shown = B.ws.focusPoints.get('p')!.text;
+    expect(shown).toBe(B.ws.focusPoints.textOf('p')!.value);
+    expect(shown).toBe('ab');
+  });
+
+  it('a text whose own copy a half-arrived repair deleted reads as the editor opened on it shows (fuzz seeds 3140, 6456, 6895)', () => {
+    const A = peer(1), B = peer(2), C = peer(3);
+    A.ws.initialise({ name: 'x' });
+    const topic = A.ws.topics.add('T', undefined, 'topic');
+    plainPoint(A.ws, 'p', topic);
+    sync(A.doc, B.doc, C.doc);
+    B.ws.focusPoints.textOf('p')!.insert(0, 'b');
+    C.ws.members.add({ name: 'Gent' }, 'm1');
+    const c1 = C.sent.length;
+    C.ws.focusPoints.textOf('p')!.insert(0, 'c');
+    for (const u of B.sent.slice(-2)) Y.applyUpdate(A.doc, u, 'remote');
+    Y.applyUpdate(A.doc, C.sent[c1 - 1]!, 'remote');
+    const relayed: Uint8Array[] = [];
+    A.doc.on('update', (u: Uint8Array) => relayed.push(u));
+    for (const u of C.sent.slice(c1)) Y.applyUpdate(A.doc, u, 'remote');
+    for (const u of relayed) Y.applyUpdate(B.doc, u, 'remote'); // B's copy deleted, C's pending
+    const shown = B.ws.focusPoints.get('p')!.text;
+    expect(shown).toBe(B.ws.focusPoints.textOf('p')!.value);
+    expect(shown).toBe('b');
   });
 
   it('addToAgenda lands at its index on an agenda another program stored as a plain list (fuzz seed 156)', () => {
