@@ -4,7 +4,7 @@ import { CoText } from './text';
 import { ID_PATTERN } from './ids';
 import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey, compareOrdered, FIRST_KEY } from './order';
 import { generateKeyBetween } from 'fractional-indexing';
-import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys, takeWaiting, waitingText } from './salvage';
+import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys, takeWaiting, waitingEntries, waitingText } from './salvage';
 
 /**
  * How a field is kept in the record's Y.Map: a plain value, a Y.Text, a set of ids (Y.Map
@@ -488,7 +488,7 @@ export class Collection<R extends BaseRecord> {
       if (field.storage === 'derived') continue;
       const stored = raw.get(key);
       // A text a partner's half-arrived repair took away reads as what a repair here would hold.
-      const { plain, exact } = stored === undefined && field.storage === 'text' ? { plain: waitingText(raw, key) ?? stored, exact: false } : plainValue(stored, field.storage);
+      const { plain, exact } = stored === undefined ? waitingValue(raw, key, field.storage) : plainValue(stored, field.storage);
       const parsed = field.schema.safeParse(plain);
       if (parsed.success) {
         record[key] = parsed.data;
@@ -550,6 +550,22 @@ function plainValue(raw: unknown, storage: Storage): { plain: unknown; exact: bo
     case 'derived':
       return { plain: undefined, exact: false };
   }
+}
+
+/**
+ * The plain value of a field whose key a partner's half-arrived update left empty: what a repair
+ * made now would hold (salvage.ts), so a read and the write that repairs agree.
+ */
+function waitingValue(record: Y.Map<unknown>, key: string, storage: Storage): { plain: unknown; exact: boolean } {
+  if (storage === 'text') return { plain: waitingText(record, key), exact: false };
+  if (storage === 'set' || storage === 'orderedSet') {
+    const entries = waitingEntries(record, key);
+    if (!entries) return { plain: undefined, exact: false };
+    if (storage === 'set') return { plain: [...entries.keys()].sort(), exact: false };
+    const ordered: Ordered[] = [...entries].map(([id, order]) => ({ id, order: typeof order === 'string' && isValidOrderKey(order) ? order : '~' }));
+    return { plain: ordered.sort(compareOrdered).map((entry) => entry.id), exact: false };
+  }
+  return plainValue(undefined, storage);
 }
 
 /** The first `length` UTF-16 units of `text`, never ending inside a surrogate pair. */

@@ -149,6 +149,15 @@ export function waitingText(map: Y.Map<unknown>, key: string): string | undefine
   return entry.plain !== undefined || entry.salvages.some((salvage) => salvage.kind === 'text') ? text : undefined;
 }
 
+/** What a read shows for a set whose key a partner's half-arrived update left empty: the entries a repair made now would hold. */
+export function waitingEntries(map: Y.Map<unknown>, key: string): Map<string, unknown> | undefined {
+  const salvages = waiting.get(map)?.get(key)?.salvages ?? [];
+  if (!salvages.some((salvage) => salvage.kind === 'map')) return undefined;
+  const entries = new Map<string, unknown>();
+  for (const salvage of salvages) if (salvage.kind === 'map') for (const [id, value] of salvage.entries) if (!entries.has(id)) entries.set(id, value);
+  return entries;
+}
+
 /**
  * The hand-overs a map event calls for: for each key whose shared-type value a partner's update
  * replaced or removed, what this peer had written into the old value, to put into the shared type

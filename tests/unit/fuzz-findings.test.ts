@@ -117,6 +117,29 @@ describe('fuzz findings', () => {
     expect(shown).toBe('b');
   });
 
+  it('a set whose own copy a half-arrived repair deleted reads as the write that repairs it sees (fuzz seed 5824)', () => {
+    const A = peer(1), B = peer(2), C = peer(3);
+    A.ws.initialise({ name: 'x' });
+    A.doc.transact(() => {
+      const g = new Y.Map<unknown>(); // a meeting another program wrote without attendees
+      A.doc.getMap('meetings').set('xg-m', g);
+      for (const [k, v] of Object.entries({ id: 'xg-m', order: 'a0', title: 'M', date: '2024-01-01', createdAt: '2024-01-01T00:00:00.000Z', deletedAt: null })) g.set(k, v);
+    }, 'plain-program');
+    sync(A.doc, B.doc, C.doc);
+    B.ws.meetings.addAttendee('xg-m', { name: 'Eva', organisation: 'Gent' });
+    C.ws.members.add({ name: 'Gent' }, 'm1');
+    const c1 = C.sent.length;
+    C.ws.meetings.addAttendee('xg-m', { name: 'Fatma', organisation: 'Gent' });
+    for (const u of B.sent.slice(-1)) Y.applyUpdate(A.doc, u, 'remote');
+    Y.applyUpdate(A.doc, C.sent[c1 - 1]!, 'remote');
+    const relayed: Uint8Array[] = [];
+    A.doc.on('update', (u: Uint8Array) => relayed.push(u));
+    for (const u of C.sent.slice(c1)) Y.applyUpdate(A.doc, u, 'remote');
+    for (const u of relayed) Y.applyUpdate(B.doc, u, 'remote'); // B's copy deleted, C's pending
+    // A write of the whole set (restoring a version) starts from what the read showed, Eva included.
+    expect(B.ws.meetings.get('xg-m')!.attendees).toEqual(['Eva|Gent']);
+  });
+
   it('addToAgenda lands at its index on an agenda another program stored as a plain list (fuzz seed 156)', () => {
     const ws = new Workspace();
     ws.initialise({ name: 'x' });
