@@ -70,6 +70,8 @@ describe('co-editing focus points during a call', () => {
   });
 
   test('A undoes: only A\'s text goes, B\'s stays', async () => {
+    // Typing within half a second of one's last change is one undo step: start a new one.
+    await a.page.getByTestId('undo').evaluate(() => new Promise((resolve) => setTimeout(resolve, 600)));
     await field(a, 1).click();
     await field(a, 1).press('End');
     await field(a, 1).pressSequentially(' (Anna)', { delay: 10 });

@@ -52,7 +52,12 @@ const open = () => connections.filter(({ record, conn }) => record.openedAt !== 
 async function sendRaw(channel, bytes) {
   while (channel.readyState === 'open' && channel.bufferedAmount > 4 * 1024 * 1024) await new Promise((r) => setTimeout(r, 5));
   if (channel.readyState !== 'open') return false;
-  channel.send(bytes);
+  try {
+    channel.send(bytes);
+  } catch {
+    // Closed under us: the victim dropped this peer between the check and the send.
+    return false;
+  }
   return true;
 }
 
