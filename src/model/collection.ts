@@ -4,7 +4,7 @@ import { CoText } from './text';
 import { ID_PATTERN } from './ids';
 import { type Ordered, orderKeysForPlacement, sortOrdered, isValidOrderKey, compareOrdered, FIRST_KEY } from './order';
 import { generateKeyBetween } from 'fractional-indexing';
-import { handOver, plainBeforeRemoval, rememberInitialContent, salvagedKeys, takeWaiting, waitingEntries, waitingText } from './salvage';
+import { handOver, plainBeforeRemoval, rememberInitialContent, rememberOwnRemoved, salvagedKeys, takeWaiting, waitingEntries, waitingText } from './salvage';
 
 /**
  * How a field is kept in the record's Y.Map: a plain value, a Y.Text, a set of ids (Y.Map
@@ -132,7 +132,9 @@ export class Collection<R extends BaseRecord> {
   private replaced(events: Y.YEvent<any>[], transaction: Y.Transaction): { record: Y.Map<unknown>; key: string; salvage: ReturnType<typeof salvagedKeys>[number]['salvage'] }[] {
     const found: { record: Y.Map<unknown>; key: string; salvage: ReturnType<typeof salvagedKeys>[number]['salvage'] }[] = [];
     for (const event of events) {
-      if (event.target === this.map || event.path.length !== 1) continue;
+      if (event.target === this.map) continue;
+      if (event.path.length === 2) rememberOwnRemoved(event, transaction);
+      if (event.path.length !== 1) continue;
       for (const { key, salvage } of salvagedKeys(event, transaction)) found.push({ record: event.target as Y.Map<unknown>, key, salvage });
     }
     return found;

@@ -38,6 +38,37 @@ export function rememberInitialContent(type: Y.AbstractType<any>): void {
   initialContent.set(type, ranges);
 }
 
+/**
+ * What this peer handed over into each winner: its own text (by clock) and entries. A hand-over can
+ * be deleted by a relayed update before the winner is itself replaced (another peer, where the
+ * winner was already gone, integrated the hand-over as deleted and passed that on), so when the
+ * winner is replaced in turn, what was handed over goes on even if it no longer shows.
+ */
+const handedOver = new WeakMap<Y.AbstractType<any>, { texts: { from: number; str: string }[]; entries: [string, unknown][] }>();
+
+function handedOverTo(type: Y.AbstractType<any>) {
+  let record = handedOver.get(type);
+  if (!record) handedOver.set(type, (record = { texts: [], entries: [] }));
+  return record;
+}
+
+/**
+ * A partner's update removed one of this peer's own entries from a set or ordered set that is still
+ * here. Usually a deliberate removal; but it can also be what a peer where this copy was already
+ * replaced passed on (it integrated the entry as deleted). Kept, so that if this copy is replaced
+ * in turn the entry goes on to the winner, rather than being lost with a copy nobody chose.
+ */
+export function rememberOwnRemoved(event: Y.YEvent<any>, transaction: Y.Transaction): void {
+  if (transaction.local || !(event.target instanceof Y.Map)) return;
+  const map = event.target as Y.Map<unknown>;
+  const own = transaction.doc.clientID;
+  event.changes.keys.forEach((change, key) => {
+    if (change.action !== 'delete') return;
+    const item = map._map.get(key);
+    if (item && item.id.client === own) handedOverTo(map).entries.push([key, change.oldValue]);
+  });
+}
+
 /** What a replaced type of ours held: its text, or its map entries. */
 export type Salvage = { kind: 'text'; text: string; initial: string } | { kind: 'map'; entries: [string, unknown][] };
 
@@ -54,9 +85,11 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
     const initial = (initialContent.get(lost) ?? []).filter((range) => range.client === own);
     let text = '';
     let initialText = '';
+    const aliveClocks = new Set<number>();
     let item = lost._start;
     while (item) {
       if (item.id.client === own && wasAlive(item) && item.content instanceof Y.ContentString) {
+        for (let i = 0; i < item.length; i++) aliveClocks.add(item.id.clock + i);
         // Yjs merges a client's consecutive items, so one item may hold initial and typed text:
         // each character's clock is the item's plus its offset.
         const { str } = item.content;
@@ -69,6 +102,11 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
       }
       item = item.right;
     }
+    for (const { from, str } of handedOver.get(lost)?.texts ?? []) {
+      let missing = '';
+      for (let i = 0; i < str.length; i++) if (!aliveClocks.has(from + i)) missing += str[i];
+      if (missing.trim()) text += (text && !/\s$/.test(text) ? ' ' : '') + missing.trim();
+    }
     return text || initialText ? { kind: 'text', text, initial: initialText } : null;
   }
   if (lost instanceof Y.Map) {
@@ -78,6 +116,7 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
       const content = item.content.getContent();
       entries.push([key, content[content.length - 1]]);
     });
+    for (const [key, value] of handedOver.get(lost)?.entries ?? []) if (!entries.some(([k]) => k === key)) entries.push([key, value]);
     return entries.length > 0 ? { kind: 'map', entries } : null;
   }
   return null;
@@ -87,9 +126,16 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
 export function handOver(salvage: Salvage, winner: unknown): void {
   if (salvage.kind === 'text' && winner instanceof Y.Text) {
     const added = textToAdd(salvage, winner.toString());
-    if (added) winner.insert(winner.length, added);
+    if (!added) return;
+    const doc = winner.doc;
+    if (doc) handedOverTo(winner).texts.push({ from: Y.getState(doc.store, doc.clientID), str: added });
+    winner.insert(winner.length, added);
   } else if (salvage.kind === 'map' && winner instanceof Y.Map) {
-    for (const [key, value] of salvage.entries) if (!winner.has(key)) winner.set(key, value);
+    for (const [key, value] of salvage.entries) {
+      if (winner.has(key)) continue;
+      winner.set(key, value);
+      handedOverTo(winner).entries.push([key, value]);
+    }
   }
 }
 

@@ -51,5 +51,7 @@ export declare class ChunkedPeer {
   droppedFor: string | null;
   send(data: Uint8Array | ArrayBuffer | string): void;
   destroy(error?: Error): void;
+  /** simple-peer's events ('error', 'close', 'data', …). */
+  on(event: string, listener: (...args: any[]) => void): this;
 }
 export default ChunkedPeer;
