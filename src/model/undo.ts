@@ -15,7 +15,20 @@ export class UndoHistory {
       [doc.getMap('meta'), doc.getMap('members'), doc.getMap('topics'), doc.getMap('focusPoints'), doc.getMap('meetings'), doc.getMap('practices')],
       { trackedOrigins: new Set([LocalAction]), captureTimeout: options.captureTimeout ?? 500 },
     );
+    // Only the same action repeated (typing into a text) merges into one step: a restore, a move
+    // or a status change right after typing is a step of its own, whatever the timing.
+    const onBefore = (transaction: Y.Transaction) => {
+      const origin = transaction.origin;
+      if (!(origin instanceof LocalAction)) return;
+      if (this.lastAction !== null && origin.name !== this.lastAction) this.manager.stopCapturing();
+      this.lastAction = origin.name;
+    };
+    doc.on('beforeTransaction', onBefore);
+    this.stopListening = () => doc.off('beforeTransaction', onBefore);
   }
+
+  private lastAction: string | null = null;
+  private readonly stopListening: () => void;
 
   undo(): boolean {
     return this.manager.undo() !== null;
@@ -47,6 +60,7 @@ export class UndoHistory {
   }
 
   destroy(): void {
+    this.stopListening();
     this.manager.destroy();
   }
 }

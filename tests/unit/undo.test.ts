@@ -85,3 +85,22 @@ describe('topic index', () => {
     expect(b.focusPoints.ofTopic(thb, 'only').map((p) => p.text)).toEqual(['One']);
   });
 });
+
+describe('undo steps', () => {
+  it('a different action right after typing is a step of its own, however quick', () => {
+    const ws = new Workspace();
+    ws.initialise({ name: 'x' });
+    const topic = ws.topics.add('Ports');
+    const point = ws.focusPoints.add({ topicId: topic, text: 'One' });
+    const history = new UndoHistory(ws, { captureTimeout: 60_000 });
+    ws.focusPoints.textOf(point)!.insert(3, ' and two');
+    ws.focusPoints.textOf(point)!.insert(11, '!');
+    ws.focusPoints.setStatus(point, 'agreed');
+    history.undo();
+    expect(ws.focusPoints.get(point)).toMatchObject({ text: 'One and two!', status: 'proposed' });
+    history.undo();
+    // The typing, within the capture time, was one step.
+    expect(ws.focusPoints.get(point)!.text).toBe('One');
+    history.destroy();
+  });
+});
