@@ -68,6 +68,31 @@ export const baseFields: Fields<BaseRecord> = {
   deletedAt: value(z.nullable(isoDateTime), null),
 };
 
+/**
+ * What one transaction changed in a collection: per record id, the fields that changed, or null
+ * when the record was added, removed or replaced (every field may differ). Derived fields are
+ * named, not the keys they are stored in.
+ */
+export type ChangedFields = ReadonlyMap<string, ReadonlySet<string> | null>;
+
+/** Whether any of `fields` may have changed in any record of `changes`. */
+export function anyFieldChanged(changes: ChangedFields, fields: readonly string[]): boolean {
+  for (const changed of changes.values()) {
+    if (changed === null) return true;
+    for (const field of fields) if (changed.has(field)) return true;
+  }
+  return false;
+}
+
+/** Whether something other than `fields` may have changed in some record of `changes`. */
+export function changedOtherThan(changes: ChangedFields, fields: readonly string[]): boolean {
+  for (const changed of changes.values()) {
+    if (changed === null) return true;
+    for (const field of changed) if (!fields.includes(field)) return true;
+  }
+  return false;
+}
+
 export type ReadResult<R> =
   | { ok: true; record: R; repaired: string[] }
   | { ok: false; id: string; problem: string };
@@ -121,9 +146,9 @@ export class Collection<R extends BaseRecord> {
     this.map.observeDeep((events, transaction) => {
       // First, so what now waits for a key (salvage.ts) is there for every read below.
       const found = this.replaced(events, transaction);
-      const ids = changedIds(this.map, events);
-      for (const id of ids) this.cache.delete(id);
-      this.recordsChanged(ids);
+      const changes = this.changedFields(events);
+      for (const id of changes.keys()) this.cache.delete(id);
+      this.recordsChanged(changes);
       this.handOverReplaced(found);
     });
   }
@@ -151,8 +176,41 @@ export class Collection<R extends BaseRecord> {
     });
   }
 
-  /** For subclasses that keep an index: called with the ids of changed records, before any other observer. */
-  protected recordsChanged(_ids: Set<string>): void {}
+  /** For subclasses that keep an index: called with what changed, before any other observer. */
+  protected recordsChanged(_changes: ChangedFields): void {}
+
+  /**
+   * The fields a stored key holds. Most keys are their field; a record kind with derived fields
+   * overrides this (a focus point's `place` holds its `topicId` and `order`).
+   */
+  protected fieldsStoredAt(key: string): readonly string[] {
+    return [key];
+  }
+
+  /** Which records, and which of their fields, a batch of deep events touched. */
+  private changedFields(events: Y.YEvent<any>[]): ChangedFields {
+    const changes = new Map<string, Set<string> | null>();
+    const touch = (id: string, fields: Iterable<string> | null) => {
+      if (fields === null) return void changes.set(id, null);
+      let known = changes.get(id);
+      if (known === null) return;
+      if (!known) changes.set(id, (known = new Set()));
+      for (const key of fields) for (const field of this.fieldsStoredAt(key)) known.add(field);
+    };
+    for (const event of events) {
+      if (event.target === this.map) {
+        // A record added, removed or replaced: every field may differ.
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touch(key, null);
+        continue;
+      }
+      const [id, key] = event.path;
+      if (typeof id !== 'string') continue;
+      if (typeof key === 'string') touch(id, [key]);
+      else if (event.target instanceof Y.Map) touch(id, (event as Y.YMapEvent<unknown>).keysChanged);
+      else touch(id, null);
+    }
+    return changes;
+  }
 
   /** True while a transaction is open: observers (and so caches and indexes) are behind until it ends. */
   protected get inTransaction(): boolean {
@@ -239,11 +297,16 @@ export class Collection<R extends BaseRecord> {
     return new CoText(ytext as Y.Text, (fn) => this.host.transact(`${this.name}.${field}.edit`, fn));
   }
 
-  /** Called with the ids of the records that changed (added, edited, removed) after each transaction. */
-  observe(listener: (ids: Set<string>, local: boolean) => void): () => void {
+  /**
+   * Called after each transaction with the ids of the records that changed (added, edited,
+   * removed), whether the change was made here, and per id the fields that changed (null: the
+   * record was added, removed or replaced, so any field may have). A keystroke in a focus point
+   * reports `text` alone, so a list that does not show texts need not be read again.
+   */
+  observe(listener: (ids: Set<string>, local: boolean, fields: ChangedFields) => void): () => void {
     const handler = (events: Y.YEvent<any>[], transaction: Y.Transaction) => {
-      const ids = changedIds(this.map, events);
-      if (ids.size > 0) listener(ids, transaction.local);
+      const fields = this.changedFields(events);
+      if (fields.size > 0) listener(new Set(fields.keys()), transaction.local, fields);
     };
     this.map.observeDeep(handler);
     return () => this.map.unobserveDeep(handler);
@@ -581,20 +644,6 @@ function describe(raw: unknown): string {
   if (raw instanceof Y.Text) return 'a text';
   if (raw instanceof Y.Array || Array.isArray(raw)) return 'a list';
   return `a ${typeof raw}`;
-}
-
-/** The ids of the records that a batch of deep events touched. */
-function changedIds(map: Y.Map<unknown>, events: Y.YEvent<any>[]): Set<string> {
-  const ids = new Set<string>();
-  for (const event of events) {
-    if (event.target === map) {
-      for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
-    } else {
-      const first = event.path[0];
-      if (typeof first === 'string') ids.add(first);
-    }
-  }
-  return ids;
 }
 
 function cloneRecord<R extends object>(record: R): R {

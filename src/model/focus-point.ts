@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
-import { Collection, baseFields, derived, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { Collection, baseFields, derived, idSet, text, value, type BaseRecord, type ChangedFields, type Fields, type Host } from './collection';
 import { isValidOrderKey } from './order';
 import { newId } from './ids';
 import { sortOrdered } from './order';
@@ -44,6 +44,8 @@ export const focusPointFields: Fields<FocusPoint> = {
   owners: idSet(),
   meetingId: value(z.nullable(z.string()), null),
 };
+
+const PLACE_FIELDS = ['topicId', 'order'] as const;
 
 export interface FocusPointDraft {
   topicId: string;
@@ -143,9 +145,14 @@ export class FocusPoints extends Collection<FocusPoint> {
     record.set('place', { topicId, order } satisfies Place);
   }
 
-  protected override recordsChanged(ids: Set<string>): void {
+  /** `place` holds the topic and the order key; layout 1's `topicId` and `order` are their own fields. */
+  protected override fieldsStoredAt(key: string): readonly string[] {
+    return key === 'place' ? PLACE_FIELDS : [key];
+  }
+
+  protected override recordsChanged(changes: ChangedFields): void {
     if (!this.index) return;
-    for (const id of ids) this.indexPoint(id, this.get(id)?.topicId);
+    for (const [id, fields] of changes) if (fields === null || fields.has('topicId')) this.indexPoint(id, this.get(id)?.topicId);
   }
 
   /** A new point at `index` in its topic (default: last). */

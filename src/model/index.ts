@@ -14,7 +14,7 @@ export {
   type Compatibility,
 } from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange, type TextAnchor } from './text';
-export { InvalidValue, type BaseRecord, type ReadResult, type CollectionName, type RecordMapName } from './collection';
+export { InvalidValue, anyFieldChanged, changedOtherThan, type BaseRecord, type ChangedFields, type ReadResult, type CollectionName, type RecordMapName } from './collection';
 export { type Member, type MemberKind, MEMBER_KINDS, MEMBER_NAME_MAX } from './member';
 export { COUNTRY_CODES, isCountryCode, type CountryCode } from './countries';
 export { type Topic } from './topic';
