@@ -1,22 +1,66 @@
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { batch, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { BaseRecord, CoText, Workspace } from '../model';
+import { anyFieldChanged, changedOtherThan, type BaseRecord, type ChangedFields, type CoText, type Workspace } from '../model';
 
 /** The part of a model collection that the state layer uses. */
 export interface RecordSource<R extends BaseRecord> {
   list(options?: { deleted?: 'exclude' | 'include' | 'only'; where?: (record: R) => boolean }): R[];
   get(id: string): R | undefined;
-  observe(listener: (ids: Set<string>, local: boolean) => void): () => void;
+  observe(listener: (ids: Set<string>, local: boolean, fields: ChangedFields) => void): () => void;
+}
+
+/** Lists to refresh once the current transaction is over (see afterUpdate). */
+const pendingRefreshes = new Set<() => void>();
+
+/**
+ * Run `refresh` in a microtask: after the transaction whose observers asked for it has ended and
+ * emitted its update (which y-webrtc sends and y-indexeddb stores), yet before the next frame.
+ * Yjs calls observers before it emits the update, so a list re-read inside an observer delayed
+ * every keystroke on its way to partners (docs/performance.md). Every list asked for in one task
+ * is refreshed in one Solid batch; asking twice before the flush refreshes once.
+ */
+function afterUpdate(refresh: () => void): void {
+  if (pendingRefreshes.size === 0) queueMicrotask(flushRefreshes);
+  pendingRefreshes.add(refresh);
+}
+
+function flushRefreshes(): void {
+  const refreshes = [...pendingRefreshes];
+  pendingRefreshes.clear();
+  batch(() => {
+    for (const refresh of refreshes) refresh();
+  });
 }
 
 /**
  * A Solid store of the records `select` returns, re-read after every change to the collection and
- * reconciled by id, so a change to one record re-renders only what shows that record.
+ * reconciled by id, so a change to one record re-renders only what shows that record. Re-read
+ * once the change has left (afterUpdate), not inside Yjs's observers.
+ *
+ * `without`: fields the list leaves out because its screen binds them elsewhere (a co-edited
+ * text shown by a field bound to the text itself). `select` must not depend on them: a change to
+ * these fields alone (a keystroke) does not re-read the list.
  */
-export function createRecordList<R extends BaseRecord>(source: RecordSource<R>, select: () => R[]): R[] {
-  const [records, setRecords] = createStore<R[]>(select());
-  const refresh = () => setRecords(reconcile(select(), { key: 'id', merge: true }));
-  onCleanup(source.observe(refresh));
+export function createRecordList<R extends BaseRecord, K extends Exclude<keyof R, keyof BaseRecord> = never>(
+  source: RecordSource<R>,
+  select: () => R[],
+  options: { without?: readonly K[] } = {},
+): Omit<R, K>[] {
+  const without = (options.without ?? []) as readonly string[];
+  const read = (): Omit<R, K>[] => {
+    const selected = select();
+    if (without.length > 0) for (const record of selected) for (const field of without) delete (record as Record<string, unknown>)[field];
+    return selected;
+  };
+  const [records, setRecords] = createStore<Omit<R, K>[]>(read());
+  const refresh = () => setRecords(reconcile(read(), { key: 'id', merge: true }));
+  const stop = source.observe((_ids, _local, fields) => {
+    if (without.length === 0 || changedOtherThan(fields, without)) afterUpdate(refresh);
+  });
+  onCleanup(() => {
+    stop();
+    pendingRefreshes.delete(refresh);
+  });
   return records;
 }
 
@@ -76,9 +120,11 @@ export function createPointCounts(workspace: Workspace): (topicId: string) => nu
   for (const point of workspace.focusPoints.list({ deleted: 'include' })) topicOf.set(point.id, point.topicId);
   for (const topicId of new Set(topicOf.values())) count(topicId);
   onCleanup(
-    workspace.focusPoints.observe((ids) => {
+    workspace.focusPoints.observe((_ids, _local, changes) => {
       const topics = new Set<string>();
-      for (const id of ids) {
+      for (const [id, fields] of changes) {
+        // A point counts where its topicId says while it is not deleted: a keystroke changes neither.
+        if (fields !== null && !fields.has('topicId') && !fields.has('deletedAt')) continue;
         const before = topicOf.get(id);
         const now = workspace.focusPoints.get(id)?.topicId;
         if (before !== undefined) topics.add(before);

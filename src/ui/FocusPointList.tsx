@@ -18,6 +18,9 @@ export const STATUS_LABELS: Record<FocusPointStatus, string> = {
 
 const DRAG_TYPE = 'application/x-tavola-focus-point';
 
+/** A point as the list holds it: its text is shown by a field bound to the co-edited text. */
+type ListedPoint = Omit<FocusPoint, 'text'>;
+
 /**
  * The focus points of a topic: the ordered, editable list with its filters, the add form and
  * the deleted points. Points added here are linked to `meetingId` when given (the live meeting).
@@ -26,8 +29,9 @@ const DRAG_TYPE = 'application/x-tavola-focus-point';
  */
 export function FocusPointList(props: { topicId: string; meetingId?: string }) {
   const { workspace } = useWorkspace();
-  const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId));
-  const deletedPoints = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId, 'only'));
+  // Each row's text is bound to the point's co-edited text itself: a keystroke re-reads no list.
+  const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId), { without: ['text'] });
+  const deletedPoints = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId, 'only'), { without: ['text'] });
   const members = createRecordList(workspace.members, () => workspace.members.list());
   const [statusFilter, setStatusFilter] = createSignal<FocusPointStatus | 'all'>('all');
   const [ownerFilter, setOwnerFilter] = createSignal<string>('all');
@@ -74,7 +78,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
     return newId;
   };
 
-  const onKeyDown = (point: FocusPoint, event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
+  const onKeyDown = (point: ListedPoint, event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
     const field = event.currentTarget;
     if (event.isComposing) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
@@ -177,7 +181,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
 }
 
 function FocusPointRow(props: {
-  point: FocusPoint;
+  point: ListedPoint;
   index: number;
   count: number;
   members: Member[];
@@ -288,13 +292,13 @@ function FocusPointRow(props: {
 }
 
 /** The members who own a point, at a glance. */
-function OwnerChips(props: { point: FocusPoint; members: Member[] }) {
+function OwnerChips(props: { point: ListedPoint; members: Member[] }) {
   const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? 'Former member');
   return <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>;
 }
 
 /** A picker of the members who own a point. */
-function OwnersPicker(props: { point: FocusPoint; members: Member[] }) {
+function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
   const { workspace } = useWorkspace();
   return (
     <details class="owners" data-testid="owners">
@@ -327,7 +331,7 @@ function OwnersPicker(props: { point: FocusPoint; members: Member[] }) {
   );
 }
 
-function DeletedPointText(props: { point: FocusPoint }) {
+function DeletedPointText(props: { point: ListedPoint }) {
   const { workspace } = useWorkspace();
   const text = createTextValue(workspace.focusPoints.textOf(props.point.id));
   return <span class="deleted-text">{text() || 'Empty point'}</span>;

@@ -414,7 +414,7 @@ function AgendaEntry(props: {
   onDiscuss: () => void;
 }) {
   const { workspace } = useWorkspace();
-  const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId));
+  const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId), { without: ['text'] });
   const raised = () => points.filter((p) => p.meetingId === props.meetingId).length;
   return (
     <li
