@@ -3,7 +3,6 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { formatCsp } from './src/csp.mjs';
-import { chunkedPeerTransport } from './src/sync/transport.mjs';
 
 /**
  * The built index.html carries the site's Content Security Policy (src/csp.mjs) as its first
@@ -50,13 +49,9 @@ const offlineShell = () =>
 export default defineConfig({
   // Tests run in Node and render no JSX; vite-plugin-solid would add the 'browser' resolve
   // condition to them, and Node packages such as ws would then load their browser stubs.
-  plugins: [chunkedPeerTransport(), contentSecurityPolicy(), ...(process.env.VITEST ? [] : [solid(), offlineShell()])],
+  plugins: [contentSecurityPolicy(), ...(process.env.VITEST ? [] : [solid(), offlineShell()])],
   build: { target: 'es2022', sourcemap: true },
-  // y-webrtc is served as source so chunkedPeerTransport() can hand it our peer (docs/sync.md).
-  optimizeDeps: { exclude: ['y-webrtc'], include: ['simple-peer/simplepeer.min.js'] },
   test: {
-    // Transformed by Vite in tests too, so vitest uses the same transport as the build.
-    server: { deps: { inline: ['y-webrtc'] } },
     // Explicit, or vite-plugin-solid defaults the root to 'jsdom' (not installed) and vitest warns.
     environment: 'node',
     // `npm test` also writes a machine-readable report; .ci/run counts it.

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Join a Tavola workspace from its share link and print its topics and focus points.
-// A plain Yjs + y-webrtc program that knows only docs/sync.md and docs/document.md.
+// A plain Yjs program that knows only docs/sync.md and docs/document.md, with @tavola/webrtc
+// (packages/webrtc: y-webrtc's API and wire protocol, with the chunking peer, so workspaces over
+// 256 KiB arrive too).
 //
-//   node --import ./scripts/register-peer-loader.mjs scripts/join-workspace.mjs '<share link>' [--relay ws://…] [--timeout 20]
+//   node scripts/join-workspace.mjs '<share link>' [--relay ws://…] [--timeout 20]
 //
-// register-peer-loader.mjs gives y-webrtc Tavola's chunking peer, so workspaces over 256 KiB
-// arrive too; @roamhq/wrtc gives Node a WebRTC stack, ws a WebSocket for the relay.
+// @roamhq/wrtc gives Node a WebRTC stack, ws a WebSocket for the relay.
 import { createHash, webcrypto } from 'node:crypto';
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebrtcProvider } from 'y-webrtc';
+import { WebrtcProvider } from '@tavola/webrtc';
 
 globalThis.WebSocket ??= WebSocket;
 globalThis.crypto ??= webcrypto;

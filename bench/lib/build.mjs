@@ -9,6 +9,20 @@
 // (input: { name: htmlPath } for several pages).
 import { build } from 'vite';
 
+/**
+ * The lab pages' floors run bare y-webrtc, with Tavola's chunking peer in place of simple-peer
+ * (`{ chunkedYWebrtc: true }`), as a 6.5 MB state cannot cross a data channel in one message.
+ */
+const chunkedYWebrtc = () => ({
+  name: 'bench-chunked-y-webrtc',
+  enforce: /** @type {const} */ ('pre'),
+  /** @param {string} source @param {string | undefined} importer */
+  resolveId(source, importer) {
+    if (source !== 'simple-peer/simplepeer.min.js' || !importer || !/[\\/]y-webrtc[\\/]/.test(importer)) return null;
+    return this.resolve('@tavola/webrtc/peer', importer, { skipSelf: true });
+  },
+});
+
 const options = JSON.parse(process.argv[2] ?? '{}');
 if (!options.configFile || !options.root || !options.outDir) {
   console.error('usage: build.mjs \'{"configFile":…,"root":…,"outDir":…}\'');
@@ -23,6 +37,7 @@ try {
     logLevel: 'warn',
     clearScreen: false,
     ...(options.base ? { base: options.base } : {}),
+    ...(options.chunkedYWebrtc ? { plugins: [chunkedYWebrtc()] } : {}),
     build: {
       outDir: options.outDir,
       emptyOutDir: true,

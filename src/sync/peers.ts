@@ -1,4 +1,4 @@
-import { WebrtcProvider } from 'y-webrtc';
+import { WebrtcProvider } from '@tavola/webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import { LocalAction, type Workspace } from '../model';
 import { KeyCheck, type ProviderLike } from './key-check';

@@ -6,7 +6,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CHUNK_SIZE, FRAME_IDLE_TIMEOUT_MS } from '../../src/sync/chunked-peer.js';
+import { CHUNK_SIZE, FRAME_IDLE_TIMEOUT_MS } from '@tavola/webrtc';
 import { startHostilePeer, type Attack, type HostilePeer } from '../support/hostile-peer';
 import { closeBrowser, launchBrowser, openApp, pageProblems } from './harness/browser';
 import { FIXTURE, openSample, RELAY_NOISE } from './helpers';

@@ -189,7 +189,7 @@ describe('peers across the network', () => {
     const link = await shareLink(a.page);
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', './scripts/register-peer-loader.mjs', 'scripts/join-workspace.mjs', link, '--relay', inject('e2eRelayUrl')],
+      ['scripts/join-workspace.mjs', link, '--relay', inject('e2eRelayUrl')],
       { cwd: ROOT, timeout: 40_000 },
     );
     expect(stdout).toContain('# Readable by other programs');

@@ -1,12 +1,10 @@
 // A hostile peer with the right key, in its own Node process: it joins a workspace's room as a
-// y-webrtc peer would (real WebRTC through @roamhq/wrtc, Tavola's chunking transport through
-// scripts/register-peer-loader.mjs), then writes whatever bytes it likes straight to the data
+// Tavola peer would (real WebRTC through @roamhq/wrtc, @tavola/webrtc), then writes whatever bytes it likes straight to the data
 // channel of each connection, under y-webrtc. Driven over IPC by tests/support/hostile-peer.ts.
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebrtcProvider } from 'y-webrtc';
-import { FRAME_MARKER, HEADER_SIZE, CHUNK_SIZE, frameHeader, syncMessage } from '../../src/sync/chunked-peer.js';
+import { WebrtcProvider, FRAME_MARKER, HEADER_SIZE, CHUNK_SIZE, frameHeader, syncMessage } from '@tavola/webrtc';
 
 globalThis.WebSocket ??= WebSocket;
 process.on('unhandledRejection', () => {});

@@ -6,7 +6,6 @@ import { roomNameFor } from '../../src/sync/link';
 import { waitFor } from './node-peer';
 
 const SCRIPT = fileURLToPath(new URL('./hostile-peer-process.mjs', import.meta.url));
-const LOADER = fileURLToPath(new URL('../../scripts/register-peer-loader.mjs', import.meta.url));
 
 export interface HostileConnection {
   openedAt: number | null;
@@ -42,7 +41,7 @@ export interface HostilePeer {
 }
 
 export async function startHostilePeer(options: { secret: string; relay: string }): Promise<HostilePeer> {
-  const child: ChildProcess = fork(SCRIPT, [], { execArgv: ['--max-old-space-size=4096', '--import', LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(SCRIPT, [], { execArgv: ['--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
   await new Promise<void>((resolve, reject) => {

@@ -1,12 +1,11 @@
-// A Node peer in a workspace's room, in a child process: real WebRTC (@roamhq/wrtc), plain
-// y-webrtc with Tavola's chunking transport (the Node module hook), through a real relay.
+// A Node peer in a workspace's room, in a child process: real WebRTC (@roamhq/wrtc), Tavola's
+// transport (@tavola/webrtc) or plain y-webrtc, through a real relay.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Workspace } from '../../src/model';
 import { roomNameFor } from '../../src/sync/link';
 
 const PEER_SCRIPT = fileURLToPath(new URL('./peer-process.mjs', import.meta.url));
-const LOADER = fileURLToPath(new URL('../../scripts/register-peer-loader.mjs', import.meta.url));
 
 export interface NodePeer {
   /** Send the peer a Yjs update (as if it had made those edits). */
@@ -14,6 +13,10 @@ export interface NodePeer {
   /** The peer's document, read through the model. */
   workspace(): Promise<Workspace>;
   peerCount(): Promise<number>;
+  /** Document updates received over WebRTC, duplicates included. */
+  receivedUpdates(): Promise<number>;
+  /** Pairs of partners this peer knows are linked to each other (@tavola/webrtc's mesh). */
+  meshLinks(): Promise<number>;
   /** How many entries one of the document's top-level maps holds (cheap to poll). */
   count(map: string): Promise<number>;
   stop(): Promise<void>;
@@ -21,7 +24,7 @@ export interface NodePeer {
 
 /** `plain`: y-webrtc with its own simple-peer, without Tavola's transport (as any y-webrtc program). */
 export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean }): Promise<NodePeer> {
-  const child: ChildProcess = fork(PEER_SCRIPT, [], { execArgv: options.plain ? [] : ['--import', LOADER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(PEER_SCRIPT, [], { env: { ...process.env, TAVOLA_PLAIN_Y_WEBRTC: options.plain ? '1' : '0' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
   const ready = new Promise<void>((resolve, reject) => {
@@ -50,6 +53,8 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
       return workspace;
     },
     peerCount: () => call<number>({ type: 'peers' }),
+    receivedUpdates: () => call<number>({ type: 'received' }),
+    meshLinks: () => call<number>({ type: 'meshLinks' }),
     count: (map) => call<number>({ type: 'count', map }),
     async stop() {
       if (child.exitCode !== null) return;

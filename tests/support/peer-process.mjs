@@ -1,10 +1,12 @@
-// A plain y-webrtc peer in its own Node process (y-webrtc allows one provider per room per
-// JavaScript context: y-webrtc #47). Real WebRTC through @roamhq/wrtc, Tavola's chunking transport
-// through scripts/register-peer-loader.mjs. Driven over IPC by tests/support/node-peer.ts.
+// A Yjs peer in its own Node process (y-webrtc allows one provider per room per JavaScript
+// context: y-webrtc #47). Real WebRTC through @roamhq/wrtc; @tavola/webrtc (Tavola's transport),
+// or plain y-webrtc with simple-peer when TAVOLA_PLAIN_Y_WEBRTC=1. Driven over IPC by
+// tests/support/node-peer.ts.
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebrtcProvider } from 'y-webrtc';
+
+const { WebrtcProvider } = process.env.TAVOLA_PLAIN_Y_WEBRTC === '1' ? await import('y-webrtc') : await import('@tavola/webrtc');
 
 globalThis.WebSocket ??= WebSocket;
 // y-webrtc rejects a promise when a message cannot be decrypted (someone in the room with the
@@ -39,6 +41,22 @@ process.on('message', (message) => {
       return reply(doc.getMap(message.map).size);
     case 'peers':
       return reply(connectedPeers());
+    case 'received': {
+      // Document updates received over WebRTC, duplicates included (Tavola's peer counts them).
+      const room = provider?.room;
+      let updates = 0;
+      if (room) for (const conn of room.webrtcConns.values()) updates += conn.peer.received?.updates ?? 0;
+      return reply(updates);
+    }
+    case 'meshLinks': {
+      // Pairs of partners this peer knows to be linked to each other (both announce it).
+      const mesh = provider?.room?.mesh;
+      if (!mesh) return reply(0);
+      const ids = [...mesh.links.keys()];
+      let pairs = 0;
+      for (const a of ids) for (const b of ids) if (a < b && mesh.linked(a, b)) pairs++;
+      return reply(pairs);
+    }
     case 'leave':
       provider?.destroy();
       provider = null;

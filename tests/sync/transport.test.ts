@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CHUNK_SIZE, FRAME_MARKER, Reassembler, frameMessage } from '../../src/sync/chunked-peer.js';
+import { CHUNK_SIZE, FRAME_MARKER, Reassembler, frameMessage } from '@tavola/webrtc';
 import { newSecret } from '../../src/sync/link';
 import { buildLargeWorkspace } from '../support/large-workspace';
 import { startNodePeer, waitFor, type NodePeer } from '../support/node-peer';

@@ -13,7 +13,10 @@ import * as math from 'lib0/math'
 import { createMutex } from 'lib0/mutex'
 
 import * as Y from 'yjs' // eslint-disable-line
-import Peer from 'simple-peer/simplepeer.min.js'
+// Tavola: the peer is this package's ChunkedPeer on RTCPeerConnection, not simple-peer.
+import Peer from './chunked-peer.js'
+import { webrtcImplementation, NoWebrtcError } from './peer.js'
+import { Mesh, BC_ORIGIN } from './mesh.js'
 
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -99,6 +102,12 @@ const readMessage = (room, buf, syncedCallback) => {
         if (add) {
           room.bcConns.add(peerName)
           added.push(peerName)
+          // Tavola: connect() sends its state to other tabs only when there are any; a tab that
+          // appears is asked for its state (it answers with sync step 2), and answers our step 1 too.
+          const encoderSync = encoding.createEncoder()
+          encoding.writeVarUint(encoderSync, messageSync)
+          syncProtocol.writeSyncStep1(encoderSync, room.doc)
+          broadcastBcMessage(room, encoding.toUint8Array(encoderSync))
         } else {
           room.bcConns.delete(peerName)
           removed.push(peerName)
@@ -132,11 +141,18 @@ const readMessage = (room, buf, syncedCallback) => {
 const readPeerMessage = (peerConn, buf) => {
   const room = peerConn.room
   log('received message from ', logging.BOLD, peerConn.remotePeerId, logging.GREY, ' (', room.name, ')', logging.UNBOLD, logging.UNCOLOR)
-  return readMessage(room, buf, () => {
-    peerConn.synced = true
-    log('synced ', logging.BOLD, room.name, logging.UNBOLD, ' with ', logging.BOLD, peerConn.remotePeerId)
-    checkIsSynced(room)
-  })
+  // Tavola: what this message changes is not sent back to where it came from (Room._docUpdateHandler).
+  const before = room.receivingFrom
+  room.receivingFrom = peerConn
+  try {
+    return readMessage(room, buf, () => {
+      peerConn.synced = true
+      log('synced ', logging.BOLD, room.name, logging.UNBOLD, ' with ', logging.BOLD, peerConn.remotePeerId)
+      checkIsSynced(room)
+    })
+  } finally {
+    room.receivingFrom = before
+  }
 }
 
 /**
@@ -148,19 +164,6 @@ const sendWebrtcConn = (webrtcConn, encoder) => {
   try {
     webrtcConn.peer.send(encoding.toUint8Array(encoder))
   } catch (e) {}
-}
-
-/**
- * @param {Room} room
- * @param {Uint8Array} m
- */
-const broadcastWebrtcConn = (room, m) => {
-  log('broadcast message in ', logging.BOLD, room.name, logging.UNBOLD)
-  room.webrtcConns.forEach(conn => {
-    try {
-      conn.peer.send(m)
-    } catch (e) {}
-  })
 }
 
 export class WebrtcConn {
@@ -182,6 +185,8 @@ export class WebrtcConn {
      * @type {any}
      */
     this.peer = new Peer({ initiator, ...room.provider.peerOpts })
+    // Tavola: the peer tells the room which connection an update it applies came from.
+    this.peer.webrtcConn = this
     this.peer.on('signal', signal => {
       if (this.glareToken === undefined) {
         // add some randomness to the timestamp of the offer
@@ -192,6 +197,7 @@ export class WebrtcConn {
     this.peer.on('connect', () => {
       log('connected to ', logging.BOLD, remotePeerId)
       this.connected = true
+      room.mesh.linksChanged()
       // send sync step 1
       const provider = room.provider
       const doc = provider.doc
@@ -223,6 +229,9 @@ export class WebrtcConn {
       checkIsSynced(room)
       this.peer.destroy()
       log('closed connection to ', logging.BOLD, remotePeerId)
+      // Tavola: partners stop relying on this link at once, and the others are asked for what
+      // this peer may have missed while they relied on it (mesh.js).
+      room.mesh.linkClosed()
       announceSignalingInfo(room)
     })
     this.peer.on('error', err => {
@@ -252,16 +261,7 @@ const broadcastBcMessage = (room, m) => cryptoutils.encrypt(m, room.key).then(da
   )
 )
 
-/**
- * @param {Room} room
- * @param {Uint8Array} m
- */
-const broadcastRoomMessage = (room, m) => {
-  if (room.bcconnected) {
-    broadcastBcMessage(room, m)
-  }
-  broadcastWebrtcConn(room, m)
-}
+// Tavola: broadcastRoomMessage (every message to every tab and connection) is Mesh.send (mesh.js).
 
 /**
  * @param {Room} room
@@ -327,28 +327,48 @@ export class Room {
     this.mux = createMutex()
     this.bcconnected = false
     /**
-     * @param {ArrayBuffer} data
+     * Tavola: the connection (a WebrtcConn, or BC_ORIGIN for another tab) whose message is being
+     * applied, while it is.
+     * @type {WebrtcConn | typeof BC_ORIGIN | null}
      */
-    this._bcSubscriber = data =>
-      cryptoutils.decrypt(new Uint8Array(data), key).then(m =>
+    this.receivingFrom = null
+    /** Tavola: which partners are linked to which (mesh.js). */
+    this.mesh = new Mesh(this, broadcastBcMessage)
+    /**
+     * @param {ArrayBuffer} data
+     * @param {any} origin
+     */
+    this._bcSubscriber = (data, origin) => {
+      // Tavola: lib0's publish() also hands a tab its own messages (origin null); only those of
+      // other tabs come with origin 'broadcastchannel'. Decrypting and applying our own is waste.
+      if (origin !== 'broadcastchannel') return
+      return cryptoutils.decrypt(new Uint8Array(data), key).then(m =>
         this.mux(() => {
-          const reply = readMessage(this, m, () => {})
+          this.receivingFrom = BC_ORIGIN
+          let reply
+          try {
+            reply = readMessage(this, m, () => {})
+          } finally {
+            this.receivingFrom = null
+          }
           if (reply) {
             broadcastBcMessage(this, encoding.toUint8Array(reply))
           }
         })
       )
+    }
     /**
      * Listens to Yjs updates and sends them to remote peers
      *
      * @param {Uint8Array} update
      * @param {any} _origin
      */
-    this._docUpdateHandler = (update, _origin) => {
+    this._docUpdateHandler = (update, origin) => {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, messageSync)
       syncProtocol.writeUpdate(encoder, update)
-      broadcastRoomMessage(this, encoding.toUint8Array(encoder))
+      // Tavola: a received update is sent on only where it may be missing (mesh.js).
+      this.mesh.send(encoding.toUint8Array(encoder), origin === this ? this.receivingFrom : null)
     }
     /**
      * Listens to Awareness updates and sends them to remote peers
@@ -356,12 +376,13 @@ export class Room {
      * @param {any} changed
      * @param {any} _origin
      */
-    this._awarenessUpdateHandler = ({ added, updated, removed }, _origin) => {
+    this._awarenessUpdateHandler = ({ added, updated, removed }, origin) => {
       const changedClients = added.concat(updated).concat(removed)
       const encoderAwareness = encoding.createEncoder()
       encoding.writeVarUint(encoderAwareness, messageAwareness)
       encoding.writeVarUint8Array(encoderAwareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedClients))
-      broadcastRoomMessage(this, encoding.toUint8Array(encoderAwareness))
+      // Tavola: as updates.
+      this.mesh.send(encoding.toUint8Array(encoderAwareness), origin === this ? this.receivingFrom : null)
     }
 
     this._beforeUnloadHandler = () => {
@@ -381,6 +402,7 @@ export class Room {
   connect () {
     this.doc.on('update', this._docUpdateHandler)
     this.awareness.on('update', this._awarenessUpdateHandler)
+    this.mesh.connect()
     // signal through all available signaling connections
     announceSignalingInfo(this)
     const roomName = this.name
@@ -394,10 +416,15 @@ export class Room {
     syncProtocol.writeSyncStep1(encoderSync, this.doc)
     broadcastBcMessage(this, encoding.toUint8Array(encoderSync))
     // broadcast local state
-    const encoderState = encoding.createEncoder()
-    encoding.writeVarUint(encoderState, messageSync)
-    syncProtocol.writeSyncStep2(encoderState, this.doc)
-    broadcastBcMessage(this, encoding.toUint8Array(encoderState))
+    // Tavola: only to tabs already known; with no other tab, this encoded and encrypted the whole
+    // state for nobody. A tab that appears later is asked for its state (messageBcPeerId above),
+    // and its own step 1 is answered with ours.
+    if (this.bcConns.size > 0 || !this.provider.filterBcConns) {
+      const encoderState = encoding.createEncoder()
+      encoding.writeVarUint(encoderState, messageSync)
+      syncProtocol.writeSyncStep2(encoderState, this.doc)
+      broadcastBcMessage(this, encoding.toUint8Array(encoderState))
+    }
     // write queryAwareness
     const encoderAwarenessQuery = encoding.createEncoder()
     encoding.writeVarUint(encoderAwarenessQuery, messageQueryAwareness)
@@ -428,6 +455,7 @@ export class Room {
     this.bcconnected = false
     this.doc.off('update', this._docUpdateHandler)
     this.awareness.off('update', this._awarenessUpdateHandler)
+    this.mesh.disconnect()
     this.webrtcConns.forEach(conn => conn.destroy())
   }
 
@@ -607,6 +635,8 @@ export class WebrtcProvider extends ObservableV2 {
     } = {}
   ) {
     super()
+    // Tavola: without WebRTC, say so now rather than never connecting.
+    if (!webrtcImplementation(peerOpts && peerOpts.wrtc)) throw new NoWebrtcError()
     this.roomName = roomName
     this.doc = doc
     this.filterBcConns = filterBcConns

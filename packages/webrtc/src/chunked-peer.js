@@ -1,11 +1,11 @@
 // @ts-check
 /**
- * A simple-peer that carries messages of any size over a WebRTC data channel, and that does not
- * let one peer freeze or bloat this page.
+ * The peer y-webrtc (this package's copy, y-webrtc.js) connects with: a WebrtcPeer (peer.js) that
+ * carries messages of any size over its data channel, and that does not let one peer freeze or
+ * bloat this page.
  *
  * y-webrtc 10.3.0 sends each message whole, and Chromium refuses data-channel messages over
- * 256 KiB, so a workspace whose state is larger never reached a new peer (y-webrtc #20). This
- * subclass is put in place of the simple-peer that y-webrtc imports (see transport.mjs):
+ * 256 KiB, so a workspace whose state is larger never reached a new peer (y-webrtc #20). Here:
  * - a message up to CHUNK_SIZE bytes is sent exactly as y-webrtc made it, so a plain y-webrtc
  *   peer still understands everything small;
  * - a larger one is split into frames: FRAME_MARKER, then four big-endian uint32s (message id,
@@ -21,14 +21,14 @@
  * - what waits to be sent to one peer is bounded (MAX_OUTBOX_BYTES).
  * Anything malformed or over a limit drops the peer (its connection is destroyed); nothing it sends
  * can throw out of here. Frames are queued and sent as the channel drains, so a 5 MB state never
- * overflows its buffer. Plain JavaScript so that Node peers (docs/sync.md, scripts/) can load it
- * without a build.
+ * overflows its buffer. What y-webrtc sends before the channel is open is not kept: the sync that
+ * y-webrtc runs on every new connection carries it.
  *
  * The checks that need the document (applying updates here to see them fail, pending updates,
  * removing a dropped peer's presence) are on when y-webrtc's `peerOpts` carry
- * `tavola: { doc, awareness, origin }` (src/sync/peers.ts does); without it the rest still holds.
+ * `tavola: { doc, awareness, origin }` (Tavola's src/sync/peers.ts does); without it the rest still holds.
  */
-import SimplePeer from 'simple-peer/simplepeer.min.js';
+import { WebrtcPeer } from './peer.js';
 import * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 
@@ -36,10 +36,10 @@ import { removeAwarenessStates } from 'y-protocols/awareness';
 export const FRAME_MARKER = [0xff, 0x54];
 export const HEADER_SIZE = 2 + 4 * 4;
 export const CHUNK_SIZE = 64 * 1024;
-/** The largest message a peer may send us, reassembled (5 times the 6.5 MB of docs/performance.md). */
-export const MAX_MESSAGE_SIZE = 32 * 1024 * 1024;
+/** The largest message a peer may send us, reassembled (20 times the 6.5 MB workspace of docs/performance.md). */
+export const MAX_MESSAGE_SIZE = 128 * 1024 * 1024;
 /** What all peers together may hold in unfinished framed messages. */
-export const MAX_REASSEMBLY_BYTES = 96 * 1024 * 1024;
+export const MAX_REASSEMBLY_BYTES = 256 * 1024 * 1024;
 /** An unfinished framed message whose next frame does not come within this is given up. */
 export const FRAME_IDLE_TIMEOUT_MS = 15_000;
 /** What may wait in our queue for one peer; a peer that does not read is dropped. */
@@ -373,7 +373,7 @@ const peersByAwareness = new WeakMap();
  * @typedef {{ doc: Y.Doc, awareness: import('y-protocols/awareness').Awareness, origin?: () => unknown }} PeerGuard
  */
 
-export class ChunkedPeer extends SimplePeer {
+export class ChunkedPeer extends WebrtcPeer {
   /** @param {any} opts */
   constructor(opts) {
     super(opts);
@@ -400,6 +400,10 @@ export class ChunkedPeer extends SimplePeer {
     this._clients = new Set();
     /** Why this peer was dropped, once it was. @type {string | null} */
     this.droppedFor = null;
+    /** The y-webrtc connection this peer belongs to (y-webrtc.js sets it). @type {any} */
+    this.webrtcConn = null;
+    /** Whole messages received from the peer, and of them document updates (sync type 2). */
+    this.received = { messages: 0, updates: 0 };
     if (this._guard) {
       const awareness = this._guard.awareness;
       let peers = peersByAwareness.get(awareness);
@@ -410,7 +414,7 @@ export class ChunkedPeer extends SimplePeer {
 
   /** @param {any} data */
   send(data) {
-    if (this.destroyed || this.destroying) return;
+    if (this.destroyed || this.destroying || !this._connected) return;
     const bytes = toBytes(data);
     if (this._outboxBytes + bytes.byteLength > MAX_OUTBOX_BYTES) {
       this._drop(new Error(`more than ${MAX_OUTBOX_BYTES} bytes waiting to be sent: the peer is not reading`));
@@ -450,8 +454,6 @@ export class ChunkedPeer extends SimplePeer {
   }
 
   _onChannelBufferedAmountLow() {
-    // @ts-ignore simple-peer's own handler (stream backpressure)
-    super._onChannelBufferedAmountLow();
     this._pump();
   }
 
@@ -488,7 +490,9 @@ export class ChunkedPeer extends SimplePeer {
   _receive(message) {
     if (!this._messages.take()) throw new Error(`more than ${MESSAGE_BURST} messages at once, or ${MESSAGES_PER_SECOND} a second`);
     const parsed = parseMessage(message);
+    this.received.messages++;
     if (parsed.type === 'update') {
+      this.received.updates++;
       this._batch.push(parsed.update);
       this._batchBytes += parsed.update.byteLength;
       if (this._batch.length >= BATCH_MAX_UPDATES || this._batchBytes >= BATCH_MAX_BYTES) this._flushUpdates();
@@ -527,10 +531,9 @@ export class ChunkedPeer extends SimplePeer {
 
   /** @param {Uint8Array} message */
   _deliver(message) {
-    // simple-peer's own handler hands the message to y-webrtc, synchronously: what y-webrtc
+    // WebrtcPeer's own handler hands the message to y-webrtc, synchronously: what y-webrtc
     // throws on reading it lands in _onChannelMessage's catch.
-    // @ts-ignore
-    super._onChannelMessage({ data: message });
+    super._onChannelMessage(/** @type {MessageEvent} */ ({ data: message }));
   }
 
   _flushUpdates() {
@@ -550,8 +553,16 @@ export class ChunkedPeer extends SimplePeer {
       this._deliver(syncMessage(syncType, update));
       return;
     }
-    // Applied here, so that an update Yjs cannot read drops the peer (y-protocols would log it and carry on).
-    Y.applyUpdate(guard.doc, update, guard.origin ? guard.origin() : this);
+    // Applied here, so that an update Yjs cannot read drops the peer (y-protocols would log it and
+    // carry on). The room learns which connection it came from, so it is not sent back (y-webrtc.js).
+    const room = this.webrtcConn?.room;
+    const before = room ? room.receivingFrom : null;
+    if (room) room.receivingFrom = this.webrtcConn;
+    try {
+      Y.applyUpdate(guard.doc, update, guard.origin ? guard.origin() : this);
+    } finally {
+      if (room) room.receivingFrom = before;
+    }
     // y-webrtc marks the connection synced on a step 2: give it one that changes nothing.
     if (syncType === SYNC_STEP2) this._deliver(syncMessage(SYNC_STEP2, EMPTY_UPDATE));
     const doc = guard.doc;
@@ -616,7 +627,7 @@ export class ChunkedPeer extends SimplePeer {
     if (this._batchTimer) clearTimeout(this._batchTimer);
     if (this._pumpTimer) clearTimeout(this._pumpTimer);
     this._frameTimer = this._batchTimer = this._pumpTimer = null;
-    // simple-peer's constructor may destroy before ours has run.
+    // WebrtcPeer's constructor may destroy before ours has run.
     this._reassembler?.reset();
     this._outbox = [];
     this._outboxBytes = 0;

@@ -49,9 +49,13 @@ export declare class ChunkedPeer {
   constructor(opts: unknown);
   /** Why this peer was dropped, once it was. */
   droppedFor: string | null;
+  /** Whole messages received from the peer, and of them document updates (sync type 2). */
+  readonly received: { messages: number; updates: number };
+  /** simple-peer's: whether the data channel is open. */
+  readonly connected: boolean;
   send(data: Uint8Array | ArrayBuffer | string): void;
   destroy(error?: Error): void;
-  /** simple-peer's events ('error', 'close', 'data', …). */
+  /** WebrtcPeer's events ('signal', 'connect', 'data', 'error', 'close'). */
   on(event: string, listener: (...args: any[]) => void): this;
 }
 export default ChunkedPeer;

@@ -1,0 +1,254 @@
+// @ts-check
+/**
+ * One WebRTC data channel to one peer, on `RTCPeerConnection` directly, with the part of
+ * simple-peer's interface (9.11) that y-webrtc uses, and simple-peer's signal messages, so a
+ * y-webrtc peer that runs simple-peer connects to it and the other way round:
+ *
+ * - `new WebrtcPeer({ initiator, config, channelConfig, wrtc })`; the initiator creates the data
+ *   channel (a random 40-hex-digit label, in-band negotiated) and sends the offer;
+ * - events `signal` (`{ type: 'offer' | 'answer', sdp }`, `{ type: 'candidate', candidate: { candidate,
+ *   sdpMLineIndex, sdpMid } }`, trickled as they come), `connect` (the channel opened), `data`
+ *   (a `Uint8Array`), `error`, `close`;
+ * - `signal(data)`, `send(data)`, `destroy(error?)`, `connected`, `bufferSize`, `destroyed`.
+ *
+ * simple-peer's prebuilt file carries Node's `Buffer` and stream polyfills (about 28 KB gzip);
+ * none of that is needed to move bytes over a data channel. Media, renegotiation after the first
+ * offer and non-trickle ICE are not supported (y-webrtc uses none of them); a `renegotiate`
+ * request from a plain simple-peer is answered with a new offer, as simple-peer does.
+ */
+import { ObservableV2 } from 'lib0/observable';
+
+/** simple-peer's bufferedAmountLowThreshold (MAX_BUFFERED_AMOUNT). */
+const LOW_WATER_MARK = 64 * 1024;
+
+/**
+ * The WebRTC classes: the page's own, or `wrtc` (for example `@roamhq/wrtc` in Node).
+ * @param {any} wrtc
+ * @returns {{ RTCPeerConnection: any, RTCSessionDescription?: any, RTCIceCandidate?: any } | null}
+ */
+export function webrtcImplementation(wrtc) {
+  if (wrtc && typeof wrtc === 'object' && typeof wrtc.RTCPeerConnection === 'function') return wrtc;
+  const global = /** @type {any} */ (globalThis);
+  if (typeof global.RTCPeerConnection === 'function') return global;
+  return null;
+}
+
+/** Thrown when no WebRTC is at hand: said at once, rather than never connecting. */
+export class NoWebrtcError extends Error {
+  constructor() {
+    super(
+      typeof window === 'undefined'
+        ? 'No WebRTC in this JavaScript runtime: pass peerOpts: { wrtc } to WebrtcProvider (in Node, for example `import wrtc from "@roamhq/wrtc"`).'
+        : 'This browser does not support WebRTC (RTCPeerConnection), so it cannot connect to partners.',
+    );
+    this.name = 'NoWebrtcError';
+  }
+}
+
+/** @param {number} bytes */
+function randomHex(bytes) {
+  const values = new Uint8Array(bytes);
+  crypto.getRandomValues(values);
+  return Array.from(values, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * @extends {ObservableV2<{ signal: (signal: object) => void, connect: () => void, data: (data: Uint8Array) => void, error: (error: Error) => void, close: () => void }>}
+ */
+export class WebrtcPeer extends ObservableV2 {
+  /** @param {{ initiator?: boolean, config?: RTCConfiguration, channelConfig?: RTCDataChannelInit, wrtc?: any, [key: string]: unknown }} [opts] */
+  constructor(opts = {}) {
+    super();
+    const rtc = webrtcImplementation(opts.wrtc);
+    if (!rtc) throw new NoWebrtcError();
+    this._rtc = rtc;
+    this.initiator = !!opts.initiator;
+    this.destroyed = false;
+    this.destroying = false;
+    this._connected = false;
+    /** The channel this side sends on. @type {RTCDataChannel | null} */
+    this._channel = null;
+    /** @type {RTCIceCandidateInit[]} */
+    this._pendingCandidates = [];
+    this._negotiating = false;
+    /** Every channel of this connection (the other side's too). @type {RTCDataChannel[]} */
+    this._channels = [];
+    /** @type {RTCPeerConnection} */
+    this._pc = new rtc.RTCPeerConnection(opts.config ?? {});
+    const pc = this._pc;
+    pc.onicecandidate = (event) => {
+      if (this.destroyed || !event.candidate) return;
+      const { candidate, sdpMLineIndex, sdpMid } = event.candidate;
+      this.emit('signal', [{ type: 'candidate', candidate: { candidate, sdpMLineIndex, sdpMid } }]);
+    };
+    pc.oniceconnectionstatechange = () => {
+      if (this.destroyed) return;
+      if (pc.iceConnectionState === 'failed') this.destroy(new Error('Ice connection failed.'));
+      else if (pc.iceConnectionState === 'closed') this.destroy(new Error('Ice connection closed.'));
+    };
+    pc.onconnectionstatechange = () => {
+      if (!this.destroyed && pc.connectionState === 'failed') this.destroy(new Error('Connection failed.'));
+    };
+    pc.onsignalingstatechange = () => {
+      if (pc.signalingState === 'stable') this._negotiating = false;
+    };
+    // Every channel the other side opens is read too: after an offer crossed ours (y-webrtc's
+    // "glare"), each side may send on a channel of its own.
+    pc.ondatachannel = (event) => this._setupChannel(event.channel, this._channel === null);
+    if (this.initiator) {
+      this._setupChannel(pc.createDataChannel(randomHex(20), opts.channelConfig ?? {}), true);
+      // As simple-peer: Chromium has crashed on an offer created in the same task.
+      setTimeout(() => this._offer(), 0);
+    }
+  }
+
+  /** Bytes waiting in the data channel. */
+  get bufferSize() {
+    return this._channel?.bufferedAmount ?? 0;
+  }
+
+  get connected() {
+    return this._connected && this._channel?.readyState === 'open';
+  }
+
+  /** A signal from the other side, as its `signal` event gave it. @param {any} data */
+  signal(data) {
+    if (this.destroying) return;
+    if (this.destroyed) throw new Error('cannot signal after peer is destroyed');
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        data = {};
+      }
+    }
+    if (!data || typeof data !== 'object' || !(data.sdp || data.candidate || data.renegotiate || data.transceiverRequest)) {
+      this.destroy(new Error('signal() called with invalid signal data'));
+      return;
+    }
+    if (data.renegotiate && this.initiator) this._offer();
+    if (data.candidate) {
+      if (this._pc.remoteDescription?.type) this._addCandidate(data.candidate);
+      else this._pendingCandidates.push(data.candidate);
+    }
+    if (data.sdp) {
+      const Description = this._rtc.RTCSessionDescription;
+      const description = { type: data.type, sdp: data.sdp };
+      this._pc
+        .setRemoteDescription(Description ? new Description(description) : description)
+        .then(() => {
+          if (this.destroyed) return;
+          for (const candidate of this._pendingCandidates) this._addCandidate(candidate);
+          this._pendingCandidates = [];
+          if (this._pc.remoteDescription?.type === 'offer') return this._answer();
+        })
+        .catch((/** @type {Error} */ error) => this.destroy(error));
+    }
+  }
+
+  /** @param {any} data */
+  send(data) {
+    if (this.destroying || this.destroyed) return;
+    if (!this._channel) throw new Error('cannot send before the connection is open');
+    this._channel.send(data);
+  }
+
+  /** @param {Error} [error] */
+  destroy(error) {
+    if (this.destroyed || this.destroying) return;
+    this.destroying = true;
+    // As simple-peer: events concurrent with the call still fire, then the peer is closed.
+    queueMicrotask(() => {
+      this.destroyed = true;
+      this.destroying = false;
+      this._connected = false;
+      for (const channel of this._channels) {
+        channel.onmessage = channel.onopen = channel.onclose = channel.onerror = channel.onbufferedamountlow = null;
+        try {
+          channel.close();
+        } catch {}
+      }
+      this._channels = [];
+      const pc = this._pc;
+      pc.onicecandidate = pc.oniceconnectionstatechange = pc.onconnectionstatechange = pc.onsignalingstatechange = pc.ondatachannel = null;
+      try {
+        pc.close();
+      } catch {}
+      this._channel = null;
+      if (error) this.emit('error', [error]);
+      this.emit('close', []);
+    });
+  }
+
+  _offer() {
+    if (this.destroyed || this._negotiating) return;
+    this._negotiating = true;
+    this._pc
+      .createOffer()
+      .then((offer) => this._pc.setLocalDescription(offer).then(() => offer))
+      .then((offer) => {
+        if (this.destroyed) return;
+        const local = this._pc.localDescription ?? offer;
+        this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
+      })
+      .catch((/** @type {Error} */ error) => this.destroy(error));
+  }
+
+  _answer() {
+    return this._pc
+      .createAnswer()
+      .then((answer) => this._pc.setLocalDescription(answer).then(() => answer))
+      .then((answer) => {
+        if (this.destroyed) return;
+        const local = this._pc.localDescription ?? answer;
+        this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
+      });
+  }
+
+  /** @param {RTCIceCandidateInit} candidate */
+  _addCandidate(candidate) {
+    const Candidate = this._rtc.RTCIceCandidate;
+    this._pc.addIceCandidate(Candidate ? new Candidate(candidate) : candidate).catch(() => {
+      // As simple-peer: a candidate this stack cannot use (mDNS, another address family) is skipped.
+    });
+  }
+
+  /** @param {RTCDataChannel} channel @param {boolean} sendOnIt */
+  _setupChannel(channel, sendOnIt) {
+    if (this.destroyed || this.destroying) {
+      channel.close();
+      return;
+    }
+    this._channels.push(channel);
+    channel.binaryType = 'arraybuffer';
+    if (typeof channel.bufferedAmountLowThreshold === 'number') channel.bufferedAmountLowThreshold = LOW_WATER_MARK;
+    channel.onmessage = (event) => this._onChannelMessage(event);
+    if (!sendOnIt) return;
+    this._channel = channel;
+    channel.onbufferedamountlow = () => this._onChannelBufferedAmountLow();
+    const opened = () => {
+      if (this._connected || this.destroyed) return;
+      this._connected = true;
+      this.emit('connect', []);
+    };
+    channel.onopen = opened;
+    channel.onclose = () => this.destroy();
+    channel.onerror = (event) => {
+      const error = /** @type {any} */ (event).error;
+      this.destroy(error instanceof Error ? error : new Error('Data channel error'));
+    };
+    if (channel.readyState === 'open') queueMicrotask(opened);
+  }
+
+  /** @param {MessageEvent} event */
+  _onChannelMessage(event) {
+    if (this.destroyed) return;
+    const data = event.data;
+    this.emit('data', [data instanceof ArrayBuffer ? new Uint8Array(data) : data]);
+  }
+
+  /** The channel's buffer drained below LOW_WATER_MARK; subclasses send more. */
+  _onChannelBufferedAmountLow() {}
+}
+
+export default WebrtcPeer;

@@ -1,3 +1,0 @@
-import { register } from 'node:module';
-
-register('./peer-loader.mjs', import.meta.url);
