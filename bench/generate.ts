@@ -24,6 +24,10 @@ export interface GenerateOptions {
   edits?: number;
   /** Updates per session (a new clientID each): one opening of the app. */
   sessionUpdates?: number;
+  /** Points of each topic, in order (overrides pointsPerTopic; as many entries as topics). */
+  topicPoints?: number[] | null;
+  /** Keep every update, in sessions (false: only the final state is wanted, and made faster). */
+  recordUpdates?: boolean;
 }
 
 export const FULL_SIZE: Required<GenerateOptions> = {
@@ -36,6 +40,8 @@ export const FULL_SIZE: Required<GenerateOptions> = {
   members: 24,
   edits: 100_000,
   sessionUpdates: 2_000,
+  topicPoints: null,
+  recordUpdates: true,
 };
 
 /** One session's updates, and after which of them the person paused (a burst of typing ended). */
@@ -59,6 +65,8 @@ export interface GeneratedWorkspace {
     firstTopicPoints: number;
     firstPointId: string;
     firstPointText: string;
+    /** The first topic's first (up to) ten points, in order: where the bench's call types. */
+    firstTopicPointIds: string[];
   };
   stats: {
     updates: number;
@@ -135,12 +143,15 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
   };
   newSession();
   let updateBytes = 0;
-  doc.on('update', (update: Uint8Array) => {
-    session.updates.push(update);
-    updateBytes += update.byteLength;
-  });
+  if (o.recordUpdates) {
+    doc.on('update', (update: Uint8Array) => {
+      session.updates.push(update);
+      updateBytes += update.byteLength;
+    });
+  }
   /** The person paused (the end of an action or of a burst of typing); maybe the session ends. */
   const pause = () => {
+    if (!o.recordUpdates) return;
     const last = session.updates.length - 1;
     if (last < 0) return;
     if (session.pausesAfter.at(-1) !== last) session.pausesAfter.push(last);
@@ -178,9 +189,10 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
     );
     pause();
   }
+  if (o.topicPoints && o.topicPoints.length !== o.topics) throw new Error(`topicPoints has ${o.topicPoints.length} entries for ${o.topics} topics`);
   const pointIds: string[][] = topicIds.map(() => []);
   for (let t = 0; t < o.topics; t++) {
-    for (let p = 0; p < o.pointsPerTopic; p++) {
+    for (let p = 0; p < (o.topicPoints?.[t] ?? o.pointsPerTopic); p++) {
       pointIds[t]!.push(
         workspace.focusPoints.add(
           {
@@ -258,7 +270,7 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
     } else if (r < 0.5) {
       const t = random() < 0.85 ? pick(hot.topics) : int(o.topics);
       const pointId = pick(pointIds[t]!);
-      workspace.focusPoints.move(pointId, int(o.pointsPerTopic));
+      workspace.focusPoints.move(pointId, int(pointIds[t]!.length));
       edits.move++;
     } else if (r < 0.56 && memberIds.length > 0) {
       const pointId = anyPoint();
@@ -307,7 +319,7 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
   const firstPoints = workspace.focusPoints.ofTopic(firstTopic.id);
   const livePoints = workspace.topics.list().reduce((n, topic) => n + workspace.focusPoints.countOfTopic(topic.id), 0);
   // The last session may be empty (a new one starts after a full one).
-  if (sessions.at(-1)!.updates.length === 0) sessions.pop();
+  if (sessions.at(-1)?.updates.length === 0) sessions.pop();
   return {
     workspace,
     sessions,
@@ -320,6 +332,7 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
       firstTopicPoints: firstPoints.length,
       firstPointId: firstPoints[0]!.id,
       firstPointText: firstPoints[0]!.text,
+      firstTopicPointIds: firstPoints.slice(0, 10).map((point) => point.id),
     },
     stats: {
       updates: sessions.reduce((n, s) => n + s.updates.length, 0),

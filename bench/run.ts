@@ -5,15 +5,20 @@
 //
 // The order of the run:
 //  1. a relay, three production builds (the app, the lab pages, the bundle floor) and, meanwhile,
-//     the workspace and its history (bench/generate.ts);
+//     the workspaces: the generated one with its history, one with a topic of many points, and
+//     the generated one at `large.scale`× without history (bench/generate.ts);
 //  2. browser A: the history stored through y-indexeddb (lab page), stored bytes; the app opened
 //     and reloaded `reloads` times, stored bytes again;
 //  3. cold opens: a new Chromium process on A's profile for each sample, the app and the floor
 //     page in turn; the JS heap of each after garbage collection;
 //  4. new peers: A has the app open; each sample is a new browser B opening the share link; then
 //     the floors between a lab page in A and one in the last B;
-//  5. keystrokes: the floor (bare y-webrtc between the lab pages), then the app (A types, B shows);
-//  6. the bundles, from the built files.
+//  5. keystrokes: the floor (bare y-webrtc between the lab pages), alone and in a call (Node
+//     peers typing in the same room, bench/peer); then the app (A types, B shows), alone and in
+//     the call;
+//  6. opening the topic of many points, in the app and in the floor page (bench/lab/rows.tsx);
+//  7. the large workspace: stored, cold opens, new peers (each must receive it whole), their floor;
+//  8. the bundles, from the built files.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -22,17 +27,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
+import { roomNameFor } from '../src/sync/link';
 import { startRelay, type Relay } from '../tests/support/relay';
 import { FULL_SIZE, generateWorkspace, type GenerateOptions, type GeneratedWorkspace } from './generate';
-import { blankPage, Browsers, heapAfterGc, openBenchPage, type ProbeConfig } from './lib/browser';
-import { BENCH_PREFIX, startBenchServer, type BenchServer } from './lib/server';
 import type { Lab } from './lab/lab';
+import { blankPage, Browsers, openBenchPage } from './lib/browser';
+import { underCall } from './lib/call';
+import { CHARS, typeInApp, typeInLab, type AppKeystrokes } from './lib/keystrokes';
+import { coldOpens, newPeers, newWorkspace, openA, rawTransfers, register, type Run, type Sample, type StoredWorkspace } from './lib/opens';
+import { clockOffset, lab, median, pack, packBytes, percentile, probe, sleep, summary, waitShown, withTimeout } from './lib/pages';
+import { BENCH_PREFIX, startBenchServer, type BenchServer } from './lib/server';
+import { openTopic, type OpenTimes } from './lib/topic';
+import { startCallPeers, type CallPeers } from './peer/call-peers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** One frame at 60 Hz: the "one frame to paint" of the keystroke target. */
 const FRAME_MS = 1000 / 60;
-/** Unmeasured keystrokes typed before the measured ones, by the app and by the floor. */
-const WARM_UP_KEYS = 10;
 
 export interface BenchOptions {
   sizes: GenerateOptions;
@@ -44,6 +54,15 @@ export interface BenchOptions {
   rawTransfers: number;
   bareJoins: number;
   reloads: number;
+  /**
+   * A call: `peers` Node peers join the room and type into their own points of the open topic,
+   * one character every `peerIntervalMs` each, while A types `keystrokes` (at keyIntervalMs).
+   */
+  call: { peers: number; peerIntervalMs: number; keystrokes: number };
+  /** Opening a topic of `points` focus points, `opens` times in the app and in the floor page. */
+  bigTopic: { points: number; opens: number };
+  /** The generated workspace at `scale`× (topics, meetings, practice sheets; no edit history): cold opens and new peers again. */
+  large: { scale: number; coldOpens: number; newPeers: number; rawTransfers: number };
   /** A built app and the relay it was built for (the e2e build); built here when absent. */
   app?: { dir: string; relayUrl: string };
   /** Where the builds go; a temporary folder, removed afterwards, when absent. */
@@ -62,6 +81,9 @@ export const FULL: BenchOptions = {
   rawTransfers: 5,
   bareJoins: 3,
   reloads: 30,
+  call: { peers: 9, peerIntervalMs: 200, keystrokes: 500 },
+  bigTopic: { points: 1000, opens: 5 },
+  large: { scale: 5, coldOpens: 3, newPeers: 3, rawTransfers: 3 },
 };
 
 export const SMOKE: BenchOptions = {
@@ -73,6 +95,9 @@ export const SMOKE: BenchOptions = {
   rawTransfers: 1,
   bareJoins: 1,
   reloads: 2,
+  call: { peers: 2, peerIntervalMs: 200, keystrokes: 20 },
+  bigTopic: { points: 50, opens: 1 },
+  large: { scale: 5, coldOpens: 1, newPeers: 1, rawTransfers: 1 },
 };
 
 export interface Figure {
@@ -101,90 +126,15 @@ export interface BenchResults {
   stagesTable: string;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What the probe checks for a complete workspace screen (bench/lib/probe.js). */
+const shownOf = (expected: GeneratedWorkspace['expected']) => ({
+  topics: expected.topics,
+  firstTopicPoints: expected.firstTopicPoints,
+  livePoints: expected.livePoints,
+  firstPointId: expected.firstPointId,
+});
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string, explain?: () => Promise<string>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void (explain?.() ?? Promise.resolve(''))
-        .catch(() => '')
-        .then((why) => reject(new Error(`Timed out after ${ms} ms waiting for ${what}${why ? `: ${why}` : ''}`)));
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Call a method of the lab page (bench/lab/lab.ts). */
-function lab<M extends keyof Lab>(page: Page, method: M, ...args: Parameters<Lab[M]>): Promise<Awaited<ReturnType<Lab[M]>>> {
-  return page.evaluate(([m, a]) => (window as unknown as { __lab: Record<string, (...x: unknown[]) => unknown> }).__lab[m]!(...a), [method, args] as const) as Promise<
-    Awaited<ReturnType<Lab[M]>>
-  >;
-}
-
-/**
- * Call `fn(window.__bench, arg)` in a page (bench/lib/probe.js). Sent as an expression, which
- * Playwright evaluates through CDP: no `eval` in the page, so an app's Content-Security-Policy
- * cannot stop it. `fn` must be self-contained and `arg` JSON.
- */
-function probe<T>(page: Page, fn: (bench: any, arg: any) => T | Promise<T>, arg?: unknown): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.__bench, ${arg === undefined ? 'undefined' : JSON.stringify(arg)})`) as Promise<T>;
-}
-
-/** What the page shows, when a wait went wrong. */
-async function describePage(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      `${location.hash}; ${document.querySelectorAll('[data-testid=topic-link]').length} topics, ${document.querySelectorAll('[data-testid=focus-point]').length} points; ` +
-      `"${document.body.innerText.replace(/\s+/g, ' ').slice(0, 300)}"`,
-  );
-}
-
-/** Resolves with the probe's "shown" times (ms since the page's navigation started). */
-function waitShown(page: Page, ms: number): Promise<{ domAt: number; paintAt: number }> {
-  return withTimeout(
-    probe(page, (bench) => bench.shown.promise.then((s: { domAt: number; paintAt: number }) => ({ domAt: s.domAt, paintAt: s.paintAt }))),
-    ms,
-    'the workspace screen (every topic, the first topic\'s points)',
-    () => describePage(page),
-  );
-}
-
-/** A raw RTCDataChannel between two bench pages (in two browsers), signalled through here. */
-async function connectRaw(a: Page, b: Page, label: string): Promise<void> {
-  const offer = await probe(a, (bench, l) => bench.rtc.offer(l), label);
-  const answer = await probe(b, (bench, x) => bench.rtc.answer(x.label, x.sdp), { label, sdp: offer });
-  await probe(a, (bench, x) => bench.rtc.accept(x.label, x.sdp), { label, sdp: answer });
-  await withTimeout(Promise.all([probe(a, (bench, l) => bench.rtc.opened(l), label), probe(b, (bench, l) => bench.rtc.opened(l), label)]), 20_000, `raw data channel ${label}`);
-}
-
-/** B's clock minus A's, measured over the raw channel `label`. */
-async function clockOffset(a: Page, b: Page, label: string): Promise<{ offset: number; spread: number; rttMin: number; rttMedian: number }> {
-  await probe(b, (bench, l) => bench.rtc.echo(l), label);
-  return probe(a, (bench, l) => bench.rtc.calibrate(l, 200), label);
-}
-
-async function waitFor(condition: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-function buildPage(options: { root: string; outDir: string; base?: string; input?: Record<string, string>; env?: Record<string, string> }): Promise<void> {
+function buildPage(options: { root: string; outDir: string; base?: string; input?: Record<string, string>; env?: Record<string, string>; chunkedYWebrtc?: boolean }): Promise<void> {
   // Drop what vitest puts in the environment, so the child builds for production.
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -192,7 +142,7 @@ function buildPage(options: { root: string; outDir: string; base?: string; input
     env[key] = value;
   }
   Object.assign(env, options.env);
-  const args = JSON.stringify({ configFile: path.join(ROOT, 'vite.config.ts'), root: options.root, outDir: options.outDir, base: options.base, input: options.input });
+  const args = JSON.stringify({ configFile: path.join(ROOT, 'vite.config.ts'), root: options.root, outDir: options.outDir, base: options.base, input: options.input, chunkedYWebrtc: options.chunkedYWebrtc });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bench/lib/build.mjs'), args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -218,17 +168,6 @@ export function initialAssets(dir: string, html = 'index.html'): { files: { file
   return { files, bytes: files.reduce((n, f) => n + f.bytes, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
 }
 
-function pack(updates: Uint8Array[]): string {
-  const buffer = Buffer.alloc(updates.reduce((n, u) => n + 4 + u.byteLength, 0));
-  let at = 0;
-  for (const update of updates) {
-    buffer.writeUInt32BE(update.byteLength, at);
-    buffer.set(update, at + 4);
-    at += 4 + update.byteLength;
-  }
-  return buffer.toString('base64');
-}
-
 function chromiumVersion(): string {
   try {
     return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop() ?? '';
@@ -236,6 +175,7 @@ function chromiumVersion(): string {
     return 'unknown';
   }
 }
+
 
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
@@ -256,10 +196,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const browsers = new Browsers();
   let relay: Relay | null = null;
   let server: BenchServer | null = null;
+  let callPeers: CallPeers | null = null;
   const details: Record<string, unknown> = {};
 
   try {
-    // 1. Relay, builds (child processes) and, meanwhile, the workspace.
+    // 1. Relay, builds (child processes) and, meanwhile, the workspaces.
     if (!options.app) relay = await startRelay();
     const relayUrl = options.app?.relayUrl ?? relay!.url;
     const appDir = options.app?.dir ?? path.join(outDir, 'app');
@@ -272,7 +213,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         root: path.join(ROOT, 'bench/lab'),
         outDir: labDir,
         base: BENCH_PREFIX,
-        input: { lab: path.join(ROOT, 'bench/lab/index.html'), open: path.join(ROOT, 'bench/lab/open.html') },
+        input: { lab: path.join(ROOT, 'bench/lab/index.html'), open: path.join(ROOT, 'bench/lab/open.html'), rows: path.join(ROOT, 'bench/lab/rows.html') },
+        chunkedYWebrtc: true,
       }),
       buildPage({ root: path.join(ROOT, 'bench/bundle-floor'), outDir: floorDir, base: BENCH_PREFIX }),
     ]);
@@ -286,7 +228,36 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         `${Object.values(stats.edits).reduce((a, b) => a + b, 0)} edits; ${stats.updates} updates in ${stats.sessions} sessions; ` +
         `state ${(stats.stateBytes / 1e6).toFixed(2)} MB; generated in ${(stats.generateMs / 1000).toFixed(1)} s`,
     );
+    const sizes = { ...FULL_SIZE, ...options.sizes };
+    // The topic of many points: a workspace of two topics, the first as large as the generated
+    // workspace's, then the big one; the members of the generated workspace (each row's owners picker).
+    const topicWorkspace = generateWorkspace({
+      ...sizes,
+      seed: sizes.seed + 1,
+      topics: 2,
+      topicPoints: [sizes.pointsPerTopic, options.bigTopic.points],
+      practices: 0,
+      meetings: Math.min(sizes.meetings, 10),
+      edits: 0,
+      recordUpdates: false,
+    });
+    // The large workspace: everything but the members `scale` times, without the edit history.
+    const scale = options.large.scale;
+    const largeWorkspace = generateWorkspace({
+      ...sizes,
+      topics: sizes.topics * scale,
+      practices: sizes.practices * scale,
+      meetings: sizes.meetings * scale,
+      edits: 0,
+      recordUpdates: false,
+    });
+    const largeState = largeWorkspace.workspace.encodeState();
+    const largeExpected = largeWorkspace.expected;
+    largeWorkspace.workspace.doc.destroy();
+    log(`large workspace (${scale}×): ${largeExpected.topics} topics, ${largeExpected.livePoints} focus points, state ${(largeState.byteLength / 1e6).toFixed(2)} MB, generated in ${(largeWorkspace.stats.generateMs / 1000).toFixed(1)} s`);
     await builds;
+    // The large state as a file of the bench's server, for the lab page to fetch.
+    writeFileSync(path.join(labDir, 'large-workspace.bin'), packBytes([largeState]));
     phase('build and generate');
 
     const appBundle = initialAssets(appDir);
@@ -294,23 +265,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     server = await startBenchServer(appDir, labDir);
     const base = server.url;
     const labUrl = `${base}${BENCH_PREFIX.slice(1)}index.html`;
-    const workspaceId = randomBytes(12).toString('base64url');
-    const secret = randomBytes(18).toString('base64url');
-    const dbName = `tavola-ws-${workspaceId}`;
-    const workspaceUrl = `${base}#/w/${workspaceId}/topics`;
-    const shareLink = `${base}#/join/${workspaceId}/${secret}`;
-    const shownConfig = { topics: expected.topics, firstTopicPoints: expected.firstTopicPoints, livePoints: expected.livePoints, firstPointId: expected.firstPointId };
-    const configA: ProbeConfig = { profile: { name: 'Anna', organisation: 'Amsterdam', color: '#1f77b4' }, shown: shownConfig };
-    const configB: ProbeConfig = { profile: { name: 'Bruno', organisation: 'Lisbon', color: '#ff7f0e' }, shown: shownConfig };
-    const profileA = browsers.newProfile();
+    const run: Run = { browsers, base, labUrl, relayUrl, log };
+    const main = newWorkspace(run, expected.name, shownOf(expected));
+    const { dbName, url: workspaceUrl } = main;
 
     // 2. The history into A's IndexedDB, through y-indexeddb; stored bytes; the app opened and reloaded.
-    let contextA = await browsers.launch(configA, profileA);
+    let contextA = await browsers.launch(main.configA, main.profile);
     const seedPage = await openBenchPage(contextA, labUrl, await blankPage(contextA));
-    const now = new Date().toISOString();
-    await lab(seedPage, 'setLocalStorage', {
-      'tavola.workspaces.v1': JSON.stringify([{ id: workspaceId, name: expected.name, createdAt: now, openedAt: now, secret }]),
-    });
+    await register(seedPage, main);
     let trims = 0;
     let seedMs = 0;
     for (const [index, session] of generated.sessions.entries()) {
@@ -344,105 +306,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     phase('reloads');
 
     // 3. Cold opens: a new browser process on A's profile for each sample; app and floor in turn.
-    const coldApp: Record<string, number>[] = [];
-    const coldFloor: Record<string, number>[] = [];
-    for (let i = 0; i < options.coldOpens; i++) {
-      {
-        const context = await browsers.launch(configA, profileA);
-        const page = await blankPage(context);
-        await page.goto(workspaceUrl, { waitUntil: 'commit' });
-        const shown = await waitShown(page, 120_000);
-        const marks = await probe(page, (bench, name) => {
-          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          const opened = bench.idb.opens.find((entry: { name: string }) => entry.name === name);
-          const read = bench.idb.getAll.find((entry: { store: string }) => entry.store === 'updates');
-          const cursor = bench.idb.cursors.find((entry: { store: string }) => entry.store === 'updates');
-          return {
-            openAt: opened?.at ?? NaN,
-            loadedAt: cursor?.at ?? NaN,
-            openedAt: cursor?.doneAt ?? NaN,
-            responseEnd: navigation?.responseEnd ?? NaN,
-            domContentLoaded: navigation?.domContentLoadedEventEnd ?? NaN,
-            readStartAt: read?.at ?? NaN,
-            readAt: read?.doneAt ?? NaN,
-            updates: read?.count ?? NaN,
-            fromServiceWorker: navigator.serviceWorker?.controller ? 1 : 0,
-          };
-        }, dbName);
-        await sleep(500);
-        const heap = await heapAfterGc(context, page);
-        coldApp.push({ ...marks, domAt: shown.domAt, paintAt: shown.paintAt, heap });
-        await browsers.close(context);
-      }
-      {
-        const context = await browsers.launch(configA, profileA);
-        const page = await openBenchPage(context, `${base}${BENCH_PREFIX.slice(1)}open.html?db=${dbName}`, await blankPage(context));
-        const floor = await withTimeout(
-          page.evaluate(() => (window as unknown as { __floor: Promise<Record<string, number>> }).__floor),
-          120_000,
-          'the floor page to open the workspace',
-        );
-        const marks = await probe(page, (bench, name) => ({
-          responseEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd,
-          openAt: bench.idb.opens.find((entry: { name: string }) => entry.name === name)?.at ?? NaN,
-        }), dbName);
-        await sleep(500);
-        const heap = await heapAfterGc(context, page);
-        coldFloor.push({ ...floor, ...marks, heap });
-        await browsers.close(context);
-      }
-      log(`cold open ${i + 1}/${options.coldOpens}: app ${coldApp.at(-1)!.paintAt!.toFixed(0)} ms, floor ${coldFloor.at(-1)!.paintAt!.toFixed(0)} ms`);
-    }
+    const { app: coldApp, floor: coldFloor } = await coldOpens(run, main, options.coldOpens);
     details.coldOpen = { app: coldApp, floor: coldFloor };
     phase('cold opens');
 
     // 4. New peers: A has the workspace open; each B is a new browser opening the share link.
-    contextA = await browsers.launch(configA, profileA);
-    const pageA = await blankPage(contextA);
-    await pageA.goto(workspaceUrl, { waitUntil: 'commit' });
-    await waitShown(pageA, 120_000);
-    const newPeer: Record<string, number>[] = [];
-    let contextB: BrowserContext | null = null;
-    let pageB: Page | null = null;
-    for (let i = 0; i < options.newPeers; i++) {
-      if (contextB) {
-        await browsers.close(contextB);
-        // A notices that B left before the next one comes.
-        await sleep(1_000);
-      }
-      contextB = await browsers.launch(configB);
-      pageB = await blankPage(contextB);
-      await pageB.goto(shareLink, { waitUntil: 'commit' });
-      // TAVOLA_BENCH_DEBUG=1: say what B shows every 2 s while it waits (when a new peer hangs).
-      const watching = pageB;
-      const debug = process.env.TAVOLA_BENCH_DEBUG ? setInterval(() => void describePage(watching).then((d) => log(`B: ${d}`)).catch(() => undefined), 2000) : undefined;
-      const shown = await waitShown(pageB, 180_000).finally(() => clearInterval(debug));
-      const tap = await probe(pageB, (bench) => ({ ...bench.rtcTap }));
-      newPeer.push({
-        linkToShown: shown.paintAt,
-        openAt: tap.openAt,
-        connectionToShown: shown.paintAt - tap.openAt,
-        // Null when the state fitted in one message (no frames: a small workspace).
-        stateFirstFrameAt: tap.frames.firstAt ?? NaN,
-        stateLastFrameAt: tap.frames.lastAt ?? NaN,
-        stateBytes: tap.frames.total,
-        domAt: shown.domAt,
-        lastMessageAt: tap.lastMessageAt,
-        bytesIn: tap.bytesIn,
-      });
-      log(`new peer ${i + 1}/${options.newPeers}: link → shown ${shown.paintAt.toFixed(0)} ms, connection → shown ${(shown.paintAt - tap.openAt).toFixed(0)} ms, ${tap.bytesIn} bytes in`);
-    }
+    const opened = await openA(run, main);
+    contextA = opened.contextA;
+    const pageA = opened.pageA;
+    const { samples: newPeer, contextB, pageB } = await newPeers(run, main, options.newPeers);
     details.newPeer = newPeer;
     phase('new peers');
 
     // Floors between a lab page in A and one in B (the same two browser processes).
-    const labA = await openBenchPage(contextA, labUrl);
-    const labB = await openBenchPage(contextB!, labUrl);
-    const loaded = await lab(labA, 'load', dbName);
-    await connectRaw(labA, labB, 'raw');
-    await lab(labA, 'serveState', 'raw');
-    const raw: Awaited<ReturnType<Lab['pullState']>>[] = [];
-    for (let i = 0; i < options.rawTransfers; i++) raw.push(await lab(labB, 'pullState', 'raw'));
+    const { labA, labB, stateBytes: rawStateBytes, samples: raw } = await rawTransfers(run, contextA, contextB, dbName, options.rawTransfers);
     // Bare y-webrtc: each sample a new page in B joining a new room that A's lab page hosts.
     const joins: Awaited<ReturnType<Lab['join']>>[] = [];
     const password = randomBytes(18).toString('base64url');
@@ -453,7 +330,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       await lab(labA, 'host', room, relayUrl, password);
       const target = await lab(labA, 'stateVector');
       const query = new URLSearchParams({ join: room, relay: relayUrl, password, target });
-      const page = await openBenchPage(contextB!, `${labUrl}?${query}`);
+      const page = await openBenchPage(contextB, `${labUrl}?${query}`);
       joins.push(
         await withTimeout(
           page.evaluate(() => (window as unknown as { __joined: ReturnType<Lab['join']> }).__joined),
@@ -468,98 +345,108 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       joinPage = page;
       joinRoom = room;
     }
-    details.rawTransfer = { stateBytes: loaded.bytes, samples: raw };
+    details.rawTransfer = { stateBytes: rawStateBytes, samples: raw };
     details.bareJoin = joins;
     log(`floors: raw channel ${median(raw.map((r) => r.paintMs)).toFixed(0)} ms, bare y-webrtc join ${median(joins.map((j) => j.paintMs)).toFixed(0)} ms`);
     phase('new peer floors');
 
-    // 5. Keystrokes. The floor first: bare y-webrtc between the lab pages' documents.
-    const chars = 'port cities act together at eu level ';
-    // B's side is the page that joined last: its document came over bare y-webrtc from A's.
+    // 5. Keystrokes. The floor first: bare y-webrtc between the lab pages' documents. B's side is
+    // the page that joined last: its document came over bare y-webrtc from A's.
     await labB.close();
     const floorB = joinPage!;
-    await connectRaw(labA, floorB, 'clock');
+    const keys = { keystrokes: options.keystrokes, keyIntervalMs: options.keyIntervalMs };
     const labClock = await clockOffset(labA, floorB, 'clock');
-    // A few unmeasured keystrokes first, so that neither side's first, unoptimised run of its
-    // code counts (the same for the app below).
-    await lab(labA, 'typeInto', expected.firstPointId, WARM_UP_KEYS, options.keyIntervalMs, chars);
-    await sleep(500);
-    const floorBase = await lab(floorB, 'watchText', expected.firstPointId);
-    const floorSent = await lab(labA, 'typeInto', expected.firstPointId, options.keystrokes, options.keyIntervalMs, chars);
-    await waitFor(async () => ((await lab(floorB, 'seenText')).at(-1)?.length ?? 0) >= floorBase + options.keystrokes, 30_000, 'the floor\'s last update');
-    const floorSeen = await lab(floorB, 'seenText');
-    const floorDelays = floorSent.map((sentAt, i) => {
-      const arrived = floorSeen.find((entry) => entry.length >= floorBase + i + 1);
-      return arrived ? arrived.at - labClock.offset - sentAt : NaN;
-    });
+    const floorDelays = await typeInLab(labA, floorB, expected.firstPointId, labClock, keys);
+    phase('keystroke floor');
+
+    // The floor in a call: the Node peers, each holding the generated workspace, join the lab
+    // pages' room and type into the first topic's next points while A's lab page types into the first.
+    const callKeys = { keystrokes: options.call.keystrokes, keyIntervalMs: options.keyIntervalMs };
+    const callStatePath = path.join(outDir, 'call-state.bin');
+    writeFileSync(callStatePath, generated.workspace.encodeState());
+    callPeers = await startCallPeers(options.call.peers, callStatePath);
+    const callLoad = { others: options.call.peers + 1, pointIds: expected.firstTopicPointIds.slice(1), intervalMs: options.call.peerIntervalMs, chars: CHARS };
+    const callFloor = await underCall(
+      callPeers,
+      { roomName: joinRoom, password, relay: relayUrl },
+      callLoad,
+      (ids) => lab(floorB, 'textLengths', ids),
+      () => typeInLab(labA, floorB, expected.firstPointId, labClock, callKeys),
+    );
+    log(`call floor: ${options.call.peers} peers connected in ${callFloor.connectMs.toFixed(0)} ms, typed ${callFloor.typed.join('/')} characters`);
     await labA.close();
     await floorB.close();
+    phase('call floor');
 
-    // Then the app: A types into the first focus point; B shows it.
-    await connectRaw(pageA, pageB!, 'clock');
-    const appClock = await clockOffset(pageA, pageB!, 'clock');
-    const field = pageA.getByTestId('focus-point-text').first();
-    await field.click();
-    await field.press('End');
-    for (let i = 0; i < WARM_UP_KEYS; i++) {
-      await pageA.keyboard.press(chars[i % chars.length] === ' ' ? 'Space' : chars[i % chars.length]!);
-      await sleep(options.keyIntervalMs);
-    }
-    const warmedLength = await field.evaluate((el: HTMLTextAreaElement) => el.value.length);
-    await waitFor(
-      async () => (await pageB!.getByTestId('focus-point-text').first().evaluate((el: HTMLTextAreaElement) => el.value.length)) === warmedLength,
-      30_000,
-      'B to show the warm-up keystrokes',
-    );
-    const appBase = await probe(pageB!, (bench) => bench.keys.watchField(0));
-    await probe(pageA, (bench) => bench.keys.recordKeydowns());
-    for (const page of [pageA, pageB!]) await probe(page, (bench) => Object.assign(bench.rtcTap, { recording: true, sent: [], received: [] }));
-    let due = performance.now();
-    for (let i = 0; i < options.keystrokes; i++) {
-      const char = chars[i % chars.length]!;
-      await pageA.keyboard.press(char === ' ' ? 'Space' : char);
-      due += options.keyIntervalMs;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-    }
-    await waitFor(
-      async () => (await probe(pageB!, (bench) => bench.keys.seen.at(-1)?.length ?? 0)) >= appBase + options.keystrokes,
-      30_000,
-      'the last keystroke in B',
-    );
-    await sleep(200);
-    const appSent = await probe<number[]>(pageA, (bench) => bench.keys.sent);
-    const appSeen = await probe<{ length: number; domAt: number; paintAt: number | null }[]>(pageB!, (bench) => bench.keys.seen);
-    if (appSent.length !== options.keystrokes) throw new Error(`A recorded ${appSent.length} keystrokes, not ${options.keystrokes}`);
-    // Where the time goes: A's work until its data channel sends, the wire (and B's event loop)
-    // until B's channel delivers the message, B's work until the field shows the text.
-    const aSends = await probe<number[]>(pageA, (bench) => bench.rtcTap.sent);
-    const bReceived = await probe<number[]>(pageB!, (bench) => bench.rtcTap.received);
-    const firstAfter = (times: number[], at: number) => times.find((t) => t >= at) ?? NaN;
-    const appDom: number[] = [];
-    const appPaint: number[] = [];
-    const stages = { a: [] as number[], wire: [] as number[], b: [] as number[] };
-    appSent.forEach((sentAt, i) => {
-      const arrived = appSeen.find((entry) => entry.length >= appBase + i + 1);
-      appDom.push(arrived ? arrived.domAt - appClock.offset - sentAt : NaN);
-      appPaint.push(arrived?.paintAt ? arrived.paintAt - appClock.offset - sentAt : NaN);
-      const sendAt = firstAfter(aSends, sentAt);
-      const receivedAt = firstAfter(bReceived, sendAt + appClock.offset) - appClock.offset;
-      stages.a.push(sendAt - sentAt);
-      stages.wire.push(receivedAt - sendAt);
-      stages.b.push(arrived ? arrived.domAt - appClock.offset - receivedAt : NaN);
-    });
-    details.keystrokes = {
-      clockOffset: { app: appClock, lab: labClock },
-      floor: { median: median(floorDelays), p99: percentile(floorDelays, 0.99), max: Math.max(...floorDelays), delays: floorDelays.map((d) => Math.round(d * 100) / 100) },
-      appDom: { median: median(appDom), p99: percentile(appDom, 0.99), max: Math.max(...appDom), delays: appDom.map((d) => Math.round(d * 100) / 100) },
-      appPaint: { median: median(appPaint), p99: percentile(appPaint, 0.99), max: Math.max(...appPaint), delays: appPaint.map((d) => Math.round(d * 100) / 100) },
-      paintAfterDom: { median: median(appPaint.map((p, i) => p - appDom[i]!)), p99: percentile(appPaint.map((p, i) => p - appDom[i]!), 0.99) },
-      appStages: Object.fromEntries(
-        Object.entries(stages).map(([stage, values]) => [stage, { median: median(values), p99: percentile(values, 0.99), values: values.map((d) => Math.round(d * 100) / 100) }]),
-      ),
-    };
+    // Then the app: A types into the first focus point; B shows it. Alone, then in the call.
+    const appClock = await clockOffset(pageA, pageB, 'clock');
+    const app = await typeInApp(pageA, pageB, appClock, keys);
+    details.keystrokes = { clockOffset: { app: appClock, lab: labClock }, floor: summary(floorDelays), ...appKeystrokeDetails(app) };
     phase('keystrokes');
+
+    const fieldLengths = (page: Page) => (ids: string[]) =>
+      page.evaluate((list) => list.map((id) => (document.querySelector(`[data-point-id="${id}"] [data-testid=focus-point-text]`) as HTMLTextAreaElement | null)?.value.length ?? -1), ids);
+    const callApp = await underCall(
+      callPeers,
+      { roomName: await roomNameFor(main.secret), password: main.secret, relay: relayUrl },
+      callLoad,
+      fieldLengths(pageB),
+      () => typeInApp(pageA, pageB, appClock, callKeys),
+    );
+    await callPeers.stop();
+    callPeers = null;
+    details.call = {
+      peers: options.call.peers,
+      peerIntervalMs: options.call.peerIntervalMs,
+      floor: { ...summary(callFloor.result), connectMs: callFloor.connectMs, typed: callFloor.typed, arrivedMs: callFloor.arrivedMs },
+      app: { ...appKeystrokeDetails(callApp.result), connectMs: callApp.connectMs, typed: callApp.typed, arrivedMs: callApp.arrivedMs },
+    };
+    log(`call: ${options.call.peers} peers connected in ${callApp.connectMs.toFixed(0)} ms, typed ${callApp.typed.join('/')} characters; all of it in B ${callApp.arrivedMs.toFixed(0)} ms after they stopped`);
+    await browsers.close(contextB);
+    await browsers.close(contextA);
+    phase('call');
+
+    // 6. Opening the topic of many points: the app and the floor page, in turn, in one browser.
+    const topicSamples = await topicOpens(run, topicWorkspace, options.bigTopic.opens);
+    details.topicOpen = topicSamples;
+    phase('topic of many points');
+
+    // 7. The large workspace: stored as one update (as after y-indexeddb's trim), opened once (the
+    // service worker), then cold opens and new peers, each B's document checked whole.
+    const large = newWorkspace(run, largeExpected.name, shownOf(largeExpected));
+    {
+      const context = await browsers.launch(large.configA, large.profile);
+      const page = await openBenchPage(context, labUrl, await blankPage(context));
+      await register(page, large);
+      const seeded = await lab(page, 'seedSessionFrom', large.dbName, `${base}${BENCH_PREFIX.slice(1)}large-workspace.bin`);
+      const stored = await lab(page, 'stored', large.dbName);
+      details.largeStored = { ...stored, seedMs: Math.round(seeded.ms) };
+      const appPageL = await context.newPage();
+      await appPageL.goto(large.url, { waitUntil: 'commit' });
+      await waitShown(appPageL, 240_000);
+      await withTimeout(appPageL.evaluate(() => navigator.serviceWorker.ready.then(() => true)), 30_000, 'the service worker');
+      await browsers.close(context);
+      log(`large workspace stored: ${stored.count} update(s), ${stored.bytes} bytes`);
+    }
+    phase('large: store');
+    const coldLarge = await coldOpens(run, large, options.large.coldOpens, ` at ${scale}×`);
+    details.coldOpenLarge = coldLarge;
+    phase('large: cold opens');
+    const openedL = await openA(run, large);
+    const snapshotA = await (async () => {
+      const page = await openBenchPage(openedL.contextA, labUrl);
+      const snapshot = await lab(page, 'snapshot', large.dbName);
+      await page.close();
+      return snapshot;
+    })();
+    const newPeerL = await newPeers(run, large, options.large.newPeers, { label: ` at ${scale}×`, whole: snapshotA });
+    const rawL = await rawTransfers(run, openedL.contextA, newPeerL.contextB, large.dbName, options.large.rawTransfers);
+    details.newPeerLarge = newPeerL.samples;
+    details.rawTransferLarge = { stateBytes: rawL.stateBytes, samples: rawL.samples };
+    log(`large floor: raw channel ${median(rawL.samples.map((r) => r.paintMs)).toFixed(0)} ms`);
+    await browsers.close(newPeerL.contextB);
+    await browsers.close(openedL.contextA);
+    phase('large: new peers');
 
     // The figures.
     const figures: Figure[] = [];
@@ -568,6 +455,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       const { targetRatio, ...rest } = f;
       figures.push({ ...rest, ratio, met: f.met !== undefined ? f.met : targetRatio !== undefined ? ratio <= targetRatio : null });
     };
+    const largeSize = `${scale}×: ${(largeState.byteLength / 1e6).toFixed(1)} MB, ${largeExpected.livePoints.toLocaleString('en-GB')} points`;
     add({
       id: 'coldOpen',
       name: `Cold open, IndexedDB → workspace painted (median of ${options.coldOpens})`,
@@ -579,12 +467,32 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       targetRatio: 1.3,
     });
     add({
+      id: 'coldOpenLarge',
+      name: `Cold open at ${largeSize} (median of ${options.large.coldOpens})`,
+      unit: 'ms',
+      value: median(coldLarge.app.map((s) => s.paintAt!)),
+      floor: median(coldLarge.floor.map((s) => s.paintAt!)),
+      floorName: 'the same blank page, same size',
+      target: '≤ 1.3×',
+      targetRatio: 1.3,
+    });
+    add({
       id: 'newPeerConnection',
       name: `New peer, connection → workspace painted (median of ${options.newPeers})`,
       unit: 'ms',
       value: median(newPeer.map((s) => s.connectionToShown!)),
       floor: median(raw.map((r) => r.paintMs)),
       floorName: 'raw RTCDataChannel: encode + send + Y.applyUpdate + paint',
+      target: '≤ 2×',
+      targetRatio: 2,
+    });
+    add({
+      id: 'newPeerConnectionLarge',
+      name: `New peer at ${largeSize}, connection → painted, received whole (median of ${options.large.newPeers})`,
+      unit: 'ms',
+      value: median(newPeerL.samples.map((s) => s.connectionToShown!)),
+      floor: median(rawL.samples.map((r) => r.paintMs)),
+      floorName: 'the same raw RTCDataChannel, same size',
       target: '≤ 2×',
       targetRatio: 2,
     });
@@ -603,7 +511,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       id: 'keystrokeMedian',
       name: `Keystroke in A → text in B's page, median of ${options.keystrokes}`,
       unit: 'ms',
-      value: median(appDom),
+      value: median(app.dom),
       floor: floorMedian,
       floorName: 'bare y-webrtc doc → doc (Y.Text insert → observe)',
       target: '≤ 1.5×',
@@ -613,7 +521,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       id: 'keystrokeP99',
       name: `Keystroke in A → text in B's page, p99 of ${options.keystrokes}`,
       unit: 'ms',
-      value: percentile(appDom, 0.99),
+      value: percentile(app.dom, 0.99),
       floor: floorP99,
       floorName: 'bare y-webrtc doc → doc, p99',
       target: '≤ 1.5×',
@@ -623,21 +531,53 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       id: 'keystrokePaintMedian',
       name: `Keystroke in A → painted in B, median of ${options.keystrokes}`,
       unit: 'ms',
-      value: median(appPaint),
+      value: median(app.paint),
       floor: floorMedian,
       floorName: 'bare y-webrtc doc → doc',
       target: '≤ 1.5× floor + 1 frame',
-      met: median(appPaint) <= 1.5 * floorMedian + FRAME_MS,
+      met: median(app.paint) <= 1.5 * floorMedian + FRAME_MS,
     });
     add({
       id: 'keystrokePaintP99',
       name: `Keystroke in A → painted in B, p99 of ${options.keystrokes}`,
       unit: 'ms',
-      value: percentile(appPaint, 0.99),
+      value: percentile(app.paint, 0.99),
       floor: floorP99,
       floorName: 'bare y-webrtc doc → doc, p99',
       target: '≤ 1.5× floor + 1 frame',
-      met: percentile(appPaint, 0.99) <= 1.5 * floorP99 + FRAME_MS,
+      met: percentile(app.paint, 0.99) <= 1.5 * floorP99 + FRAME_MS,
+    });
+    const peers = options.call.peers;
+    const callFloorMedian = median(callFloor.result);
+    const callFloorP99 = percentile(callFloor.result, 0.99);
+    add({
+      id: 'callPaintMedian',
+      name: `Call of ${peers + 1} (${peers} Node peers typing too), keystroke in A → painted in B, median of ${options.call.keystrokes}`,
+      unit: 'ms',
+      value: median(callApp.result.paint),
+      floor: callFloorMedian,
+      floorName: `bare y-webrtc doc → doc, the same ${peers} peers typing in its room`,
+      target: '≤ 1.5× floor + 1 frame',
+      met: median(callApp.result.paint) <= 1.5 * callFloorMedian + FRAME_MS,
+    });
+    add({
+      id: 'callPaintP99',
+      name: `Call of ${peers + 1} (${peers} Node peers typing too), keystroke in A → painted in B, p99 of ${options.call.keystrokes}`,
+      unit: 'ms',
+      value: percentile(callApp.result.paint, 0.99),
+      floor: callFloorP99,
+      floorName: `bare y-webrtc doc → doc, p99, the same ${peers} peers typing`,
+      target: '≤ 2× floor + 2 frames',
+      met: percentile(callApp.result.paint, 0.99) <= 2 * callFloorP99 + 2 * FRAME_MS,
+    });
+    add({
+      id: 'topicOpen',
+      name: `Opening a topic of ${options.bigTopic.points.toLocaleString('en-GB')} focus points, click → painted (median of ${options.bigTopic.opens})`,
+      unit: 'ms',
+      value: median(topicSamples.app.map((s) => s.paintAt - s.clickAt)),
+      floor: median(topicSamples.floor.map((s) => s.paintAt - s.clickAt)),
+      floorName: 'Solid alone: the same rows from a plain array, same markup and CSS',
+      target: '(information)',
     });
     add({
       id: 'bundle',
@@ -682,8 +622,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     });
 
     details.bundle = { app: appBundle, floor: floorBundle };
+    details.largeWorkspace = { scale, stateBytes: largeState.byteLength, expected: largeExpected, generateMs: Math.round(largeWorkspace.stats.generateMs) };
+    details.topicWorkspace = { stateBytes: topicWorkspace.stats.stateBytes, expected: topicWorkspace.expected };
     // The machine's 1-minute load average at the end of each phase: other work on the machine
-    // shows here (the bench alone keeps it near 1 to 2).
+    // shows here (the bench alone keeps it near 1 to 2; higher during the call, with its Node peers).
     details.loadAverageAfterPhase = loads;
     details.workspaceUrl = workspaceUrl.replace(base, '/');
     const durationMs = performance.now() - started;
@@ -704,6 +646,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     if (options.resultsFile) writeFileSync(path.resolve(ROOT, options.resultsFile), `${JSON.stringify(results, null, 2)}\n`);
     return results;
   } finally {
+    await callPeers?.stop();
     await browsers.closeAll();
     await server?.stop();
     await relay?.stop();
@@ -711,36 +654,99 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   }
 }
 
+/** The app's keystrokes as results.json keeps them. */
+function appKeystrokeDetails(app: AppKeystrokes) {
+  return {
+    appDom: summary(app.dom),
+    appPaint: summary(app.paint),
+    paintAfterDom: { median: median(app.paint.map((p, i) => p - app.dom[i]!)), p99: percentile(app.paint.map((p, i) => p - app.dom[i]!), 0.99) },
+    appStages: Object.fromEntries(Object.entries(app.stages).map(([stage, values]) => [stage, { median: median(values), p99: percentile(values, 0.99), values: values.map((d) => Math.round(d * 100) / 100) }])),
+  };
+}
+
+/**
+ * Opening the second topic of `generated` (the big one) from the first, `count` times, in the
+ * app and in the floor page (bench/lab/rows.tsx) in turn, in one new browser.
+ */
+async function topicOpens(run: Run, generated: GeneratedWorkspace, count: number): Promise<{ app: OpenTimes[]; floor: OpenTimes[] }> {
+  const { workspace, expected } = generated;
+  const topics = workspace.topics.list().map((topic) => ({
+    id: topic.id,
+    title: topic.title,
+    points: workspace.focusPoints.ofTopic(topic.id).map((point) => ({ id: point.id, text: point.text, status: point.status, owners: [...point.owners] })),
+  }));
+  const [small, big] = topics as [(typeof topics)[number], (typeof topics)[number]];
+  const members = workspace.members.list().map((member) => ({ id: member.id, name: member.name }));
+  const stored = newWorkspace(run, expected.name, shownOf(expected));
+  const context = await run.browsers.launch(stored.configA, stored.profile);
+  const seedPage = await openBenchPage(context, run.labUrl, await blankPage(context));
+  await register(seedPage, stored);
+  await lab(seedPage, 'seedSession', stored.dbName, pack([workspace.encodeState()]), [0]);
+  const appPage = await context.newPage();
+  await appPage.goto(stored.url, { waitUntil: 'commit' });
+  await waitShown(appPage, 120_000);
+  const floorPage = await openBenchPage(context, `${run.base}${BENCH_PREFIX.slice(1)}rows.html`, seedPage);
+  await floorPage.evaluate((data) => (window as unknown as { __rows: { show(d: unknown): boolean } }).__rows.show(data), { topics, members });
+  // Whatever the app does once the screen is up (its connection, idle work) settles first.
+  await sleep(1_000);
+  const app: OpenTimes[] = [];
+  const floor: OpenTimes[] = [];
+  for (let i = 0; i < count; i++) {
+    for (const [page, samples] of [[appPage, app], [floorPage, floor]] as const) {
+      samples.push(await openTopic(page, 1, big.points.length, big.points[0]!.id));
+      await openTopic(page, 0, small.points.length, small.points[0]!.id);
+    }
+    run.log(`topic of ${big.points.length} points ${i + 1}/${count}: app ${(app.at(-1)!.paintAt - app.at(-1)!.clickAt).toFixed(0)} ms, floor ${(floor.at(-1)!.paintAt - floor.at(-1)!.clickAt).toFixed(0)} ms`);
+  }
+  await run.browsers.close(context);
+  return { app, floor };
+}
+
 /** Where the time goes: the stages of each timed figure, medians, beside the floor's. */
 export function formatStages(results: Pick<BenchResults, 'details'>): string {
   const d = results.details as any;
   const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)}` : '–');
-  const med = (list: Record<string, number>[], f: (s: Record<string, number>) => number) => ms(median(list.map(f)));
+  const med = (list: Sample[], f: (s: Sample) => number) => ms(median(list.map(f)));
   const rows: string[][] = [];
-  const app = d.coldOpen.app as Record<string, number>[];
-  const floor = d.coldOpen.floor as Record<string, number>[];
-  rows.push(['**Cold open**, ms since navigation started', '', '']);
-  rows.push(['page loaded, the workspace\'s database opened (indexedDB.open)', med(app, (s) => s.openAt!), med(floor, (s) => s.openAt!)]);
-  rows.push(['stored updates read (getAll)', med(app, (s) => s.readAt!), med(floor, (s) => s.readAt!)]);
-  rows.push(['applied to the Y.Doc (app: y-indexeddb synced)', med(app, (s) => s.loadedAt!), med(floor, (s) => s.appliedAt!)]);
-  rows.push(['workspace screen complete in the DOM', med(app, (s) => s.domAt!), med(floor, (s) => s.domAt!)]);
-  rows.push(['painted', med(app, (s) => s.paintAt!), med(floor, (s) => s.paintAt!)]);
-  const peer = d.newPeer as Record<string, number>[];
-  const raw = d.rawTransfer.samples as Record<string, number>[];
-  const join = d.bareJoin as Record<string, number>[];
-  rows.push(['**New peer**, ms since B\'s data channel opened (raw floor: since B asked; bare y-webrtc in brackets)', '', '']);
-  rows.push(['first frame of the state arrives', med(peer, (s) => s.stateFirstFrameAt! - s.openAt!), `${med(raw, (s) => s.firstByteMs!)} (${med(join, (s) => s.firstFrameMs! - s.openMs!)})`]);
-  rows.push(['last frame arrives', med(peer, (s) => s.stateLastFrameAt! - s.openAt!), `${med(raw, (s) => s.receivedMs!)} (${med(join, (s) => s.framesMs! - s.openMs!)})`]);
-  rows.push(['applied to the Y.Doc', '–', `${med(raw, (s) => s.appliedMs!)} (${med(join, (s) => s.completeMs! - s.openMs!)})`]);
-  rows.push(['workspace screen complete in the DOM', med(peer, (s) => s.domAt! - s.openAt!), '–']);
-  rows.push(['painted', med(peer, (s) => s.connectionToShown!), `${med(raw, (s) => s.paintMs!)} (${med(join, (s) => s.paintMs! - s.openMs!)})`]);
-  const k = d.keystrokes;
+  const coldOpenRows = (title: string, cold: { app: Sample[]; floor: Sample[] }) => {
+    const { app, floor } = cold;
+    rows.push([title, '', '']);
+    rows.push(['page loaded, the workspace\'s database opened (indexedDB.open)', med(app, (s) => s.openAt!), med(floor, (s) => s.openAt!)]);
+    rows.push(['stored updates read (getAll)', med(app, (s) => s.readAt!), med(floor, (s) => s.readAt!)]);
+    rows.push(['applied to the Y.Doc (app: y-indexeddb synced)', med(app, (s) => s.loadedAt!), med(floor, (s) => s.appliedAt!)]);
+    rows.push(['workspace screen complete in the DOM', med(app, (s) => s.domAt!), med(floor, (s) => s.domAt!)]);
+    rows.push(['painted', med(app, (s) => s.paintAt!), med(floor, (s) => s.paintAt!)]);
+  };
+  const newPeerRows = (title: string, peer: Sample[], raw: Sample[], join?: Sample[]) => {
+    const bare = (f: (s: Sample) => number) => (join ? ` (${med(join, f)})` : '');
+    rows.push([title, '', '']);
+    rows.push(['first frame of the state arrives', med(peer, (s) => s.stateFirstFrameAt! - s.openAt!), `${med(raw, (s) => s.firstByteMs!)}${bare((s) => s.firstFrameMs! - s.openMs!)}`]);
+    rows.push(['last frame arrives', med(peer, (s) => s.stateLastFrameAt! - s.openAt!), `${med(raw, (s) => s.receivedMs!)}${bare((s) => s.framesMs! - s.openMs!)}`]);
+    rows.push(['applied to the Y.Doc', '–', `${med(raw, (s) => s.appliedMs!)}${bare((s) => s.completeMs! - s.openMs!)}`]);
+    rows.push(['workspace screen complete in the DOM', med(peer, (s) => s.domAt! - s.openAt!), '–']);
+    rows.push(['painted', med(peer, (s) => s.connectionToShown!), `${med(raw, (s) => s.paintMs!)}${bare((s) => s.paintMs! - s.openMs!)}`]);
+  };
+  const keystrokeRows = (k: any, floor: { median: number; p99: number }, floorName: string) => {
+    rows.push(['A: key down → update sent on the data channel', `${ms(k.appStages.a.median)} (${ms(k.appStages.a.p99)})`, '']);
+    rows.push(['wire and B\'s event loop: sent → received', `${ms(k.appStages.wire.median)} (${ms(k.appStages.wire.p99)})`, '']);
+    rows.push(['B: received → text in the field', `${ms(k.appStages.b.median)} (${ms(k.appStages.b.p99)})`, '']);
+    rows.push(['key down → text in B\'s field (total)', `${ms(k.appDom.median)} (${ms(k.appDom.p99)})`, `${ms(floor.median)} (${ms(floor.p99)}) ${floorName}`]);
+    rows.push(['B: text in the field → painted', `${ms(k.paintAfterDom.median)} (${ms(k.paintAfterDom.p99)})`, '']);
+    rows.push(['key down → painted in B (total)', `${ms(k.appPaint.median)} (${ms(k.appPaint.p99)})`, '']);
+  };
+  const scale = d.largeWorkspace.scale;
+  coldOpenRows('**Cold open**, ms since navigation started', d.coldOpen);
+  coldOpenRows(`**Cold open at ${scale}×**, ms since navigation started`, d.coldOpenLarge);
+  newPeerRows('**New peer**, ms since B\'s data channel opened (raw floor: since B asked; bare y-webrtc in brackets)', d.newPeer, d.rawTransfer.samples, d.bareJoin);
+  newPeerRows(`**New peer at ${scale}×**, ms since B's data channel opened (raw floor: since B asked)`, d.newPeerLarge, d.rawTransferLarge.samples);
   rows.push(['**Keystroke**, median (p99) ms', '', '']);
-  rows.push(['A: key down → update sent on the data channel', `${ms(k.appStages.a.median)} (${ms(k.appStages.a.p99)})`, '']);
-  rows.push(['wire and B\'s event loop: sent → received', `${ms(k.appStages.wire.median)} (${ms(k.appStages.wire.p99)})`, '']);
-  rows.push(['B: received → text in the field', `${ms(k.appStages.b.median)} (${ms(k.appStages.b.p99)})`, '']);
-  rows.push(['key down → text in B\'s field (total)', `${ms(k.appDom.median)} (${ms(k.appDom.p99)})`, `${ms(k.floor.median)} (${ms(k.floor.p99)}) doc → doc`]);
-  rows.push(['B: text in the field → painted', `${ms(k.paintAfterDom.median)} (${ms(k.paintAfterDom.p99)})`, '']);
+  keystrokeRows(d.keystrokes, d.keystrokes.floor, 'doc → doc');
+  rows.push([`**Keystroke in a call** (${d.call.peers} Node peers typing, one key every ${d.call.peerIntervalMs} ms each), median (p99) ms`, '', '']);
+  keystrokeRows(d.call.app, d.call.floor, 'doc → doc, same call');
+  const t = d.topicOpen as { app: OpenTimes[]; floor: OpenTimes[] };
+  rows.push([`**Opening a topic of ${d.topicWorkspace.expected.livePoints - d.topicWorkspace.expected.firstTopicPoints} points**, ms since the click`, '', '']);
+  rows.push(['every point in the DOM', ms(median(t.app.map((s) => s.domAt - s.clickAt))), ms(median(t.floor.map((s) => s.domAt - s.clickAt)))]);
+  rows.push(['painted', ms(median(t.app.map((s) => s.paintAt - s.clickAt))), ms(median(t.floor.map((s) => s.paintAt - s.clickAt)))]);
   const header = ['Stage', 'Tavola', 'Floor'];
   return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }

@@ -86,6 +86,43 @@ async function dropEmptyUpdates(db: IDBDatabase): Promise<void> {
   });
 }
 
+/** See lab.seedSession. */
+async function seed(name: string, updates: Uint8Array[], pausesAfter: number[]): Promise<{ trims: number; ms: number }> {
+  const started = performance.now();
+  const sessionDoc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(name, sessionDoc);
+  const internals = persistence as unknown as PersistenceInternals;
+  await persistence.whenSynced;
+  await dropEmptyUpdates(internals.db!);
+  // The timer is replaced by the pauses below.
+  internals._storeTimeout = 2 ** 31 - 1;
+  let trims = 0;
+  let next = 0;
+  for (const last of pausesAfter) {
+    for (; next <= last; next++) Y.applyUpdate(sessionDoc, updates[next]!, 'session');
+    if (next < updates.length && internals._dbsize >= PREFERRED_TRIM_SIZE) {
+      if (internals._storeTimeoutId !== null) clearTimeout(internals._storeTimeoutId);
+      internals._storeTimeoutId = null;
+      await storeState(persistence, false);
+      await settled(internals.db!);
+      trims++;
+    }
+  }
+  await settled(internals.db!);
+  await persistence.destroy();
+  sessionDoc.destroy();
+  return { trims, ms: performance.now() - started };
+}
+
+async function loadDoc(name: string): Promise<Y.Doc> {
+  const db = await request(indexedDB.open(name));
+  const updates = (await request(db.transaction('updates').objectStore('updates').getAll())) as Uint8Array[];
+  db.close();
+  const loaded = new Y.Doc();
+  Y.transact(loaded, () => updates.forEach((update) => Y.applyUpdate(loaded, update)));
+  return loaded;
+}
+
 let doc: Y.Doc | null = null;
 const providers = new Map<string, WebrtcProvider>();
 
@@ -105,31 +142,38 @@ const lab = {
    * ends right after its last edit (within the second, so no trim then).
    */
   async seedSession(name: string, packed: string, pausesAfter: number[]): Promise<{ trims: number; ms: number }> {
-    const started = performance.now();
-    const updates = unpack(fromBase64(packed));
-    const sessionDoc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(name, sessionDoc);
-    const internals = persistence as unknown as PersistenceInternals;
-    await persistence.whenSynced;
-    await dropEmptyUpdates(internals.db!);
-    // The timer is replaced by the pauses below.
-    internals._storeTimeout = 2 ** 31 - 1;
-    let trims = 0;
-    let next = 0;
-    for (const last of pausesAfter) {
-      for (; next <= last; next++) Y.applyUpdate(sessionDoc, updates[next]!, 'session');
-      if (next < updates.length && internals._dbsize >= PREFERRED_TRIM_SIZE) {
-        if (internals._storeTimeoutId !== null) clearTimeout(internals._storeTimeoutId);
-        internals._storeTimeoutId = null;
-        await storeState(persistence, false);
-        await settled(internals.db!);
-        trims++;
-      }
-    }
-    await settled(internals.db!);
-    await persistence.destroy();
-    sessionDoc.destroy();
-    return { trims, ms: performance.now() - started };
+    return seed(name, unpack(fromBase64(packed)), pausesAfter);
+  },
+
+  /** One session whose packed updates are a file of the bench's server (a large workspace's state). */
+  async seedSessionFrom(name: string, url: string): Promise<{ trims: number; ms: number; bytes: number }> {
+    const packed = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const updates = unpack(packed);
+    return { ...(await seed(name, updates, [updates.length - 1])), bytes: packed.byteLength };
+  },
+
+  /**
+   * Whether the workspace's database holds the same document as `snapshot` (from `snapshot()` in
+   * another browser): the same state vector and the same deletions (Y.equalSnapshots).
+   */
+  async sameAs(name: string, snapshot: string): Promise<{ equal: boolean; stateBytes: number }> {
+    const loaded = await loadDoc(name);
+    const equal = Y.equalSnapshots(Y.snapshot(loaded), Y.decodeSnapshot(fromBase64(snapshot)));
+    const stateBytes = Y.encodeStateAsUpdate(loaded).byteLength;
+    loaded.destroy();
+    return { equal, stateBytes };
+  },
+
+  async snapshot(name: string): Promise<string> {
+    const loaded = await loadDoc(name);
+    const snapshot = toBase64(Y.encodeSnapshot(Y.snapshot(loaded)));
+    loaded.destroy();
+    return snapshot;
+  },
+
+  /** The lengths of some focus points' texts in this page's document (the call's load arrived). */
+  textLengths(pointIds: string[]): number[] {
+    return pointIds.map((id) => ((doc!.getMap('focusPoints').get(id) as Y.Map<unknown>).get('text') as Y.Text).length);
   },
 
   /** What the workspace's database holds: its stored updates, and the state they encode. */

@@ -14,7 +14,8 @@
 // - idb: when this page asked IndexedDB for all stored updates (getAll) and when it got them;
 // - rtc: raw RTCDataChannels signalled by the bench (offer/answer through Node), and a clock
 //   calibration over one (NTP-style ping/pong);
-// - keys: the keydown times of this page, or every change of one text field's value.
+// - keys: the keydown times of this page, or every change of one text field's value;
+// - rows: when a topic's focus points, opened by a click, were all in the DOM and painted.
 (() => {
   if (window.__bench) return;
   const config = window.__benchConfig || {};
@@ -188,6 +189,34 @@
     observer.observe(document, { childList: true, subtree: true, characterData: true });
   }
 
+  // Opening a topic (the app's, or the floor page's, bench/lab/rows.tsx): from the next click in
+  // the page (its event's time stamp: when the browser received the input) until the topic's
+  // `count` focus points are in the DOM, `firstId` first, and the frame after that.
+  bench.rows = {
+    pending: null,
+    watch(want) {
+      const result = { clickAt: null, domAt: null, paintAt: null };
+      bench.rows.pending = new Promise((resolve) => {
+        window.addEventListener('click', (event) => (result.clickAt = event.timeStamp), { capture: true, once: true });
+        const complete = () => {
+          const points = document.querySelectorAll('[data-testid=focus-point]');
+          return points.length === want.count && points[0].getAttribute('data-point-id') === want.firstId;
+        };
+        const observer = new MutationObserver(() => {
+          if (result.clickAt === null || !complete()) return;
+          result.domAt = now();
+          observer.disconnect();
+          void afterPaint().then((at) => {
+            result.paintAt = at;
+            resolve(result);
+          });
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+      return true;
+    },
+  };
+
   // Raw data channels between two bench pages, signalled through Node (no trickle: the whole
   // offer and answer once ICE gathering is complete). Not seen by rtcTap.
   const raw = new Map();
@@ -281,12 +310,16 @@
   bench.keys = {
     sent: [],
     seen: [],
+    /** From now on, and from scratch (each measurement calls it again). */
     recordKeydowns() {
-      window.addEventListener('keydown', (event) => bench.keys.sent.push(performance.timeOrigin + event.timeStamp), { capture: true });
+      bench.keys.sent = [];
+      if (!bench.keys.recording) window.addEventListener('keydown', (event) => bench.keys.sent.push(performance.timeOrigin + event.timeStamp), { capture: true });
+      bench.keys.recording = true;
       return true;
     },
-    /** Watch the value of the index-th focus point field; the app sets `.value` on a partner's edit. */
+    /** Watch the value of the index-th focus point field (from scratch); the app sets `.value` on a partner's edit. */
     watchField(index) {
+      bench.keys.seen = [];
       const field = document.querySelectorAll('[data-testid=focus-point-text]')[index];
       if (!field) throw new Error(`no focus point field ${index}`);
       const native = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');

@@ -11,12 +11,17 @@ test('the benchmarks run at small sizes and produce every figure, each beside it
   const results = await runBench({ ...SMOKE, app: { dir: inject('e2eOutDir'), relayUrl: inject('e2eRelayUrl') }, log: () => undefined });
   expect(results.figures.map((figure) => figure.id)).toEqual([
     'coldOpen',
+    'coldOpenLarge',
     'newPeerConnection',
+    'newPeerConnectionLarge',
     'newPeerLink',
     'keystrokeMedian',
     'keystrokeP99',
     'keystrokePaintMedian',
     'keystrokePaintP99',
+    'callPaintMedian',
+    'callPaintP99',
+    'topicOpen',
     'bundle',
     'heap',
     'storedAfterEdits',

@@ -1,0 +1,55 @@
+// A call of ten (docs/performance.md, figure 7): the bench's Node peers (bench/peer) join a room
+// and type into their own focus points of the open topic, one character every `intervalMs` each,
+// while something is measured; then the bench checks that their typing reached the measuring page.
+import type { CallPeers, Room } from '../peer/call-peers';
+import { sleep, waitFor } from './pages';
+
+export interface CallLoad {
+  /** Each peer's connections once joined: every other peer and every page in the room. */
+  others: number;
+  /** One point per peer (not the one the browser types into). */
+  pointIds: string[];
+  intervalMs: number;
+  chars: string;
+}
+
+export interface UnderCall<T> {
+  result: T;
+  connectMs: number;
+  /** Characters each peer typed while joined. */
+  typed: number[];
+  /** How long after the typing stopped the observing page had all of it. */
+  arrivedMs: number;
+}
+
+/**
+ * `measure` while the peers type in `room`. `lengthsIn` reads the observing page's texts of the
+ * peers' points: all the peers typed must reach it, or the load was not what it claims.
+ */
+export async function underCall<T>(peers: CallPeers, room: Room, load: CallLoad, lengthsIn: (pointIds: string[]) => Promise<number[]>, measure: () => Promise<T>): Promise<UnderCall<T>> {
+  const pointIds = load.pointIds.slice(0, peers.count);
+  const { connectMs } = await peers.join(room, load.others);
+  // What the peers bring when they join (their typing in an earlier room) arrives first.
+  await sleep(1_000);
+  const before = await lengthsIn(pointIds);
+  await peers.startTyping(pointIds, load.intervalMs, load.chars);
+  // The load is on before the first measured keystroke.
+  await sleep(1_000);
+  try {
+    const result = await measure();
+    const typed = await peers.stopTyping();
+    const stopped = performance.now();
+    await waitFor(
+      async () => (await lengthsIn(pointIds)).every((length, i) => length >= before[i]! + typed[i]!),
+      30_000,
+      'the call peers\' typing to reach the observing page',
+      200,
+    );
+    return { result, connectMs, typed, arrivedMs: performance.now() - stopped };
+  } finally {
+    await peers.stopTyping().catch(() => undefined);
+    await peers.leave();
+    // The pages notice that the peers left before anything else is measured.
+    await sleep(1_000);
+  }
+}

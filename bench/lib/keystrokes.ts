@@ -1,0 +1,92 @@
+// Keystrokes from A to B, timed across the two browser processes (docs/performance.md, figures
+// 3 and 7): the app's (A types with CDP input events, B's field shows the text, then paints) and
+// the floor's (bare y-webrtc between two lab pages: Y.Text.insert in A → observe in B).
+import type { Page } from 'playwright-core';
+import { lab, probe, sleep, waitFor, type ClockOffset } from './pages';
+
+/** Unmeasured keystrokes typed before the measured ones, by the app and by the floor. */
+export const WARM_UP_KEYS = 10;
+export const CHARS = 'port cities act together at eu level ';
+
+export interface KeystrokeOptions {
+  keystrokes: number;
+  keyIntervalMs: number;
+}
+
+/** The floor: `keystrokes` updates into the point's text in A's lab page; each one's delay until B's document has it. */
+export async function typeInLab(labA: Page, labB: Page, pointId: string, clock: ClockOffset, options: KeystrokeOptions): Promise<number[]> {
+  // A few unmeasured keystrokes first, so that neither side's first, unoptimised run of its
+  // code counts (the same for the app below).
+  await lab(labA, 'typeInto', pointId, WARM_UP_KEYS, options.keyIntervalMs, CHARS);
+  await sleep(500);
+  const base = await lab(labB, 'watchText', pointId);
+  const sent = await lab(labA, 'typeInto', pointId, options.keystrokes, options.keyIntervalMs, CHARS);
+  await waitFor(async () => ((await lab(labB, 'seenText')).at(-1)?.length ?? 0) >= base + options.keystrokes, 30_000, 'the floor\'s last update');
+  const seen = await lab(labB, 'seenText');
+  return sent.map((sentAt, i) => {
+    const arrived = seen.find((entry) => entry.length >= base + i + 1);
+    return arrived ? arrived.at - clock.offset - sentAt : NaN;
+  });
+}
+
+export interface AppKeystrokes {
+  /** Key down in A → the text set in B's field, ms, one per keystroke. */
+  dom: number[];
+  /** Key down in A → the next frame painted in B. */
+  paint: number[];
+  /** Where the time goes: A until its data channel's next send; the wire until B's channel delivers; B until the field. */
+  stages: { a: number[]; wire: number[]; b: number[] };
+}
+
+/** The app: A types into its first focus point; B's first focus point field shows each key. */
+export async function typeInApp(pageA: Page, pageB: Page, clock: ClockOffset, options: KeystrokeOptions): Promise<AppKeystrokes> {
+  const field = pageA.getByTestId('focus-point-text').first();
+  await field.click();
+  await field.press('End');
+  const press = (i: number) => pageA.keyboard.press(CHARS[i % CHARS.length] === ' ' ? 'Space' : CHARS[i % CHARS.length]!);
+  for (let i = 0; i < WARM_UP_KEYS; i++) {
+    await press(i);
+    await sleep(options.keyIntervalMs);
+  }
+  const warmedLength = await field.evaluate((el: HTMLTextAreaElement) => el.value.length);
+  await waitFor(
+    async () => (await pageB.getByTestId('focus-point-text').first().evaluate((el: HTMLTextAreaElement) => el.value.length)) === warmedLength,
+    30_000,
+    'B to show the warm-up keystrokes',
+  );
+  const base = await probe<number>(pageB, (bench) => bench.keys.watchField(0));
+  await probe(pageA, (bench) => bench.keys.recordKeydowns());
+  for (const page of [pageA, pageB]) await probe(page, (bench) => Object.assign(bench.rtcTap, { recording: true, sent: [], received: [] }));
+  let due = performance.now();
+  for (let i = 0; i < options.keystrokes; i++) {
+    await press(i);
+    due += options.keyIntervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await waitFor(
+    async () => (await probe(pageB, (bench) => bench.keys.seen.at(-1)?.length ?? 0)) >= base + options.keystrokes,
+    30_000,
+    'the last keystroke in B',
+  );
+  await sleep(200);
+  for (const page of [pageA, pageB]) await probe(page, (bench) => Object.assign(bench.rtcTap, { recording: false }));
+  const sent = await probe<number[]>(pageA, (bench) => bench.keys.sent);
+  const seen = await probe<{ length: number; domAt: number; paintAt: number | null }[]>(pageB, (bench) => bench.keys.seen);
+  if (sent.length !== options.keystrokes) throw new Error(`A recorded ${sent.length} keystrokes, not ${options.keystrokes}`);
+  const aSends = await probe<number[]>(pageA, (bench) => bench.rtcTap.sent);
+  const bReceived = await probe<number[]>(pageB, (bench) => bench.rtcTap.received);
+  const firstAfter = (times: number[], at: number) => times.find((t) => t >= at) ?? NaN;
+  const result: AppKeystrokes = { dom: [], paint: [], stages: { a: [], wire: [], b: [] } };
+  sent.forEach((sentAt, i) => {
+    const arrived = seen.find((entry) => entry.length >= base + i + 1);
+    result.dom.push(arrived ? arrived.domAt - clock.offset - sentAt : NaN);
+    result.paint.push(arrived?.paintAt ? arrived.paintAt - clock.offset - sentAt : NaN);
+    const sendAt = firstAfter(aSends, sentAt);
+    const receivedAt = firstAfter(bReceived, sendAt + clock.offset) - clock.offset;
+    result.stages.a.push(sendAt - sentAt);
+    result.stages.wire.push(receivedAt - sendAt);
+    result.stages.b.push(arrived ? arrived.domAt - clock.offset - receivedAt : NaN);
+  });
+  return result;
+}
