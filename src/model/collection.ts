@@ -230,6 +230,27 @@ export class Collection<R extends BaseRecord> {
     return this.cachedRead(id, this.map.get(id));
   }
 
+  /**
+   * The record as read and cached, NOT copied: for the model's own reads (indexes, filters), which
+   * must neither change it nor hand it out. Copying every record a list looks at cost more than
+   * reading it.
+   */
+  protected peek(id: string): R | undefined {
+    if (!this.map.has(id)) return undefined;
+    const result = this.readCached(id, this.map.get(id));
+    return result.ok ? result.record : undefined;
+  }
+
+  /** Every entry as read and cached, not copied (see peek). */
+  protected forEachRead(fn: (result: ReadResult<R>, id: string) => void): void {
+    this.map.forEach((raw, id) => fn(this.readCached(id, raw), id));
+  }
+
+  /** A copy the caller owns (Solid stores write into the objects they are given). */
+  protected copy(record: R): R {
+    return cloneRecord(record);
+  }
+
   /** The record, if it exists and could be read (repaired or not). */
   get(id: string): R | undefined {
     const result = this.read(id);
@@ -243,7 +264,7 @@ export class Collection<R extends BaseRecord> {
     return results;
   }
 
-  private cachedRead(id: string, raw: unknown): ReadResult<R> {
+  private readCached(id: string, raw: unknown): ReadResult<R> {
     // Inside a transaction the cache may be stale: observers only run when it ends.
     if (this.inTransaction) return this.readRaw(id, raw);
     let result = this.cache.get(id);
@@ -251,6 +272,11 @@ export class Collection<R extends BaseRecord> {
       result = this.readRaw(id, raw);
       this.cache.set(id, result);
     }
+    return result;
+  }
+
+  private cachedRead(id: string, raw: unknown): ReadResult<R> {
+    const result = this.readCached(id, raw);
     // Callers own what they get (Solid stores write into the objects they are given).
     return result.ok ? { ok: true, record: cloneRecord(result.record), repaired: [...result.repaired] } : { ...result };
   }
@@ -259,20 +285,26 @@ export class Collection<R extends BaseRecord> {
   list(options: { deleted?: 'exclude' | 'include' | 'only'; where?: (record: R) => boolean } = {}): R[] {
     const deleted = options.deleted ?? 'exclude';
     const records: R[] = [];
-    for (const result of this.readAll()) {
-      if (!result.ok) continue;
+    this.forEachRead((result) => {
+      if (!result.ok) return;
       const record = result.record;
-      if (deleted === 'exclude' && record.deletedAt) continue;
-      if (deleted === 'only' && !record.deletedAt) continue;
-      if (options.where && !options.where(record)) continue;
-      records.push(record);
-    }
+      if (deleted === 'exclude' && record.deletedAt) return;
+      if (deleted === 'only' && !record.deletedAt) return;
+      // `where` sees a copy: it is the caller's code.
+      const copy = cloneRecord(record);
+      if (options.where && !options.where(copy)) return;
+      records.push(copy);
+    });
     return sortOrdered(records);
   }
 
   /** Entries that could not be read at all. */
   problems(): { id: string; problem: string }[] {
-    return this.readAll().flatMap((r) => (r.ok ? [] : [{ id: r.id, problem: r.problem }]));
+    const problems: { id: string; problem: string }[] = [];
+    this.forEachRead((result) => {
+      if (!result.ok) problems.push({ id: result.id, problem: result.problem });
+    });
+    return problems;
   }
 
   /**

@@ -56,9 +56,15 @@ export interface FocusPointDraft {
 }
 
 export class FocusPoints extends Collection<FocusPoint> {
-  /** Point ids by topic id, so a topic's points are found without reading the whole workspace. */
+  /**
+   * Point ids by topic id (deleted points too), so a topic's points are found without reading the
+   * whole workspace; and how many live points each topic has, kept as points change. Built on
+   * first use, then kept by the changes observe() reports.
+   */
   private index: Map<string, Set<string>> | null = null;
   private topicOfPoint = new Map<string, string>();
+  private livePoints = new Set<string>();
+  private liveCounts = new Map<string, number>();
 
   constructor(host: Host) {
     super(host, 'focusPoints', focusPointFields);
@@ -70,39 +76,60 @@ export class FocusPoints extends Collection<FocusPoint> {
     if (this.inTransaction) return this.list({ deleted, where: (point) => point.topicId === topicId });
     const points: FocusPoint[] = [];
     for (const id of this.topicIndex().get(topicId) ?? []) {
-      const point = this.get(id);
+      const point = this.peek(id);
       if (!point || point.topicId !== topicId) continue;
       if (deleted === 'exclude' ? point.deletedAt : !point.deletedAt) continue;
-      points.push(point);
+      points.push(this.copy(point));
     }
     return sortOrdered(points);
   }
 
   /** How many live points a topic has. */
   countOfTopic(topicId: string): number {
-    return this.ofTopic(topicId).length;
+    if (this.inTransaction) return this.ofTopic(topicId).length;
+    this.topicIndex();
+    return this.liveCounts.get(topicId) ?? 0;
+  }
+
+  /** How many live points each topic has (topics without any are left out), without listing them. */
+  countsByTopic(): Map<string, number> {
+    if (this.inTransaction) {
+      const counts = new Map<string, number>();
+      for (const point of this.list()) counts.set(point.topicId, (counts.get(point.topicId) ?? 0) + 1);
+      return counts;
+    }
+    this.topicIndex();
+    return new Map([...this.liveCounts].filter(([, count]) => count > 0));
   }
 
   private topicIndex(): Map<string, Set<string>> {
     if (!this.index) {
       this.index = new Map();
-      for (const point of this.list({ deleted: 'include' })) this.indexPoint(point.id, point.topicId);
+      this.forEachRead((result, id) => {
+        if (result.ok) this.indexPoint(id, result.record);
+      });
     }
     return this.index;
   }
 
-  private indexPoint(id: string, topicId: string | undefined): void {
-    const previous = this.topicOfPoint.get(id);
-    if (previous === topicId) return;
-    if (previous !== undefined) this.index?.get(previous)?.delete(id);
-    if (topicId === undefined) {
+  /** Put a point (undefined: gone or unreadable) where it now belongs in the index and the counts. */
+  private indexPoint(id: string, point: FocusPoint | undefined): void {
+    const index = this.index!;
+    const before = this.topicOfPoint.get(id);
+    if (before !== undefined) {
+      index.get(before)?.delete(id);
+      if (this.livePoints.delete(id)) this.liveCounts.set(before, (this.liveCounts.get(before) ?? 1) - 1);
       this.topicOfPoint.delete(id);
-      return;
     }
-    this.topicOfPoint.set(id, topicId);
-    let ids = this.index!.get(topicId);
-    if (!ids) this.index!.set(topicId, (ids = new Set()));
+    if (!point) return;
+    this.topicOfPoint.set(id, point.topicId);
+    let ids = index.get(point.topicId);
+    if (!ids) index.set(point.topicId, (ids = new Set()));
     ids.add(id);
+    if (!point.deletedAt) {
+      this.livePoints.add(id);
+      this.liveCounts.set(point.topicId, (this.liveCounts.get(point.topicId) ?? 0) + 1);
+    }
   }
 
   /** Topic and order from `place`; a point from schema 1 (or another program) without one reads its two old fields. */
@@ -152,7 +179,8 @@ export class FocusPoints extends Collection<FocusPoint> {
 
   protected override recordsChanged(changes: ChangedFields): void {
     if (!this.index) return;
-    for (const [id, fields] of changes) if (fields === null || fields.has('topicId')) this.indexPoint(id, this.get(id)?.topicId);
+    // A point's place in the index and the counts depends on its topic and whether it is deleted.
+    for (const [id, fields] of changes) if (fields === null || fields.has('topicId') || fields.has('deletedAt')) this.indexPoint(id, this.peek(id));
   }
 
   /** A new point at `index` in its topic (default: last). */

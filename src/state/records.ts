@@ -110,33 +110,20 @@ export function createProblems(workspace: Workspace): Accessor<{ collection: str
 }
 
 /**
- * Live focus points per topic, for the topic list. Only the topics of changed points are
- * counted again, so a keystroke in one point does not read the whole workspace.
+ * Live focus points per topic, for the topic list, from the model's topic index: nothing is listed
+ * or sorted to count. Counted again only when a point was added, removed, deleted, restored or
+ * moved to another topic; never for a keystroke.
  */
 export function createPointCounts(workspace: Workspace): (topicId: string) => number {
-  const [counts, setCounts] = createStore<Record<string, number>>({});
-  const topicOf = new Map<string, string>();
-  const count = (topicId: string) => setCounts(topicId, workspace.focusPoints.countOfTopic(topicId));
-  for (const point of workspace.focusPoints.list({ deleted: 'include' })) topicOf.set(point.id, point.topicId);
-  for (const topicId of new Set(topicOf.values())) count(topicId);
-  onCleanup(
-    workspace.focusPoints.observe((_ids, _local, changes) => {
-      const topics = new Set<string>();
-      for (const [id, fields] of changes) {
-        // A point counts where its topicId says while it is not deleted: a keystroke changes neither.
-        if (fields !== null && !fields.has('topicId') && !fields.has('deletedAt')) continue;
-        const before = topicOf.get(id);
-        const now = workspace.focusPoints.get(id)?.topicId;
-        if (before !== undefined) topics.add(before);
-        if (now !== undefined) {
-          topics.add(now);
-          topicOf.set(id, now);
-        } else {
-          topicOf.delete(id);
-        }
-      }
-      for (const topicId of topics) count(topicId);
-    }),
-  );
+  const read = () => Object.fromEntries(workspace.focusPoints.countsByTopic());
+  const [counts, setCounts] = createStore<Record<string, number>>(read());
+  const refresh = () => setCounts(reconcile(read()));
+  const stop = workspace.focusPoints.observe((_ids, _local, changes) => {
+    if (anyFieldChanged(changes, ['topicId', 'deletedAt'])) afterUpdate(refresh);
+  });
+  onCleanup(() => {
+    stop();
+    pendingRefreshes.delete(refresh);
+  });
   return (topicId) => counts[topicId] ?? 0;
 }
