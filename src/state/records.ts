@@ -82,30 +82,51 @@ export function createTextValue(text: CoText | undefined): Accessor<string> {
   return value;
 }
 
-/** Records that could not be read at all, across the workspace; only changed records are re-read. */
-export function createProblems(workspace: Workspace): Accessor<{ collection: string; id: string; problem: string }[]> {
-  const found = new Map<string, { collection: string; id: string; problem: string }>();
-  for (const problem of workspace.problems()) found.set(`${problem.collection}/${problem.id}`, problem);
-  const [problems, setProblems] = createSignal([...found.values()]);
-  const sources = [workspace.members, workspace.topics, workspace.focusPoints, workspace.meetings, workspace.practices, workspace.versions];
-  for (const source of sources) {
-    onCleanup(
-      source.observe((ids) => {
-        let changed = false;
-        for (const id of ids) {
-          const key = `${source.name}/${id}`;
-          const result = source.read(id);
-          if (result && !result.ok) {
-            found.set(key, { collection: source.name, id, problem: result.problem });
-            changed = true;
-          } else if (found.delete(key)) {
-            changed = true;
+/** A function that runs `work` some time later, and returns how to cancel it. */
+export type Later = (work: () => void) => () => void;
+
+const now: Later = (work) => {
+  work();
+  return () => {};
+};
+
+/**
+ * Records that could not be read at all, across the workspace; only changed records are re-read.
+ * Looking means reading every record of every collection, so the screen passes `later` to look
+ * after its first paint (an empty list until then); problems are rare, the first paint is not.
+ */
+export function createProblems(workspace: Workspace, later: Later = now): Accessor<{ collection: string; id: string; problem: string }[]> {
+  const [problems, setProblems] = createSignal<{ collection: string; id: string; problem: string }[]>([]);
+  const stops: (() => void)[] = [];
+  const cancel = later(() => {
+    const found = new Map<string, { collection: string; id: string; problem: string }>();
+    for (const problem of workspace.problems()) found.set(`${problem.collection}/${problem.id}`, problem);
+    if (found.size > 0) setProblems([...found.values()]);
+    // Observed from the same task as the first look, so no change falls between the two.
+    const sources = [workspace.members, workspace.topics, workspace.focusPoints, workspace.meetings, workspace.practices, workspace.versions];
+    for (const source of sources) {
+      stops.push(
+        source.observe((ids) => {
+          let changed = false;
+          for (const id of ids) {
+            const key = `${source.name}/${id}`;
+            const result = source.read(id);
+            if (result && !result.ok) {
+              found.set(key, { collection: source.name, id, problem: result.problem });
+              changed = true;
+            } else if (found.delete(key)) {
+              changed = true;
+            }
           }
-        }
-        if (changed) setProblems([...found.values()]);
-      }),
-    );
-  }
+          if (changed) setProblems([...found.values()]);
+        }),
+      );
+    }
+  });
+  onCleanup(() => {
+    cancel();
+    for (const stop of stops) stop();
+  });
   return problems;
 }
 

@@ -7,6 +7,7 @@ import { createMeta, createWorkspace, peersOf } from '../state/session';
 import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
 import { Notice } from './components';
 import { WorkspaceContext } from './context';
+import { afterPaint } from './frame';
 import { LiveMeetingBanner } from './LiveMeeting';
 
 export function WorkspaceLayout(props: ParentProps) {
@@ -54,7 +55,7 @@ export function WorkspaceLayout(props: ParentProps) {
 
 function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>) {
   const meta = createMeta(props.workspace, props.id);
-  const problems = createProblems(props.workspace);
+  const problems = createProblems(props.workspace, afterPaint);
   const peers = peersOf(props.id, props.workspace);
   const connection = createConnectionStatus(peers);
   const participants = createParticipants(peers);

@@ -1,7 +1,7 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../src/model';
-import { createPointCounts, createRecordList } from '../../src/state/records';
+import { createPointCounts, createProblems, createRecordList } from '../../src/state/records';
 
 /** Let the microtasks of the last action run (the lists' refreshes). */
 const settled = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -130,5 +130,67 @@ describe('point counts per topic (createPointCounts)', () => {
     const other = ws.topics.add('Other');
     expect(countFor(other)).toBe(0);
     dispose();
+  });
+});
+
+describe('unreadable records (createProblems)', () => {
+  /** A `later` that runs its work only when the test says so. */
+  function manualLater() {
+    const queued = new Set<() => void>();
+    return {
+      later: (work: () => void) => {
+        queued.add(work);
+        return () => void queued.delete(work);
+      },
+      run: () => {
+        const works = [...queued];
+        queued.clear();
+        for (const work of works) work();
+      },
+      waiting: () => queued.size,
+    };
+  }
+
+  it('are looked for when `later` runs, then followed as records change', () => {
+    const { ws, a } = setup();
+    const raw = ws.doc.getMap('focusPoints');
+    raw.set('broken1', 'not a record');
+    const { later, run } = manualLater();
+    let dispose!: () => void;
+    const problems = createRoot((d) => {
+      dispose = d;
+      return createProblems(ws, later);
+    });
+    expect(problems()).toEqual([]);
+    run();
+    expect(problems()).toEqual([{ collection: 'focusPoints', id: 'broken1', problem: expect.stringContaining('instead of a record') }]);
+    raw.set(a, 42);
+    raw.delete('broken1');
+    expect(problems().map((p) => p.id)).toEqual([a]);
+    dispose();
+  });
+
+  it('a screen left before `later` ran never looks, and stops the work', () => {
+    const { ws } = setup();
+    ws.doc.getMap('focusPoints').set('broken1', 'not a record');
+    const { later, run, waiting } = manualLater();
+    let dispose!: () => void;
+    const problems = createRoot((d) => {
+      dispose = d;
+      return createProblems(ws, later);
+    });
+    expect(waiting()).toBe(1);
+    dispose();
+    expect(waiting()).toBe(0);
+    run();
+    ws.doc.getMap('focusPoints').set('broken2', 'not a record');
+    expect(problems()).toEqual([]);
+  });
+
+  it('without `later`, look at once', () => {
+    const { ws } = setup();
+    ws.doc.getMap('topics').set('broken2', 'not a record');
+    const problems = createRoot(() => createProblems(ws));
+    expect(problems().map((p) => p.id)).toEqual(['broken2']);
   });
 });
