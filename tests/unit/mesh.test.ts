@@ -34,7 +34,7 @@ function room(peerId: string, conns: FakeConn[]) {
   const mesh = new Mesh(fake, (_room: unknown, message: Uint8Array) => toTabs.push(message)) as unknown as Mesh & {
     connect(): void;
     disconnect(): void;
-    send(message: Uint8Array, from: unknown): void;
+    send(message: Uint8Array | (() => Uint8Array), from: unknown): void;
     linkClosed(): void;
     linksChanged(): void;
   };
@@ -91,6 +91,18 @@ describe('what a peer sends on', () => {
     partner(awareness, 12, 'y', ['p']);
     mesh.send(message, x);
     expect(y.sent.length).toBe(2);
+  });
+
+  test('a received change with nowhere to go is not even encoded (a new peer\'s whole state)', () => {
+    const x = conn('x');
+    const { mesh } = room('p', [x]);
+    mesh.connect();
+    const encode = vi.fn(() => message);
+    mesh.send(encode, x);
+    expect(encode).not.toHaveBeenCalled();
+    mesh.send(encode, null);
+    expect(encode).toHaveBeenCalledTimes(1);
+    expect(x.sent).toHaveLength(1);
   });
 
   test('other tabs get changes only when there are any, and never what came from a tab', () => {

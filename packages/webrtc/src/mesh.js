@@ -143,21 +143,28 @@ export class Mesh {
 
   /**
    * Send a message about a change (an update or a presence change) to the tabs and connections
-   * that may lack it.
-   * @param {Uint8Array} message
+   * that may lack it. The message is made only if it goes somewhere (a new peer's whole state,
+   * received, goes nowhere).
+   * @param {Uint8Array | (() => Uint8Array)} message
    * @param {any} from the connection (or BC_ORIGIN) it came from; null for this page's own changes
    */
   send(message, from) {
     const room = this.room;
-    if (room.bcconnected && from !== BC_ORIGIN && (room.bcConns.size > 0 || !room.provider.filterBcConns)) {
-      this.sendToTabs(room, message);
-    }
+    const toTabs = room.bcconnected && from !== BC_ORIGIN && (room.bcConns.size > 0 || !room.provider.filterBcConns);
     const remote = from && from !== BC_ORIGIN ? from : null;
+    /** @type {any[]} */
+    const targets = [];
     room.webrtcConns.forEach((/** @type {any} */ conn) => {
       if (remote && (conn === remote || this.linked(remote.remotePeerId, conn.remotePeerId))) return;
-      try {
-        conn.peer.send(message);
-      } catch {}
+      targets.push(conn);
     });
+    if (!toTabs && targets.length === 0) return;
+    const bytes = typeof message === 'function' ? message() : message;
+    if (toTabs) this.sendToTabs(room, bytes);
+    for (const conn of targets) {
+      try {
+        conn.peer.send(bytes);
+      } catch {}
+    }
   }
 }

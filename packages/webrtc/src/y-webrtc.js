@@ -364,11 +364,14 @@ export class Room {
      * @param {any} _origin
      */
     this._docUpdateHandler = (update, origin) => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, messageSync)
-      syncProtocol.writeUpdate(encoder, update)
-      // Tavola: a received update is sent on only where it may be missing (mesh.js).
-      this.mesh.send(encoding.toUint8Array(encoder), origin === this ? this.receivingFrom : null)
+      // Tavola: a received update is sent on only where it may be missing (mesh.js), and encoded
+      // only then.
+      this.mesh.send(() => {
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, messageSync)
+        syncProtocol.writeUpdate(encoder, update)
+        return encoding.toUint8Array(encoder)
+      }, origin === this ? this.receivingFrom : null)
     }
     /**
      * Listens to Awareness updates and sends them to remote peers
@@ -378,11 +381,13 @@ export class Room {
      */
     this._awarenessUpdateHandler = ({ added, updated, removed }, origin) => {
       const changedClients = added.concat(updated).concat(removed)
-      const encoderAwareness = encoding.createEncoder()
-      encoding.writeVarUint(encoderAwareness, messageAwareness)
-      encoding.writeVarUint8Array(encoderAwareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedClients))
       // Tavola: as updates.
-      this.mesh.send(encoding.toUint8Array(encoderAwareness), origin === this ? this.receivingFrom : null)
+      this.mesh.send(() => {
+        const encoderAwareness = encoding.createEncoder()
+        encoding.writeVarUint(encoderAwareness, messageAwareness)
+        encoding.writeVarUint8Array(encoderAwareness, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changedClients))
+        return encoding.toUint8Array(encoderAwareness)
+      }, origin === this ? this.receivingFrom : null)
     }
 
     this._beforeUnloadHandler = () => {
