@@ -33,6 +33,7 @@ import * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 
 /** Two bytes no y-webrtc message starts with (its first byte is a message type: 0, 1, 3 or 4). */
+/** @type {[number, number]} */
 export const FRAME_MARKER = [0xff, 0x54];
 export const HEADER_SIZE = 2 + 4 * 4;
 export const CHUNK_SIZE = 64 * 1024;
@@ -412,7 +413,7 @@ export class ChunkedPeer extends WebrtcPeer {
     }
   }
 
-  /** @param {any} data */
+  /** @override @param {any} data */
   send(data) {
     if (this.destroyed || this.destroying || !this._connected) return;
     const bytes = toBytes(data);
@@ -453,11 +454,12 @@ export class ChunkedPeer extends WebrtcPeer {
     }
   }
 
+  /** @override */
   _onChannelBufferedAmountLow() {
     this._pump();
   }
 
-  /** @param {MessageEvent} event */
+  /** @override @param {MessageEvent} event */
   _onChannelMessage(event) {
     if (this.destroyed || this.destroying) return;
     try {
@@ -621,7 +623,7 @@ export class ChunkedPeer extends WebrtcPeer {
     }
   }
 
-  /** @param {Error | undefined} [error] */
+  /** @override @param {Error | undefined} [error] */
   destroy(error) {
     if (this._frameTimer) clearTimeout(this._frameTimer);
     if (this._batchTimer) clearTimeout(this._batchTimer);

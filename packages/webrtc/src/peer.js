@@ -153,7 +153,7 @@ export class WebrtcPeer extends ObservableV2 {
     this._channel.send(data);
   }
 
-  /** @param {Error} [error] */
+  /** @override @param {Error} [error] */
   destroy(error) {
     if (this.destroyed || this.destroying) return;
     this.destroying = true;
