@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CHUNK_SIZE, FRAME_MARKER, Reassembler, frameMessage } from '@tavola/webrtc';
+import * as Y from 'yjs';
+import { CHUNK_SIZE, FRAME_MARKER, NoWebrtcError, Reassembler, WebrtcProvider, frameMessage } from '@tavola/webrtc';
 import { newSecret } from '../../src/sync/link';
 import { buildLargeWorkspace } from '../support/large-workspace';
 import { startNodePeer, waitFor, type NodePeer } from '../support/node-peer';
@@ -86,5 +87,14 @@ describe('Node peers over real WebRTC', () => {
     expect(relay.recorded.length).toBeGreaterThan(0);
     expect(traffic).not.toContain(secret);
     for (const text of ['Port cities', 'Organised crime', 'Latin American']) expect(traffic).not.toContain(text);
+  });
+});
+
+describe('one package for the transport', () => {
+  test('without WebRTC, a provider says so at once rather than never connecting', () => {
+    // Node has no RTCPeerConnection: a program that forgets peerOpts.wrtc is told how to fix it.
+    expect('RTCPeerConnection' in globalThis).toBe(false);
+    expect(() => new WebrtcProvider('no-webrtc-here', new Y.Doc(), { signaling: [] })).toThrow(NoWebrtcError);
+    expect(() => new WebrtcProvider('no-webrtc-here', new Y.Doc(), { signaling: [] })).toThrow(/peerOpts: \{ wrtc \}/);
   });
 });
