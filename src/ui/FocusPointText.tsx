@@ -1,9 +1,9 @@
-import { createSignal, For, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, onMount, untrack } from 'solid-js';
 import { LIMITS, type CoText } from '../model';
 import { announceEditing } from '../state/peers';
 import { bindText } from '../state/text-binding';
 import type { Participant } from '../sync/presence';
-import { caretCoordinates } from './caret-position';
+import { cancelCaretMeasure, measureCarets, type CaretBox } from './caret-position';
 import { useWorkspace } from './context';
 import { autoGrow } from './autogrow';
 import { reportProblem } from './write-problem';
@@ -21,8 +21,33 @@ export function FocusPointText(props: {
 }) {
   const { peers, participants } = useWorkspace();
   let el!: HTMLTextAreaElement;
-  const [layout, setLayout] = createSignal(0);
-  const relayout = () => setLayout((n) => n + 1);
+  const [carets, setCarets] = createSignal<({ person: Participant } & CaretBox)[]>([]);
+  /** The partners whose caret is in this point, and where in its text. */
+  const remoteCarets = () =>
+    participants().flatMap((person) => {
+      const editing = person.editing;
+      if (person.self || !editing || editing.kind !== 'focusPoint' || editing.id !== props.pointId || !editing.head) return [];
+      const index = props.text.indexOf(editing.head);
+      return index === null ? [] : [{ person, index }];
+    });
+  // Measured once a frame at most, with every other field's carets (caret-position.ts).
+  const asker = {};
+  const relayout = () => {
+    if (carets().length === 0 && remoteCarets().length === 0) return;
+    let measured: { person: Participant; index: number }[] = [];
+    measureCarets(
+      asker,
+      el,
+      () => (measured = remoteCarets()).map((caret) => caret.index),
+      (boxes) => setCarets(measured.map((caret, i) => ({ person: caret.person, ...boxes[i]! }))),
+    );
+  };
+  // Follows each partner's caret (the participants' store is reconciled: read down to the heads).
+  createEffect(() => {
+    remoteCarets();
+    untrack(relayout);
+  });
+  onCleanup(() => cancelCaretMeasure(asker));
 
   const announce = () => {
     if (document.activeElement !== el) return;
@@ -58,17 +83,6 @@ export function FocusPointText(props: {
     });
     props.ref?.(el);
   });
-
-  const carets = () => {
-    layout();
-    return participants().flatMap((person) => {
-      const editing = person.editing;
-      if (person.self || !editing || editing.kind !== 'focusPoint' || editing.id !== props.pointId || !editing.head) return [];
-      const index = props.text.indexOf(editing.head);
-      if (index === null || !el) return [];
-      return [{ person, ...caretCoordinates(el, index) }];
-    });
-  };
 
   return (
     <div class="cotext-wrap">

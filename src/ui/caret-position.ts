@@ -1,6 +1,13 @@
 /**
- * Where a character index of a textarea is drawn, relative to the textarea's top left corner
- * (the classic mirror technique: a hidden div styled like the textarea, measured up to the index).
+ * Where character indexes of a text field are drawn, relative to the field's top left corner (the
+ * classic mirror technique: a hidden div styled like the field, measured up to the index).
+ *
+ * Measuring lays out the mirror, and with it whatever else on the page has changed: done on every
+ * partner's keystroke, right as the text changed, it forced a layout each time (about 4 ms a
+ * keystroke in a profile, docs/performance.md). So measurements are asked for, and all that were
+ * asked for are taken together once a frame, just before it is drawn: every style read first,
+ * then every mirror written, then every position read (one layout for all), and only then the
+ * answers handed out, whose writes the frame's own layout takes in.
  */
 const COPIED = [
   'boxSizing', 'width', 'height', 'overflowX', 'overflowY',
@@ -10,32 +17,88 @@ const COPIED = [
   'textAlign', 'textTransform', 'textIndent', 'letterSpacing', 'wordSpacing', 'tabSize', 'direction',
 ] as const;
 
-let mirror: HTMLDivElement | null = null;
+export interface CaretBox {
+  top: number;
+  left: number;
+  height: number;
+}
 
-export function caretCoordinates(el: HTMLTextAreaElement | HTMLInputElement, index: number): { top: number; left: number; height: number } {
+type Field = HTMLTextAreaElement | HTMLInputElement;
+
+interface Request {
+  field: Field;
+  /** The indexes to measure, read when the frame comes (the text may change again before it). */
+  indexes: () => number[];
+  done: (boxes: CaretBox[]) => void;
+}
+
+/** One request per asker: asking again before the frame replaces the earlier request. */
+const requests = new Map<object, Request>();
+let frame: number | null = null;
+const mirrors: HTMLDivElement[] = [];
+
+/** Measure `indexes()` of `field` before the next frame, and give the boxes to `done`. */
+export function measureCarets(asker: object, field: Field, indexes: () => number[], done: (boxes: CaretBox[]) => void): void {
+  requests.set(asker, { field, indexes, done });
+  frame ??= requestAnimationFrame(measureAll);
+}
+
+/** Forget what `asker` asked for (its field is going away). */
+export function cancelCaretMeasure(asker: object): void {
+  requests.delete(asker);
+}
+
+function measureAll(): void {
+  frame = null;
+  const asked = [...requests.values()].filter((request) => request.field.isConnected);
+  requests.clear();
+  // Read: styles, texts and indexes (a style recalculation at most, no layout).
+  const jobs = asked.map((request) => {
+    const style = getComputedStyle(request.field);
+    const copied = COPIED.map((prop) => style[prop]);
+    const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.3;
+    const border = { top: Number.parseFloat(style.borderTopWidth), left: Number.parseFloat(style.borderLeftWidth) };
+    return { request, copied, lineHeight, border, value: request.field.value, indexes: request.indexes() };
+  });
+  // Write: one mirror per index, all before anything is read back.
+  let used = 0;
+  const markers = jobs.map((job) =>
+    job.indexes.map((index) => {
+      const mirror = mirrorAt(used++);
+      const target = mirror.style;
+      COPIED.forEach((prop, i) => (target[prop] = job.copied[i]!));
+      target.overflow = 'hidden';
+      target.whiteSpace = job.request.field instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+      mirror.textContent = job.value.slice(0, index);
+      const marker = document.createElement('span');
+      marker.textContent = job.value.slice(index) || '.';
+      mirror.appendChild(marker);
+      return marker;
+    }),
+  );
+  for (const mirror of mirrors.slice(used)) mirror.textContent = '';
+  // Read: every position, in one layout.
+  const boxes = jobs.map((job, j) => {
+    const { scrollTop, scrollLeft } = job.request.field;
+    return markers[j]!.map((marker) => ({ top: marker.offsetTop + job.border.top - scrollTop, left: marker.offsetLeft + job.border.left - scrollLeft, height: job.lineHeight }));
+  });
+  // Write: the carets themselves.
+  jobs.forEach((job, j) => job.request.done(boxes[j]!));
+}
+
+function mirrorAt(i: number): HTMLDivElement {
+  let mirror = mirrors[i];
   if (!mirror) {
     mirror = document.createElement('div');
     mirror.setAttribute('aria-hidden', 'true');
+    const style = mirror.style;
+    style.position = 'absolute';
+    style.visibility = 'hidden';
+    style.top = '0';
+    style.left = '-9999px';
+    style.overflowWrap = 'break-word';
     document.body.appendChild(mirror);
+    mirrors.push(mirror);
   }
-  const style = getComputedStyle(el);
-  const target = mirror.style;
-  for (const prop of COPIED) target[prop] = style[prop];
-  target.position = 'absolute';
-  target.visibility = 'hidden';
-  target.top = '0';
-  target.left = '-9999px';
-  target.overflow = 'hidden';
-  target.whiteSpace = el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
-  target.overflowWrap = 'break-word';
-  mirror.textContent = el.value.slice(0, index);
-  const marker = document.createElement('span');
-  marker.textContent = el.value.slice(index) || '.';
-  mirror.appendChild(marker);
-  const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.3;
-  return {
-    top: marker.offsetTop + Number.parseFloat(style.borderTopWidth) - el.scrollTop,
-    left: marker.offsetLeft + Number.parseFloat(style.borderLeftWidth) - el.scrollLeft,
-    height: lineHeight,
-  };
+  return mirror;
 }

@@ -66,6 +66,12 @@ describe('co-editing focus points during a call', () => {
     const remote = a.page.getByTestId('focus-point').nth(2).getByTestId('remote-caret');
     await expect.poll(() => remote.getAttribute('data-name')).toBe('Bruno');
     expect(await remote.textContent()).toBe('Lisbon');
+    // Drawn where Bruno's caret is: after "Point ", then, once he goes to the end, further right.
+    const left = () => remote.evaluate((el: HTMLElement) => Number.parseFloat(el.style.left));
+    const afterPoint = await left();
+    expect(afterPoint).toBeGreaterThan(0);
+    await field(b, 2).press('End');
+    await expect.poll(left).toBeGreaterThan(afterPoint);
     await expect.poll(() => a.page.getByTestId('focus-point').nth(2).getByTestId('editing-badge').textContent()).toBe('Lisbon is typing');
   });
 
