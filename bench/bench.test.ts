@@ -1,13 +1,19 @@
 // `npm run bench` (bench/vitest.config.ts): the full benchmark, its table printed and written
 // with every measurement to bench/results.json. TAVOLA_BENCH=smoke runs the small sizes instead
 // (what tests/e2e/bench-smoke.test.ts runs inside `npm test`), without writing results.json.
+// TAVOLA_BENCH_LARGE_SCALE sets the scale of the large workspace (figures 9).
 import { test } from 'vitest';
 import { FULL, SMOKE, runBench } from './run';
 
 test('benchmarks', async () => {
   const smoke = process.env.TAVOLA_BENCH === 'smoke';
+  const options = smoke ? SMOKE : FULL;
+  // TAVOLA_BENCH_LARGE_SCALE=8: the large workspace at 8× (about 50 MB) instead of 5×.
+  const scale = Number(process.env.TAVOLA_BENCH_LARGE_SCALE ?? options.large.scale);
+  if (!(Number.isInteger(scale) && scale >= 1)) throw new Error(`TAVOLA_BENCH_LARGE_SCALE must be a whole number ≥ 1, not ${process.env.TAVOLA_BENCH_LARGE_SCALE}`);
   const results = await runBench({
-    ...(smoke ? SMOKE : FULL),
+    ...options,
+    large: { ...options.large, scale },
     outDir: 'bench/dist',
     resultsFile: smoke ? 'bench/dist/smoke-results.json' : 'bench/results.json',
   });

@@ -95,7 +95,7 @@ export const SMOKE: BenchOptions = {
   rawTransfers: 1,
   bareJoins: 1,
   reloads: 2,
-  call: { peers: 2, peerIntervalMs: 200, keystrokes: 20 },
+  call: { peers: 3, peerIntervalMs: 200, keystrokes: 20 },
   bigTopic: { points: 50, opens: 1 },
   large: { scale: 5, coldOpens: 1, newPeers: 1, rawTransfers: 1 },
 };

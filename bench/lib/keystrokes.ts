@@ -18,7 +18,9 @@ export async function typeInLab(labA: Page, labB: Page, pointId: string, clock: 
   // A few unmeasured keystrokes first, so that neither side's first, unoptimised run of its
   // code counts (the same for the app below).
   await lab(labA, 'typeInto', pointId, WARM_UP_KEYS, options.keyIntervalMs, CHARS);
-  await sleep(500);
+  const [typed] = await lab(labA, 'textLengths', [pointId]);
+  await waitFor(async () => (await lab(labB, 'textLengths', [pointId]))[0] === typed, 30_000, 'B\'s lab page to have the warm-up updates');
+  await sleep(200);
   const base = await lab(labB, 'watchText', pointId);
   const sent = await lab(labA, 'typeInto', pointId, options.keystrokes, options.keyIntervalMs, CHARS);
   await waitFor(async () => ((await lab(labB, 'seenText')).at(-1)?.length ?? 0) >= base + options.keystrokes, 30_000, 'the floor\'s last update');

@@ -19,6 +19,9 @@ const PEOPLE = [
   ['Sven', 'Malmo', '#1f77b4'],
 ] as const;
 
+/** Between two peers joining. */
+const JOIN_INTERVAL_MS = 300;
+
 export interface Room {
   roomName: string;
   password: string;
@@ -91,7 +94,13 @@ export async function startCallPeers(count: number, statePath: string): Promise<
     count,
     async join(room, others, timeoutMs = 60_000) {
       const started = performance.now();
-      await all((i) => ({ type: 'join', ...room, profile: { name: PEOPLE[i]![0], organisation: PEOPLE[i]![1], color: PEOPLE[i]![2] } }));
+      // One after the other, as people join a call: two peers that announce themselves at the
+      // same moment both start a connection to the other ("glare"), and y-webrtc's answer to
+      // that can leave the pair never connected.
+      for (const [i, peer] of peers.entries()) {
+        await peer.call({ type: 'join', ...room, profile: { name: PEOPLE[i]![0], organisation: PEOPLE[i]![1], color: PEOPLE[i]![2] } });
+        await new Promise((resolve) => setTimeout(resolve, JOIN_INTERVAL_MS));
+      }
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const connected = await all<number>({ type: 'peers' });
