@@ -1,19 +1,23 @@
 import { HashRouter, Navigate, Route, useParams } from '@solidjs/router';
-import type { ParentProps } from 'solid-js';
+import { lazy, type ParentProps } from 'solid-js';
 import { Home } from './Home';
 import { WorkspaceLayout } from './WorkspaceLayout';
 import { TopicsPage } from './TopicsPage';
-import { MembersPage } from './MembersPage';
-import { MeetingsPage } from './MeetingsPage';
-import { LiveMeetingPage } from './LiveMeeting';
-import { MinutesPage } from './Minutes';
-import { PracticesPage } from './PracticesPage';
-import { SettingsPage } from './SettingsPage';
-import { VersionsPage } from './VersionsPage';
-import { NotFound } from './NotFound';
-import { JoinPage } from './JoinPage';
 import { UpdatePrompt } from './UpdatePrompt';
 import { WriteProblem } from './write-problem';
+
+// Home and the topics (what a workspace opens on) come with the page; every other screen is
+// loaded when first shown, so the page's own script stays small (docs/performance.md). The
+// service worker precaches them all, so they load offline too.
+const MembersPage = lazy(() => import('./MembersPage').then((m) => ({ default: m.MembersPage })));
+const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const LiveMeetingPage = lazy(() => import('./LiveMeeting').then((m) => ({ default: m.LiveMeetingPage })));
+const MinutesPage = lazy(() => import('./Minutes').then((m) => ({ default: m.MinutesPage })));
+const PracticesPage = lazy(() => import('./PracticesPage').then((m) => ({ default: m.PracticesPage })));
+const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const VersionsPage = lazy(() => import('./VersionsPage').then((m) => ({ default: m.VersionsPage })));
+const JoinPage = lazy(() => import('./JoinPage').then((m) => ({ default: m.JoinPage })));
+const NotFound = lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound })));
 
 function Frame(props: ParentProps) {
   return (

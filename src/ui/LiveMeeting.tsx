@@ -1,6 +1,6 @@
-import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { LIMITS, personLabel, recordAttendance, type Meeting } from '../model';
+import { LIMITS, personLabel, type Meeting } from '../model';
 import { currentProfile } from '../state/peers';
 import { createRecord, createRecordList } from '../state/records';
 import { CoTextField, ConfirmDialog, EmptyState, formatDate } from './components';
@@ -20,48 +20,6 @@ export function formatTime(iso: string | null): string {
   if (!iso) return '';
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? '' : at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-/**
- * On every workspace screen: a banner while a meeting is live, and the attendance of everyone in
- * the room, recorded by every peer (a person already recorded is not written again).
- */
-export function LiveMeetingBanner() {
-  const { workspace, id, participants } = useWorkspace();
-  const location = useLocation();
-  const live = createRecordList(workspace.meetings, () => workspace.meetings.live());
-
-  createEffect(() => {
-    const people = participants().map((p) => ({ name: p.name, organisation: p.organisation }));
-    // Not shared, or not connected yet: the room is this person alone.
-    const me = currentProfile();
-    if (me) people.push({ name: me.name, organisation: me.organisation });
-    for (const meeting of live) {
-      // Read so a partner's change of the set (or a lost write) runs this again.
-      void meeting.attendees.length;
-      recordAttendance(workspace, meeting.id, people);
-    }
-  });
-
-  const shown = () => live.filter((meeting) => !location.pathname.startsWith(`/w/${id}/meetings/${meeting.id}/live`));
-  return (
-    <For each={shown()}>
-      {(meeting) => (
-        <div class="live-banner no-print" role="status" data-testid="live-banner" data-meeting-id={meeting.id}>
-          <span class="live-dot" aria-hidden="true" />
-          <span class="live-banner-text">
-            Meeting in progress: <strong>{meeting.title || 'Untitled meeting'}</strong>
-            <Show when={meeting.chair}>
-              <span class="live-banner-chair"> · chaired by {meeting.chair}</span>
-            </Show>
-          </span>
-          <A href={`/w/${id}/meetings/${meeting.id}/live`} class="button small primary" data-testid="join-meeting">
-            Join
-          </A>
-        </div>
-      )}
-    </For>
-  );
 }
 
 /** On a meeting's page: start it, join it, or read its minutes. */

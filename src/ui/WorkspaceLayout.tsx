@@ -8,7 +8,7 @@ import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffli
 import { Notice } from './components';
 import { WorkspaceContext } from './context';
 import { afterPaint } from './frame';
-import { LiveMeetingBanner } from './LiveMeeting';
+import { LiveMeetingBanner } from './LiveMeetingBanner';
 
 export function WorkspaceLayout(props: ParentProps) {
   const params = useParams<{ workspaceId: string }>();

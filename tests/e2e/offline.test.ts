@@ -61,6 +61,18 @@ describe('offline first', () => {
     await addPoint(page, 'Written on the train');
     await page.reload();
     await expect.poll(() => pointTexts(page)).toEqual(['Written before leaving', 'Written on the train']);
+    // The other screens are loaded when first shown (ui/App.tsx): precached, they open offline too.
+    const screens: [string, string][] = [
+      ['Members', 'add-member'],
+      ['Meetings', 'add-meeting'],
+      ['Practice sheets', 'add-practice'],
+      ['Versions', 'save-version'],
+      ['Settings', 'settings-name'],
+    ];
+    for (const [tab, testId] of screens) {
+      await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: tab, exact: true }).click();
+      await expect.poll(() => page.getByTestId(testId).count()).toBeGreaterThan(0);
+    }
 
     await context.setOffline(false);
     await site.start();
