@@ -34,6 +34,7 @@ import type { Lab } from './lab/lab';
 import { blankPage, Browsers, openBenchPage } from './lib/browser';
 import { underCall } from './lib/call';
 import { CHARS, typeInApp, typeInLab, type AppKeystrokes } from './lib/keystrokes';
+import { startTrace } from './lib/trace';
 import { coldOpens, newPeers, newWorkspace, openA, rawTransfers, register, type Run, type Sample, type StoredWorkspace } from './lib/opens';
 import { clockOffset, lab, median, pack, packBytes, percentile, probe, sleep, summary, waitShown, withTimeout } from './lib/pages';
 import { BENCH_PREFIX, startBenchServer, type BenchServer } from './lib/server';
@@ -380,7 +381,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     // Then the app: A types into the first focus point; B shows it. Alone, then in the call.
     const appClock = await clockOffset(pageA, pageB, 'clock');
+    // TAVOLA_BENCH_TRACE=1: Chromium traces of A and B while they type (bench/lib/trace.ts).
+    const traceDir = path.join(ROOT, 'bench/dist');
+    const stopTraces = process.env.TAVOLA_BENCH_TRACE
+      ? (mkdirSync(traceDir, { recursive: true }), await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-keystrokes-A.json')), startTrace(pageB, path.join(traceDir, 'trace-keystrokes-B.json'))]))
+      : null;
     const app = await typeInApp(pageA, pageB, appClock, keys);
+    if (stopTraces) details.keystrokeTraces = await Promise.all(stopTraces.map((stop) => stop()));
     details.keystrokes = { clockOffset: { app: appClock, lab: labClock }, floor: summary(floorDelays), ...appKeystrokeDetails(app) };
     phase('keystrokes');
 
