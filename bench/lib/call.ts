@@ -2,7 +2,10 @@
 // and type into their own focus points of the open topic, one character every `intervalMs` each,
 // while something is measured; then the bench checks that their typing reached the measuring page.
 import type { CallPeers, Room } from '../peer/call-peers';
-import { sleep, waitFor } from './pages';
+import { sleep, waitFor, withTimeout } from './pages';
+
+/** The measured keystrokes take 20 s at the full sizes; this much is a page that cannot keep up. */
+const MEASURE_TIMEOUT_MS = 5 * 60_000;
 
 export interface CallLoad {
   /** Each peer's connections once joined: every other peer and every page in the room. */
@@ -28,19 +31,21 @@ export interface UnderCall<T> {
  */
 export async function underCall<T>(peers: CallPeers, room: Room, load: CallLoad, lengthsIn: (pointIds: string[]) => Promise<number[]>, measure: () => Promise<T>): Promise<UnderCall<T>> {
   const pointIds = load.pointIds.slice(0, peers.count);
+  // A page swamped by the call must fail the run with a reason, not hang it.
+  const lengths = () => withTimeout(lengthsIn(pointIds), 30_000, 'the observing page to read the peers\' points');
   const { connectMs } = await peers.join(room, load.others);
   // What the peers bring when they join (their typing in an earlier room) arrives first.
   await sleep(1_000);
-  const before = await lengthsIn(pointIds);
+  const before = await lengths();
   await peers.startTyping(pointIds, load.intervalMs, load.chars);
   // The load is on before the first measured keystroke.
   await sleep(1_000);
   try {
-    const result = await measure();
+    const result = await withTimeout(measure(), MEASURE_TIMEOUT_MS, 'the keystrokes measured in the call');
     const typed = await peers.stopTyping();
     const stopped = performance.now();
     await waitFor(
-      async () => (await lengthsIn(pointIds)).every((length, i) => length >= before[i]! + typed[i]!),
+      async () => (await lengths()).every((length, i) => length >= before[i]! + typed[i]!),
       30_000,
       'the call peers\' typing to reach the observing page',
       200,
