@@ -15,11 +15,22 @@
  * none of that is needed to move bytes over a data channel. Media, renegotiation after the first
  * offer and non-trickle ICE are not supported (y-webrtc uses none of them); a `renegotiate`
  * request from a plain simple-peer is answered with a new offer, as simple-peer does.
+ *
+ * Glare: when two peers announce themselves at once, both offer, and y-webrtc has one side
+ * accept the other's offer while its own is pending. simple-peer then calls setRemoteDescription
+ * in the wrong state, which stacks without implicit rollback (libwebrtc in @roamhq/wrtc) refuse,
+ * and the pair never connected. Here the side that accepts rolls its own offer back, answers, and
+ * sends on the other side's channel, as a simple-peer answerer would.
  */
 import { ObservableV2 } from 'lib0/observable';
 
 /** simple-peer's bufferedAmountLowThreshold (MAX_BUFFERED_AMOUNT). */
 const LOW_WATER_MARK = 64 * 1024;
+/**
+ * A connection that has not opened by then is given up, so that y-webrtc tries again: an
+ * attempt whose offer or answer was lost would otherwise hold the partner's place for ever.
+ */
+export const CONNECT_TIMEOUT_MS = 20_000;
 
 /**
  * The WebRTC classes: the page's own, or `wrtc` (for example `@roamhq/wrtc` in Node).
@@ -100,6 +111,9 @@ export class WebrtcPeer extends ObservableV2 {
       // As simple-peer: Chromium has crashed on an offer created in the same task.
       setTimeout(() => this._offer(), 0);
     }
+    this._connectTimer = setTimeout(() => {
+      if (!this._connected) this.destroy(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`));
+    }, CONNECT_TIMEOUT_MS);
   }
 
   /** Bytes waiting in the data channel. */
@@ -134,8 +148,11 @@ export class WebrtcPeer extends ObservableV2 {
     if (data.sdp) {
       const Description = this._rtc.RTCSessionDescription;
       const description = { type: data.type, sdp: data.sdp };
-      this._pc
-        .setRemoteDescription(Description ? new Description(description) : description)
+      // Glare: y-webrtc accepted the partner's offer while ours is pending (see above).
+      const glare = data.type === 'offer' && this._pc.signalingState === 'have-local-offer';
+      if (glare) this._dropOwnChannel();
+      (glare ? this._pc.setLocalDescription(/** @type {RTCSessionDescriptionInit} */ ({ type: 'rollback' })) : Promise.resolve())
+        .then(() => this._pc.setRemoteDescription(Description ? new Description(description) : description))
         .then(() => {
           if (this.destroyed) return;
           for (const candidate of this._pendingCandidates) this._addCandidate(candidate);
@@ -162,6 +179,7 @@ export class WebrtcPeer extends ObservableV2 {
       this.destroyed = true;
       this.destroying = false;
       this._connected = false;
+      clearTimeout(this._connectTimer);
       for (const channel of this._channels) {
         channel.onmessage = channel.onopen = channel.onclose = channel.onerror = channel.onbufferedamountlow = null;
         try {
@@ -203,6 +221,18 @@ export class WebrtcPeer extends ObservableV2 {
         const local = this._pc.localDescription ?? answer;
         this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
       });
+  }
+
+  /** Stop using the channel this side made (before it opened): the partner's will be the one. */
+  _dropOwnChannel() {
+    const own = this._channel;
+    if (!own || own.readyState === 'open') return;
+    own.onmessage = own.onopen = own.onclose = own.onerror = own.onbufferedamountlow = null;
+    this._channels = this._channels.filter((channel) => channel !== own);
+    this._channel = null;
+    try {
+      own.close();
+    } catch {}
   }
 
   /** @param {RTCIceCandidateInit} candidate */
