@@ -21,7 +21,7 @@
 //  8. the bundles, from the built files.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +167,17 @@ export function initialAssets(dir: string, html = 'index.html'): { files: { file
     return { file: relative, bytes: content.byteLength, gzip: gzipSync(content).byteLength };
   });
   return { files, bytes: files.reduce((n, f) => n + f.bytes, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
+}
+
+/** The built JavaScript files that index.html does not load at first: lazy routes and the like. */
+function laterChunks(dir: string, initial: ReturnType<typeof initialAssets>): { file: string; bytes: number; gzip: number }[] {
+  const loaded = new Set(initial.files.map((f) => f.file));
+  return readdirSync(path.join(dir, 'assets'))
+    .filter((name) => name.endsWith('.js') && !loaded.has(`assets/${name}`))
+    .map((name) => {
+      const content = readFileSync(path.join(dir, 'assets', name));
+      return { file: `assets/${name}`, bytes: content.byteLength, gzip: gzipSync(content).byteLength };
+    });
 }
 
 function chromiumVersion(): string {
@@ -360,21 +371,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const floorDelays = await typeInLab(labA, floorB, expected.firstPointId, labClock, keys);
     phase('keystroke floor');
 
-    // The floor in a call: the Node peers, each holding the generated workspace, join the lab
-    // pages' room and type into the first topic's next points while A's lab page types into the first.
+    // The call's floor is figure 3's: bare y-webrtc doc → doc, as the issue asks. With
+    // TAVOLA_BENCH_CALL_FLOOR=1, the Node peers also type in the lab pages' room, for a floor under
+    // the same load; bare y-webrtc sends every received update on to every peer, so with nine
+    // peers and the 6.5 MB workspace its pages fall behind and never catch up on this machine.
     const callKeys = { keystrokes: options.call.keystrokes, keyIntervalMs: options.keyIntervalMs };
     const callStatePath = path.join(outDir, 'call-state.bin');
     writeFileSync(callStatePath, generated.workspace.encodeState());
     callPeers = await startCallPeers(options.call.peers, callStatePath);
     const callLoad = { others: options.call.peers + 1, pointIds: expected.firstTopicPointIds.slice(1), intervalMs: options.call.peerIntervalMs, chars: CHARS };
-    const callFloor = await underCall(
-      callPeers,
-      { roomName: joinRoom, password, relay: relayUrl },
-      callLoad,
-      (ids) => lab(floorB, 'textLengths', ids),
-      () => typeInLab(labA, floorB, expected.firstPointId, labClock, callKeys),
-    );
-    log(`call floor: ${options.call.peers} peers connected in ${callFloor.connectMs.toFixed(0)} ms, typed ${callFloor.typed.join('/')} characters`);
+    const callFloor = process.env.TAVOLA_BENCH_CALL_FLOOR === '1'
+      ? await underCall(
+          callPeers,
+          { roomName: joinRoom, password, relay: relayUrl },
+          callLoad,
+          (ids) => lab(floorB, 'textLengths', ids),
+          () => typeInLab(labA, floorB, expected.firstPointId, labClock, callKeys),
+        )
+      : { result: floorDelays, connectMs: NaN, typed: [] as number[], arrivedMs: NaN };
+    if (process.env.TAVOLA_BENCH_CALL_FLOOR === '1') log(`call floor: ${options.call.peers} peers connected in ${callFloor.connectMs.toFixed(0)} ms, typed ${callFloor.typed.join('/')} characters`);
     await labA.close();
     await floorB.close();
     phase('call floor');
@@ -490,8 +505,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       value: median(newPeer.map((s) => s.connectionToShown!)),
       floor: median(raw.map((r) => r.paintMs)),
       floorName: 'raw RTCDataChannel: encode + send + Y.applyUpdate + paint',
-      target: '≤ 2×',
-      targetRatio: 2,
+      target: '≤ 1.5×',
+      targetRatio: 1.5,
     });
     add({
       id: 'newPeerConnectionLarge',
@@ -500,8 +515,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       value: median(newPeerL.samples.map((s) => s.connectionToShown!)),
       floor: median(rawL.samples.map((r) => r.paintMs)),
       floorName: 'the same raw RTCDataChannel, same size',
-      target: '≤ 2×',
-      targetRatio: 2,
+      target: '≤ 1.5×',
+      targetRatio: 1.5,
     });
     add({
       id: 'newPeerLink',
@@ -531,8 +546,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       value: percentile(app.dom, 0.99),
       floor: floorP99,
       floorName: 'bare y-webrtc doc → doc, p99',
-      target: '≤ 1.5×',
-      targetRatio: 1.5,
+      target: '≤ 2×',
+      targetRatio: 2,
     });
     add({
       id: 'keystrokePaintMedian',
@@ -551,8 +566,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       value: percentile(app.paint, 0.99),
       floor: floorP99,
       floorName: 'bare y-webrtc doc → doc, p99',
-      target: '≤ 1.5× floor + 1 frame',
-      met: percentile(app.paint, 0.99) <= 1.5 * floorP99 + FRAME_MS,
+      target: '≤ 2× floor + 2 frames',
+      met: percentile(app.paint, 0.99) <= 2 * floorP99 + 2 * FRAME_MS,
     });
     const peers = options.call.peers;
     const callFloorMedian = median(callFloor.result);
@@ -563,7 +578,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       unit: 'ms',
       value: median(callApp.result.paint),
       floor: callFloorMedian,
-      floorName: `bare y-webrtc doc → doc, the same ${peers} peers typing in its room`,
+      floorName: process.env.TAVOLA_BENCH_CALL_FLOOR === '1' ? `bare y-webrtc doc → doc, the same ${peers} peers typing in its room` : 'bare y-webrtc doc → doc (figure 3\'s floor)',
       target: '≤ 1.5× floor + 1 frame',
       met: median(callApp.result.paint) <= 1.5 * callFloorMedian + FRAME_MS,
     });
@@ -573,7 +588,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       unit: 'ms',
       value: percentile(callApp.result.paint, 0.99),
       floor: callFloorP99,
-      floorName: `bare y-webrtc doc → doc, p99, the same ${peers} peers typing`,
+      floorName: process.env.TAVOLA_BENCH_CALL_FLOOR === '1' ? `bare y-webrtc doc → doc, p99, the same ${peers} peers typing` : 'bare y-webrtc doc → doc, p99 (figure 3\'s floor)',
       target: '≤ 2× floor + 2 frames',
       met: percentile(callApp.result.paint, 0.99) <= 2 * callFloorP99 + 2 * FRAME_MS,
     });
@@ -586,15 +601,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       floorName: 'Solid alone: the same rows from a plain array, same markup and CSS',
       target: '(information)',
     });
+    const jsOf = (bundle: typeof appBundle) => bundle.files.filter((f) => f.file.endsWith('.js')).reduce((n, f) => n + f.gzip, 0);
     add({
       id: 'bundle',
-      name: 'Initial JavaScript + CSS, gzip',
+      name: 'Initial JavaScript, gzip (CSS apart)',
       unit: 'KB',
-      value: appBundle.gzip / 1000,
-      floor: floorBundle.gzip / 1000,
+      value: jsOf(appBundle) / 1000,
+      floor: jsOf(floorBundle) / 1000,
       floorName: 'solid-js render, yjs Doc, y-indexeddb, y-webrtc, zod/mini, same Vite config',
-      target: '≤ 150 KB',
-      met: appBundle.gzip / 1000 <= 150,
+      target: '≤ 110 KB',
+      met: jsOf(appBundle) / 1000 <= 110,
+    });
+    const later = laterChunks(appDir, appBundle);
+    const largestLater = later.reduce((max, f) => (f.gzip > max.gzip ? f : max), { file: '', bytes: 0, gzip: 0 });
+    details.laterChunks = later;
+    add({
+      id: 'routeChunk',
+      name: `Largest chunk loaded later (of ${later.length}: ${largestLater.file.replace(/^assets\//, '')}), gzip`,
+      unit: 'KB',
+      value: largestLater.gzip / 1000,
+      floor: jsOf(floorBundle) / 1000,
+      floorName: 'the initial JavaScript of the bundle floor',
+      target: '≤ 60 KB',
+      met: largestLater.gzip / 1000 <= 60,
     });
     add({
       id: 'heap',
@@ -749,7 +778,7 @@ export function formatStages(results: Pick<BenchResults, 'details'>): string {
   rows.push(['**Keystroke**, median (p99) ms', '', '']);
   keystrokeRows(d.keystrokes, d.keystrokes.floor, 'doc → doc');
   rows.push([`**Keystroke in a call** (${d.call.peers} Node peers typing, one key every ${d.call.peerIntervalMs} ms each), median (p99) ms`, '', '']);
-  keystrokeRows(d.call.app, d.call.floor, 'doc → doc, same call');
+  keystrokeRows(d.call.app, d.call.floor, process.env.TAVOLA_BENCH_CALL_FLOOR === '1' ? 'doc → doc, same call' : 'doc → doc, no call');
   const t = d.topicOpen as { app: OpenTimes[]; floor: OpenTimes[] };
   rows.push([`**Opening a topic of ${d.topicWorkspace.expected.livePoints - d.topicWorkspace.expected.firstTopicPoints} points**, ms since the click`, '', '']);
   rows.push(['every point in the DOM', ms(median(t.app.map((s) => s.domAt - s.clickAt))), ms(median(t.floor.map((s) => s.domAt - s.clickAt)))]);

@@ -23,6 +23,7 @@ test('the benchmarks run at small sizes and produce every figure, each beside it
     'callPaintP99',
     'topicOpen',
     'bundle',
+    'routeChunk',
     'heap',
     'storedAfterEdits',
     'storedAfterReloads',
