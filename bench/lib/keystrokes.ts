@@ -37,7 +37,7 @@ export interface AppKeystrokes {
   /** Key down in A → the next frame painted in B. */
   paint: number[];
   /** Where the time goes: A until its data channel's next send; the wire until B's channel delivers; B until the field. */
-  stages: { a: number[]; wire: number[]; b: number[] };
+  stages: { a: number[]; wire: number[]; b: number[]; aBrowser: number[]; aApp: number[] };
 }
 
 /** The app: A types into its first focus point; B's first focus point field shows each key. */
@@ -79,7 +79,8 @@ export async function typeInApp(pageA: Page, pageB: Page, clock: ClockOffset, op
   const aSends = await probe<number[]>(pageA, (bench) => bench.rtcTap.sent);
   const bReceived = await probe<number[]>(pageB, (bench) => bench.rtcTap.received);
   const firstAfter = (times: number[], at: number) => times.find((t) => t >= at) ?? NaN;
-  const result: AppKeystrokes = { dom: [], paint: [], stages: { a: [], wire: [], b: [] } };
+  const inputs = await probe<number[]>(pageA, (bench) => bench.keys.inputs);
+  const result: AppKeystrokes = { dom: [], paint: [], stages: { a: [], wire: [], b: [], aBrowser: [], aApp: [] } };
   sent.forEach((sentAt, i) => {
     const arrived = seen.find((entry) => entry.length >= base + i + 1);
     result.dom.push(arrived ? arrived.domAt - clock.offset - sentAt : NaN);
@@ -87,6 +88,10 @@ export async function typeInApp(pageA: Page, pageB: Page, clock: ClockOffset, op
     const sendAt = firstAfter(aSends, sentAt);
     const receivedAt = firstAfter(bReceived, sendAt + clock.offset) - clock.offset;
     result.stages.a.push(sendAt - sentAt);
+    // A's stage in two: the browser's own work until the input event, then the app's until the send.
+    const inputAt = firstAfter(inputs, sentAt);
+    result.stages.aBrowser.push(inputAt - sentAt);
+    result.stages.aApp.push(sendAt - inputAt);
     result.stages.wire.push(receivedAt - sendAt);
     result.stages.b.push(arrived ? arrived.domAt - clock.offset - receivedAt : NaN);
   });

@@ -309,11 +309,17 @@
   // browser received the input), or every value a text field was given, and when it was painted.
   bench.keys = {
     sent: [],
+    /** When the page's `input` event began, for each key (before the app's own listeners). */
+    inputs: [],
     seen: [],
     /** From now on, and from scratch (each measurement calls it again). */
     recordKeydowns() {
       bench.keys.sent = [];
-      if (!bench.keys.recording) window.addEventListener('keydown', (event) => bench.keys.sent.push(performance.timeOrigin + event.timeStamp), { capture: true });
+      bench.keys.inputs = [];
+      if (!bench.keys.recording) {
+        window.addEventListener('keydown', (event) => bench.keys.sent.push(performance.timeOrigin + event.timeStamp), { capture: true });
+        window.addEventListener('input', () => bench.keys.inputs.push(clock()), { capture: true });
+      }
       bench.keys.recording = true;
       return true;
     },
