@@ -55,16 +55,21 @@ export async function startTrace(page: Page, file: string): Promise<() => Promis
   };
 }
 
-function summarise(events: TraceEvent[], file: string): TraceSummary {
+export function summarise(events: TraceEvent[], file: string): TraceSummary {
   // The renderer's main thread: the thread named CrRendererMain in the process with the most events.
   const mainThreads = events.filter((e) => e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain');
   const counts = new Map<string, number>();
   for (const event of events) counts.set(`${event.pid}:${event.tid}`, (counts.get(`${event.pid}:${event.tid}`) ?? 0) + 1);
   const main = mainThreads.map((e) => `${e.pid}:${e.tid}`).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0];
   const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && typeof e.dur === 'number');
-  const start = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
-  const end = Math.max(...onMain.map((e) => e.ts + (e.dur ?? 0)));
-  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  // Loops, not Math.min(...events): a trace holds far more events than the stack has room for.
+  let start = Infinity;
+  for (const event of events) if (event.ts > 0 && event.ts < start) start = event.ts;
+  let end = -Infinity;
+  for (const event of onMain) end = Math.max(end, event.ts + (event.dur ?? 0));
+  // A task is traced as ThreadControllerImpl::RunTask around RunTask: count each once.
+  const seenTasks = new Set<number>();
+  const tasks = onMain.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && !seenTasks.has(e.ts) && (seenTasks.add(e.ts), true));
   const longTasks: LongTask[] = [];
   const gc: TraceSummary['gc'] = {};
   for (const event of onMain) {
@@ -74,12 +79,25 @@ function summarise(events: TraceEvent[], file: string): TraceSummary {
     entry.totalMs += (event.dur ?? 0) / 1000;
     entry.maxMs = Math.max(entry.maxMs, (event.dur ?? 0) / 1000);
   }
+  onMain.sort((a, b) => a.ts - b.ts);
+  const firstAtOrAfter = (ts: number) => {
+    let lo = 0;
+    let hi = onMain.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (onMain[mid]!.ts < ts) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (const task of tasks) {
     const ms = (task.dur ?? 0) / 1000;
     if (ms < 16) continue;
     const parts: Record<string, number> = {};
-    for (const event of onMain) {
-      if (event === task || event.ts < task.ts || event.ts + (event.dur ?? 0) > task.ts + (task.dur ?? 0)) continue;
+    const taskEnd = task.ts + (task.dur ?? 0);
+    for (let i = firstAtOrAfter(task.ts); i < onMain.length && onMain[i]!.ts <= taskEnd; i++) {
+      const event = onMain[i]!;
+      if (event === task || event.ts + (event.dur ?? 0) > taskEnd) continue;
       if (!/^(V8\.GC|MinorGC|MajorGC|V8\.GC_|FunctionCall|EvaluateScript|v8\.callFunction|TimerFire|FireAnimationFrame|EventDispatch|UpdateLayoutTree|Layout|Paint|PrePaint|Layerize|ParseHTML|RunMicrotasks|HitTest|ScheduleStyleRecalculation)/.test(event.name)) continue;
       parts[event.name] = Math.round(((parts[event.name] ?? 0) + (event.dur ?? 0) / 1000) * 10) / 10;
     }
