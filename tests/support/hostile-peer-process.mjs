@@ -4,7 +4,7 @@
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebrtcProvider, FRAME_MARKER, HEADER_SIZE, CHUNK_SIZE, frameHeader, syncMessage } from '@tavola/webrtc';
+import { WebrtcProvider, FRAME_MARKER, HEADER_SIZE, CHUNK_SIZE, frameHeader, syncMessage, varUintBytes as varUint } from '@tavola/webrtc';
 
 globalThis.WebSocket ??= WebSocket;
 process.on('unhandledRejection', () => {});
@@ -60,15 +60,6 @@ async function sendRaw(channel, bytes) {
 }
 
 const enc = (text) => new TextEncoder().encode(text);
-function varUint(value) {
-  const bytes = [];
-  while (value > 0x7f) {
-    bytes.push(0x80 | (value & 0x7f));
-    value = Math.floor(value / 128);
-  }
-  bytes.push(value);
-  return bytes;
-}
 const varBytes = (bytes) => [...varUint(bytes.length), ...bytes];
 function awarenessMessage(clients) {
   const body = [...varUint(clients.length)];

@@ -21,6 +21,7 @@ export declare const BATCH_MAX_BYTES: number;
 export declare function frameMessage(message: Uint8Array, messageId: number, chunkSize?: number): Uint8Array[];
 export declare function frameHeader(messageId: number, index: number, count: number, total: number, part: Uint8Array): Uint8Array;
 export declare function isFrame(bytes: Uint8Array): boolean;
+export declare function varUintBytes(value: number): number[];
 export declare function syncMessage(syncType: number, payload: Uint8Array): Uint8Array;
 export interface ReassemblyBudget {
   used: number;

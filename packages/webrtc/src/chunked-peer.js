@@ -246,8 +246,8 @@ class Reader {
   }
 }
 
-/** @param {number} value @returns {number[]} */
-function varUintBytes(value) {
+/** lib0's varUint as bytes (for tests and other programs). @param {number} value @returns {number[]} */
+export function varUintBytes(value) {
   const bytes = [];
   while (value > 0x7f) {
     bytes.push(0x80 | (value & 0x7f));
