@@ -1,4 +1,5 @@
 export { UndoHistory } from './undo';
+export { SealedLog, SEALED_LOG_ORIGIN, updateSpan, coveredStateVector, type UpdateSpan } from './sealed-log';
 export { LIMITS } from './limits';
 export {
   Workspace,

@@ -254,9 +254,28 @@ export class Workspace implements Host {
     Y.applyUpdate(this.doc, update, origin);
   }
 
-  /** Every update to the document as it happens, and whether this person made it. */
+  /** Per client, how many of its changes this copy holds (Yjs's state vector). */
+  stateVector(): Map<number, number> {
+    return Y.decodeStateVector(Y.encodeStateVector(this.doc));
+  }
+
+  /** This copy's own client id: its changes carry it. */
+  get clientId(): number {
+    return this.doc.clientID;
+  }
+
+  /** What this copy holds beyond a state vector, as one update (with the whole delete set). */
+  encodeStateSince(vector: Map<number, number>): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(vector));
+  }
+
+  /**
+   * Every update to the document as it happens, and whether this copy made it: a person's action,
+   * a repair, or an undo or redo (Y.UndoManager is the origin of those).
+   */
   observeUpdates(listener: (update: Uint8Array, local: boolean) => void): () => void {
-    const handler = (update: Uint8Array, origin: unknown) => listener(update, origin instanceof LocalAction || origin instanceof SystemAction);
+    const handler = (update: Uint8Array, origin: unknown) =>
+      listener(update, origin instanceof LocalAction || origin instanceof SystemAction || origin instanceof Y.UndoManager);
     this.doc.on('update', handler);
     return () => this.doc.off('update', handler);
   }

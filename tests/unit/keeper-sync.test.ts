@@ -1,0 +1,390 @@
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SealedLog, Workspace } from '../../src/model';
+import { deriveKeeperKeys, keeperDocumentName, newEntryId, sealEntry, unsealEntry, type KeeperKeys } from '../../src/sync/keeper/keys';
+import { KeeperSync, memoryInMemory, type KeeperMemoryStore, type KeeperTuning } from '../../src/sync/keeper/sync';
+import { Prng } from './helpers';
+
+/**
+ * The member's side of the keeper (src/sync/keeper/sync.ts) with the keeper played by a plain
+ * SealedLog: members' logs and the keeper's exchange state-vector diffs when a test says so, as
+ * a Hocuspocus provider does on connecting. Nothing moves in between: edits are concurrent.
+ */
+
+const SECRET = 'Lj2k9sQw-TkX3vNa0bYc7dEf';
+// Large bounds and timers: these tests compact and catch up by calling the methods themselves.
+const QUIET: Partial<KeeperTuning> = { flushMs: 1_000_000, catchUpMs: 1_000_000, compactEntries: 1_000_000, compactBytes: 1 << 30, compactJitterMs: 0 };
+
+class Keeper {
+  readonly log = new SealedLog();
+  exchange(log: SealedLog): void {
+    const toKeeper = Y.encodeStateAsUpdate(log.doc, Y.encodeStateVector(this.log.doc));
+    const toMember = Y.encodeStateAsUpdate(this.log.doc, Y.encodeStateVector(log.doc));
+    Y.applyUpdate(this.log.doc, toKeeper, 'member');
+    Y.applyUpdate(log.doc, toMember, 'keeper');
+  }
+  /** A keeper that loses entries (a bad disk, a bad operator). */
+  drop(ids: string[]): void {
+    this.log.doc.transact(() => {
+      for (const id of ids) this.log.doc.getMap('entries').delete(id);
+    }, 'dropped');
+  }
+  /** Anything anyone with the token could add: the keeper's operator, say. */
+  put(id: string, value: unknown): void {
+    this.log.doc.getMap('entries').set(id, value);
+  }
+}
+
+class Member {
+  workspace: Workspace;
+  sync!: KeeperSync;
+  readonly log = new SealedLog();
+  readonly memory: KeeperMemoryStore = memoryInMemory();
+  constructor(
+    readonly keys: KeeperKeys,
+    readonly keeper: Keeper,
+    workspace = new Workspace(),
+    private readonly tuning: Partial<KeeperTuning> = QUIET,
+    private readonly random: () => number = Math.random,
+  ) {
+    this.workspace = workspace;
+  }
+  async start(): Promise<this> {
+    this.sync = new KeeperSync({ keys: this.keys, workspace: this.workspace, log: this.log, memory: this.memory, tuning: this.tuning, random: this.random });
+    await this.sync.start();
+    return this;
+  }
+  /** Talk to the keeper: send and receive, then let the member read what came. */
+  async connect(): Promise<void> {
+    await this.sync.flush();
+    this.keeper.exchange(this.log);
+    this.sync.setSynced(true);
+    await this.sync.idle();
+    this.keeper.exchange(this.log);
+    await this.sync.idle();
+  }
+  /** Close the tab and open it again: the stored workspace (a new client id), the stored log; unsealed edits are not sealed. */
+  async restart(): Promise<void> {
+    this.sync.destroy();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.workspace.doc), 'storage');
+    this.workspace.destroy();
+    this.workspace = new Workspace(doc);
+    await this.start();
+  }
+  stop(): void {
+    this.sync.destroy();
+    this.workspace.destroy();
+  }
+}
+
+const members: Member[] = [];
+afterEach(() => {
+  for (const member of members.splice(0)) member.stop();
+});
+
+async function group(count: number, keeper = new Keeper(), tuning: Partial<KeeperTuning> = QUIET, random?: () => number): Promise<{ keeper: Keeper; members: Member[] }> {
+  const keys = await deriveKeeperKeys(SECRET);
+  const made: Member[] = [];
+  for (let i = 0; i < count; i++) {
+    const member = await new Member(keys, keeper, new Workspace(), tuning, random).start();
+    made.push(member);
+    members.push(member);
+  }
+  return { keeper, members: made };
+}
+
+function content(workspace: Workspace) {
+  return {
+    name: workspace.meta().name,
+    topics: workspace.topics.list().map((topic) => ({ title: topic.title, points: workspace.focusPoints.ofTopic(topic.id).map((p) => [p.text, p.status]) })),
+  };
+}
+
+describe('keeper keys and sealing (docs/keeper.md test vectors)', () => {
+  it('derives the document name and token from the secret, and seals as the contract says', async () => {
+    const keys = await deriveKeeperKeys(SECRET);
+    expect(keys.token).toBe('LLvN8dagKRzxehrBfOIzpk09EPU2Sfx_D_AHiWmFQWo');
+    expect(keys.documentName).toBe('tavola-k1-FWlfTWTZbAdnxiNXzSdGAkVSj1rdcoCo5XqUTk0Lsm4');
+    expect(await keeperDocumentName(keys.token)).toBe(keys.documentName);
+    // Neither the secret nor the WebRTC room name appears in what the keeper sees.
+    expect(keys.documentName).not.toContain(SECRET);
+    expect(keys.token).not.toContain(SECRET);
+    const sealed = await sealEntry(keys, 'AAAAAAAAAAAAAAAAAAAAAA', 'changes', new Uint8Array([0, 0]), new Uint8Array(12));
+    expect(Buffer.from(sealed).toString('hex')).toBe('01000000000000000000000000177d7161be37d422706747713bd9a5ab4136ed');
+    expect(await unsealEntry(keys, 'AAAAAAAAAAAAAAAAAAAAAA', sealed)).toEqual({ kind: 'changes', update: new Uint8Array([0, 0]) });
+  });
+
+  it('refuses an entry moved under another id, into another workspace, tampered with, or sealed with another key', async () => {
+    const keys = await deriveKeeperKeys(SECRET);
+    const other = await deriveKeeperKeys('another-secret-of-24-chars');
+    const update = Y.encodeStateAsUpdate(new Workspace().doc);
+    const id = newEntryId();
+    const sealed = await sealEntry(keys, id, 'snapshot', update);
+    expect((await unsealEntry(keys, id, sealed))?.kind).toBe('snapshot');
+    expect(await unsealEntry(keys, newEntryId(), sealed)).toBeNull();
+    expect(await unsealEntry({ ...keys, documentName: other.documentName }, id, sealed)).toBeNull();
+    expect(await unsealEntry(other, id, sealed)).toBeNull();
+    const tampered = sealed.slice();
+    tampered[20] = tampered[20]! ^ 1;
+    expect(await unsealEntry(keys, id, tampered)).toBeNull();
+    expect(await unsealEntry(keys, id, new Uint8Array(3))).toBeNull();
+    // Two seals of the same change never share a nonce.
+    const again = await sealEntry(keys, id, 'snapshot', update);
+    expect(Buffer.from(again.subarray(1, 13)).equals(Buffer.from(sealed.subarray(1, 13)))).toBe(false);
+  });
+});
+
+describe('KeeperSync', () => {
+  it('carries A’s work to B, who is never online at the same time, and B’s back to A', async () => {
+    const { members: [a, b] } = await group(2);
+    a!.workspace.initialise({ name: 'Ports working group' });
+    const topic = a!.workspace.topics.add('Organised crime in ports');
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'Share container risk profiles' });
+    await a!.connect();
+    expect(a!.sync.stats()).toMatchObject({ unreadable: 0, pending: 0 });
+
+    await b!.connect();
+    expect(content(b!.workspace)).toEqual(content(a!.workspace));
+    b!.workspace.focusPoints.add({ topicId: topic, text: 'Joint inspections in Rotterdam' });
+    await b!.connect();
+
+    await a!.connect();
+    expect(a!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['Share container risk profiles', 'Joint inspections in Rotterdam']);
+  });
+
+  it('seals only its own changes, and nothing doubles when a change also came over WebRTC', async () => {
+    const { keeper, members: [a, b] } = await group(2);
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    await a!.connect();
+    await b!.connect();
+    const before = keeper.log.size;
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'Both ways' });
+    // B gets it over WebRTC first, then A's entry from the keeper.
+    Y.applyUpdate(b!.workspace.doc, Y.encodeStateAsUpdate(a!.workspace.doc, Y.encodeStateVector(b!.workspace.doc)), 'webrtc');
+    await a!.connect();
+    await b!.connect();
+    expect(keeper.log.size).toBe(before + 1);
+    expect(b!.sync.stats().sealed).toBe(0);
+    expect(b!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['Both ways']);
+  });
+
+  it('ignores and counts garbage, replays, moved entries and another workspace’s entries; every document stays whole', async () => {
+    const { keeper, members: [a, b] } = await group(2);
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'Kept' });
+    await a!.connect();
+    const [realId] = keeper.log.ids();
+    const real = keeper.log.get(realId!)!;
+    const other = await deriveKeeperKeys('another-secret-of-24-chars');
+    keeper.put(newEntryId(), new Uint8Array([1, 2, 3, 4]));
+    keeper.put(newEntryId(), crypto.getRandomValues(new Uint8Array(300)));
+    keeper.put(newEntryId(), 'not even bytes');
+    keeper.put(newEntryId(), real); // the same bytes under another id
+    keeper.put(newEntryId(), await sealEntry(other, 'x', 'changes', Y.encodeStateAsUpdate(new Y.Doc())));
+    // A link holder sealing something that is not a Yjs update.
+    const badId = newEntryId();
+    keeper.put(badId, await sealEntry(a!.keys, badId, 'changes', new Uint8Array([9, 9, 9, 9, 9])));
+    await b!.connect();
+    expect(b!.sync.stats().unreadable).toBe(6);
+    expect(content(b!.workspace)).toEqual(content(a!.workspace));
+    expect(b!.workspace.problems()).toEqual([]);
+    // A replay: the same entry again after it was compacted away applies nothing new.
+    await b!.sync.compactNow(true);
+    await b!.connect();
+    expect(keeper.log.has(realId!)).toBe(false);
+    keeper.put(realId!, real);
+    await a!.connect();
+    expect(content(a!.workspace)).toEqual(content(b!.workspace));
+    expect(a!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['Kept']);
+  });
+
+  it('brings a whole workspace to a keeper that has none of it, at the first check', async () => {
+    const keys = await deriveKeeperKeys(SECRET);
+    const keeper = new Keeper();
+    const existing = new Workspace();
+    existing.initialise({ name: 'Made before the keeper' });
+    existing.topics.add('Old topic');
+    const a = await new Member(keys, keeper, existing).start();
+    members.push(a);
+    await a.connect();
+    expect(a.sync.stats().sealed).toBe(1);
+    const { members: [b] } = await group(1, keeper);
+    await b!.connect();
+    expect(content(b!.workspace)).toEqual(content(existing));
+    // A new member brings nothing back: the keeper has it all.
+    expect(b!.sync.stats().sealed).toBe(0);
+    await b!.sync.catchUpNow();
+    await b!.sync.catchUpNow();
+    expect(b!.sync.stats().sealed).toBe(0);
+  });
+
+  it('seals, at its second check, what a partner without a keeper sent over WebRTC', async () => {
+    const { keeper, members: [a, b] } = await group(2);
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    await a!.connect();
+    await b!.connect();
+    const noKeeper = new Workspace();
+    Y.applyUpdate(noKeeper.doc, Y.encodeStateAsUpdate(a!.workspace.doc), 'webrtc');
+    noKeeper.focusPoints.add({ topicId: topic, text: 'From a partner with no keeper' });
+    Y.applyUpdate(a!.workspace.doc, Y.encodeStateAsUpdate(noKeeper.doc), 'webrtc');
+    const sealed = a!.sync.stats().sealed;
+    await a!.sync.catchUpNow();
+    expect(a!.sync.stats().sealed).toBe(sealed);
+    await a!.sync.catchUpNow();
+    expect(a!.sync.stats().sealed).toBe(sealed + 1);
+    await a!.connect();
+    await b!.connect();
+    expect(b!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['From a partner with no keeper']);
+    expect(keeper.log.size).toBeGreaterThan(0);
+    noKeeper.destroy();
+  });
+
+  it('heals a keeper that dropped entries, and a batch lost when a tab closed before sealing it', async () => {
+    const { keeper, members: [a, b, c] } = await group(3);
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'One' });
+    await a!.connect();
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'Two' });
+    await a!.connect();
+    keeper.drop(keeper.log.ids().slice(-1));
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'Three, never sealed' });
+    await a!.restart();
+    await a!.connect();
+    await b!.connect();
+    expect(b!.workspace.problems()).toEqual([]);
+    // Two checks later, A has sealed again what the keeper lost and what the closed tab never sealed.
+    await a!.sync.catchUpNow();
+    await a!.sync.catchUpNow();
+    await a!.connect();
+    await c!.connect();
+    expect(c!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['One', 'Two', 'Three, never sealed']);
+  });
+
+  it('two members compacting at once lose nothing, and a third one’s concurrent entry stays', async () => {
+    const { keeper, members: [a, b, c] } = await group(3);
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    await a!.connect();
+    for (const member of [a!, b!, c!]) await member.connect();
+    for (let i = 0; i < 5; i++) {
+      for (const [n, member] of [a!, b!, c!].entries()) {
+        member.workspace.focusPoints.add({ topicId: topic, text: `p${i}-${n}` });
+        await member.connect();
+      }
+    }
+    const before = keeper.log.size;
+    // A and B each have something the other has not seen; C adds during their compaction.
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'only A saw this' });
+    await a!.sync.flush();
+    b!.workspace.focusPoints.add({ topicId: topic, text: 'only B saw this' });
+    await b!.sync.flush();
+    c!.workspace.focusPoints.add({ topicId: topic, text: 'C, meanwhile' });
+    await c!.sync.flush();
+    expect(await a!.sync.compactNow(true)).toBe(true);
+    expect(await b!.sync.compactNow(true)).toBe(true);
+    keeper.exchange(c!.log);
+    keeper.exchange(a!.log);
+    keeper.exchange(b!.log);
+    // Two snapshots, C's entry of meanwhile, and C's last entry of the rounds, which neither A nor B had read.
+    expect(keeper.log.size).toBe(4);
+    expect(keeper.log.size).toBeLessThan(before);
+    const { members: [d] } = await group(1, keeper);
+    await d!.connect();
+    const texts = d!.workspace.focusPoints.ofTopic(topic).map((p) => p.text);
+    expect(texts).toHaveLength(18);
+    expect(texts).toEqual(expect.arrayContaining(['only A saw this', 'only B saw this', 'C, meanwhile']));
+    // The next compaction makes it one snapshot again.
+    expect(await d!.sync.compactNow(false)).toBe(true);
+    keeper.exchange(d!.log);
+    expect(keeper.log.size).toBe(1);
+  });
+
+  it('compacts by itself when the log grows past its bounds', async () => {
+    const { keeper, members: [a, b] } = await group(2, new Keeper(), { ...QUIET, compactEntries: 10 });
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    for (let i = 0; i < 25; i++) {
+      a!.workspace.focusPoints.add({ topicId: topic, text: `point ${i}` });
+      await a!.connect();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await a!.sync.idle();
+    }
+    await a!.connect();
+    expect(a!.sync.stats().compactions).toBeGreaterThan(0);
+    expect(keeper.log.size).toBeLessThanOrEqual(11);
+    await b!.connect();
+    expect(b!.workspace.focusPoints.ofTopic(topic)).toHaveLength(25);
+  });
+});
+
+/**
+ * Seeded random runs over every operation a member and a keeper can do: edit, seal, talk to the
+ * keeper, hear a partner over WebRTC, compact, check for gaps, close the tab before sealing, and
+ * a keeper that drops entries or holds garbage. At the end everyone talks to the keeper only, and
+ * every copy must hold everything anyone wrote.
+ */
+describe('keeper fuzz', () => {
+  const RUNS = 120;
+  it(`${RUNS} seeded runs: every member ends with everything, through the keeper alone`, async () => {
+    const failures: string[] = [];
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const rng = new Prng(seed);
+      const { keeper, members: crew } = await group(3, new Keeper(), QUIET, () => rng.next());
+      crew[0]!.workspace.initialise({ name: 'Fuzz' });
+      const topic = crew[0]!.workspace.topics.add('Fuzz');
+      const ops: string[] = [];
+      for (let step = 0; step < 40; step++) {
+        const m = crew[rng.int(0, crew.length - 1)]!;
+        const op = rng.pick(['edit', 'edit', 'edit', 'text', 'flush', 'connect', 'connect', 'webrtc', 'compact', 'catchup', 'restart', 'drop', 'garbage']);
+        ops.push(`${crew.indexOf(m)}:${op}`);
+        const received = m.workspace.topics.list().length > 0;
+        if (op === 'edit' && received) m.workspace.focusPoints.add({ topicId: topic, text: rng.word() });
+        else if (op === 'text' && received) {
+          const points = m.workspace.focusPoints.ofTopic(topic);
+          if (points.length > 0) {
+            const point = rng.pick(points);
+            const text = m.workspace.focusPoints.textOf(point.id)!;
+            text.set(rng.bool() ? `${point.text}${rng.word()}` : [...point.text].slice(1).join(''));
+          }
+        } else if (op === 'flush') await m.sync.flush();
+        else if (op === 'connect') await m.connect();
+        else if (op === 'webrtc') {
+          const other = rng.pick(crew.filter((x) => x !== m));
+          Y.applyUpdate(other.workspace.doc, Y.encodeStateAsUpdate(m.workspace.doc, Y.encodeStateVector(other.workspace.doc)), 'webrtc');
+        } else if (op === 'compact') await m.sync.compactNow(true);
+        else if (op === 'catchup') await m.sync.catchUpNow();
+        else if (op === 'restart') await m.restart();
+        else if (op === 'drop' && keeper.log.size > 0) keeper.drop([rng.pick(keeper.log.ids())]);
+        else if (op === 'garbage') keeper.put(rng.id(), crypto.getRandomValues(new Uint8Array(rng.int(1, 80))));
+      }
+      // Only the keeper from here: seal, talk, check twice, and compact once each.
+      for (let round = 0; round < 3; round++) for (const m of crew) await m.connect();
+      for (const m of crew) {
+        await m.sync.catchUpNow();
+        await m.sync.catchUpNow();
+        await m.connect();
+      }
+      for (const m of crew) {
+        await m.sync.compactNow(true);
+        for (const n of crew) await n.connect();
+      }
+      const union = new Y.Doc();
+      for (const m of crew) Y.applyUpdate(union, Y.encodeStateAsUpdate(m.workspace.doc));
+      const expected = content(new Workspace(union));
+      for (const [i, m] of crew.entries()) {
+        const got = content(m.workspace);
+        if (JSON.stringify(got) !== JSON.stringify(expected) || m.workspace.problems().length > 0) {
+          failures.push(`seed ${seed}, member ${i}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)} after ${ops.join(' ')}`);
+          break;
+        }
+      }
+      for (const m of members.splice(0)) m.stop();
+    }
+    expect(failures.slice(0, 3).join('\n')).toBe('');
+  }, 120_000);
+});
