@@ -1,5 +1,6 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Workspace, WorkspaceMeta } from '../model';
+import type { KeeperConnection } from '../sync/keeper/connection';
 import { newSecret } from '../sync/link';
 import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS, PeerConnection } from '../sync/peers';
 import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from '../sync/persistence';
@@ -16,8 +17,13 @@ interface OpenEntry {
   /** The workspace's room, once a screen showed it (one provider per room per tab: y-webrtc #47). */
   peers: Accessor<PeerConnection | null>;
   setPeers: (peers: PeerConnection | null) => void;
+  /** The workspace's keepers, when it has any (loaded only then: docs/keeper.md). */
+  keeper: Accessor<KeeperConnection | null>;
+  setKeeper: (keeper: KeeperConnection | null) => void;
   /** The secret the room was joined with. */
   secret?: string;
+  /** Bumped at each start, so a keeper module that loads after a restart is not started twice. */
+  keeperStart?: object;
 }
 
 const open = new Map<string, OpenEntry>();
@@ -26,7 +32,8 @@ export function acquireWorkspace(id: string): { ready: Promise<StoredWorkspace>;
   let entry = open.get(id);
   if (!entry) {
     const [peers, setPeers] = createSignal<PeerConnection | null>(null);
-    entry = { promise: openStoredWorkspace(id), users: 0, closeTimer: undefined, peers, setPeers };
+    const [keeper, setKeeper] = createSignal<KeeperConnection | null>(null);
+    entry = { promise: openStoredWorkspace(id), users: 0, closeTimer: undefined, peers, setPeers, keeper, setKeeper };
     open.set(id, entry);
   }
   const current = entry;
@@ -45,8 +52,11 @@ export function acquireWorkspace(id: string): { ready: Promise<StoredWorkspace>;
       current.closeTimer = setTimeout(() => {
         if (current.users > 0 || open.get(id) !== current) return;
         open.delete(id);
-        stopPeers(current);
-        void current.promise.then((stored) => stored.close());
+        const stopped = stopPeers(current);
+        void current.promise.then(async (stored) => {
+          await stopped;
+          await stored.close();
+        });
       }, 2_000);
     },
   };
@@ -58,13 +68,18 @@ export async function closeWorkspaceNow(id: string): Promise<void> {
   if (!entry) return;
   open.delete(id);
   if (entry.closeTimer) clearTimeout(entry.closeTimer);
-  stopPeers(entry);
+  await stopPeers(entry);
   await (await entry.promise).close();
 }
 
-function stopPeers(entry: OpenEntry): void {
+/** Leave the room and the keepers; resolves when what waited has been sealed into the local log. */
+function stopPeers(entry: OpenEntry): Promise<void> {
   entry.peers()?.destroy();
   entry.setPeers(null);
+  const keeper = entry.keeper();
+  entry.setKeeper(null);
+  entry.keeperStart = undefined;
+  return keeper ? keeper.destroy().catch(() => undefined) : Promise.resolve();
 }
 
 /**
@@ -107,6 +122,24 @@ function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
   entry.secret = secret;
   entry.setPeers(peers);
   void peers.start();
+  if (known.keepers && known.keepers.length > 0) startKeeper(id, entry, workspace, { secret, keepers: known.keepers, paused: known.paused ?? false });
+}
+
+/** The keeper's client code loads only for a workspace that has a keeper. */
+function startKeeper(id: string, entry: OpenEntry, workspace: Workspace, settings: { secret: string; keepers: string[]; paused: boolean }): void {
+  const start = {};
+  entry.keeperStart = start;
+  void import('../sync/keeper/connection').then(({ KeeperConnection }) => {
+    if (entry.keeperStart !== start || open.get(id) !== entry) return;
+    const keeper = new KeeperConnection(workspace, { ...settings, workspaceId: id });
+    entry.setKeeper(keeper);
+    void keeper.start();
+  });
+}
+
+/** The workspace's keepers (null when it has none, or before they are loaded). */
+export function keeperOf(id: string): Accessor<KeeperConnection | null> {
+  return open.get(id)?.keeper ?? (() => null);
 }
 
 export type WorkspaceState =

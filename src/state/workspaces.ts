@@ -1,5 +1,6 @@
 import { buildWorkingGroup, newId } from '../model';
 import { newSecret } from '../sync/link';
+import { deleteKeeperCopies } from '../sync/keeper/local';
 import { deleteStoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 import { acquireWorkspace, closeWorkspaceNow } from './session';
@@ -47,5 +48,6 @@ export async function renameWorkspace(id: string, name: string): Promise<void> {
 export async function deleteWorkspace(id: string): Promise<void> {
   await closeWorkspaceNow(id);
   await deleteStoredWorkspace(id);
+  await deleteKeeperCopies(id);
   registry.remove(id);
 }

@@ -1,22 +1,30 @@
 import * as z from 'zod/mini';
 
 /**
- * The share link (docs/sync.md): `<app address>#/join/<workspaceId>/<secret>[?relay=<url>…]`.
- * Everything after `#` stays in the browser: no server ever sees the secret.
+ * The share link (docs/sync.md): `<app address>#/join/<workspaceId>/<secret>[?relay=<url>…][&keeper=<url>…]`.
+ * Everything after `#` stays in the browser: no server ever sees the secret. A link carries the
+ * relays and keepers in effect where it was made, so that any program holding it knows where to
+ * connect.
  */
 export interface ShareLink {
   workspaceId: string;
   /** ≥128 random bits, base64url. Derives the room name and is y-webrtc's password. */
   secret: string;
-  /** Signaling relays the group uses; empty means the app's defaults. */
+  /** Signaling relays the group uses; empty (in links made before the keeper) means the app's defaults. */
   relays: string[];
+  /** Keepers that hold the workspace sealed between calls (docs/keeper.md); often none. */
+  keepers: string[];
 }
+
+/** Relays or keepers a link may name, each. */
+export const MAX_ADDRESSES = 8;
 
 export const SECRET_BYTES = 18; // 144 bits, 24 base64url characters
 const MIN_SECRET_CHARS = 22; // 128 bits
 
 const workspaceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const secretSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.minLength(MIN_SECRET_CHARS), z.maxLength(256));
+/** A relay's or a keeper's address: ws: or wss:, no credentials in it. */
 export const relayUrlSchema = z.string().check(
   z.refine((value) => {
     try {
@@ -39,7 +47,8 @@ export function newSecret(): string {
 /** The link to give partners. `appAddress` is the page address without its fragment. */
 export function formatShareLink(appAddress: string, link: ShareLink): string {
   const base = appAddress.split('#')[0];
-  const query = link.relays.length > 0 ? `?${link.relays.map((r) => `relay=${encodeURIComponent(r)}`).join('&')}` : '';
+  const params = [...link.relays.map((r) => `relay=${encodeURIComponent(r)}`), ...link.keepers.map((k) => `keeper=${encodeURIComponent(k)}`)];
+  const query = params.length > 0 ? `?${params.join('&')}` : '';
   return `${base}#/join/${link.workspaceId}/${link.secret}${query}`;
 }
 
@@ -75,14 +84,22 @@ export function parseShareLink(input: string): ParsedLink {
     };
   }
   const relays: string[] = [];
+  const keepers: string[] = [];
   for (const [key, value] of new URLSearchParams(query)) {
-    if (key !== 'relay') continue;
+    if (key !== 'relay' && key !== 'keeper') continue;
     if (!relayUrlSchema.safeParse(value).success) {
-      return { ok: false, message: `The link names a connection relay that is not a valid address (${value}). Ask your partner to check their settings.` };
+      return {
+        ok: false,
+        message:
+          key === 'relay'
+            ? `The link names a connection relay that is not a valid address (${value}). Ask your partner to check their settings.`
+            : `The link names a keeper that is not a valid address (${value}). Ask your partner to check their settings.`,
+      };
     }
-    if (!relays.includes(value)) relays.push(value);
+    const list = key === 'relay' ? relays : keepers;
+    if (!list.includes(value) && list.length < MAX_ADDRESSES) list.push(value);
   }
-  return { ok: true, link: { workspaceId, secret, relays } };
+  return { ok: true, link: { workspaceId, secret, relays, keepers } };
 }
 
 /**

@@ -20,6 +20,8 @@ export const workspaceEntrySchema = z.object({
   secret: z.optional(z.string()),
   /** Signaling relays for this workspace; absent means the app's defaults. */
   relays: z.optional(z.array(z.string())),
+  /** Keepers that hold the workspace sealed between calls (docs/keeper.md); absent means none. */
+  keepers: z.optional(z.array(z.string())),
   /** STUN/TURN servers for networks that block direct connections; absent means the defaults. */
   iceServers: z.optional(z.array(iceServerSchema)),
   /** The person chose to work offline in this workspace. */

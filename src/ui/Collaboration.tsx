@@ -2,7 +2,7 @@ import { createEffect, createSignal, For, onCleanup, Show, type Accessor } from 
 import { currentProfile, updateProfile } from '../state/peers';
 import { registry } from '../state/registry';
 import { formatShareLink } from '../sync/link';
-import type { ConnectionSnapshot, PeerConnection } from '../sync/peers';
+import { DEFAULT_RELAYS, type ConnectionSnapshot, type PeerConnection } from '../sync/peers';
 import { randomColor, type EditingTarget, type Participant } from '../sync/presence';
 
 /** "Offline", "Looking for partners…", "Connected to 2 partners", or what went wrong, in plain words. */
@@ -106,7 +106,8 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
   const currentLink = () => {
     const entry = registry.get(props.workspaceId);
     if (!entry?.secret) return '';
-    return formatShareLink(location.href, { workspaceId: props.workspaceId, secret: entry.secret, relays: entry.relays ?? [] });
+    // The relays and keepers in effect, the site's defaults included: a program holding the link knows where to connect.
+    return formatShareLink(location.href, { workspaceId: props.workspaceId, secret: entry.secret, relays: entry.relays ?? DEFAULT_RELAYS, keepers: entry.keepers ?? [] });
   };
   createEffect(() => {
     if (props.open && !dialog.open) {
@@ -179,10 +180,11 @@ export function ProfilePrompt() {
   );
 }
 
-export function toggleOffline(workspaceId: string, peers: PeerConnection | null, snapshot: ConnectionSnapshot): void {
+export function toggleOffline(workspaceId: string, peers: PeerConnection | null, snapshot: ConnectionSnapshot, keeper?: { setPaused(paused: boolean): void } | null): void {
   const paused = snapshot.status.kind !== 'paused';
   registry.update(workspaceId, { paused });
   peers?.setPaused(paused);
+  keeper?.setPaused(paused);
 }
 
 function initials(name: string): string {

@@ -15,7 +15,7 @@ export function JoinPage() {
 
   const accept = (link: ShareLink) => {
     const known = registry.get(link.workspaceId);
-    const network = link.relays.length > 0 ? { relays: link.relays } : {};
+    const network = { ...(link.relays.length > 0 ? { relays: link.relays } : {}), ...(link.keepers.length > 0 ? { keepers: link.keepers } : {}) };
     if (known) registry.update(link.workspaceId, { secret: link.secret, ...network });
     else registry.add({ id: link.workspaceId, name: 'Shared workspace', secret: link.secret, ...network });
     navigate(`/w/${link.workspaceId}/topics`, { replace: true });
