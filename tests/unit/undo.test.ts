@@ -46,6 +46,24 @@ describe('undo per person', () => {
     expect(b.focusPoints.get(p2!)!.status).toBe('agreed');
   });
 
+  it('reports an undo and a redo as this copy’s own updates (the journal and the keeper keep them)', () => {
+    const ws = new Workspace();
+    ws.initialise({ name: 'WG' });
+    const history = new UndoHistory(ws);
+    const topic = ws.topics.add('Ports');
+    const seen: boolean[] = [];
+    const stop = ws.observeUpdates((_update, local) => seen.push(local));
+    expect(history.undo()).toBe(true);
+    expect(ws.topics.get(topic)).toBeUndefined();
+    expect(history.redo()).toBe(true);
+    ws.applyUpdate(new Workspace().encodeState(), 'peer');
+    const other = new Workspace();
+    other.initialise({ name: 'Other' });
+    ws.applyUpdate(other.encodeState(), 'peer');
+    stop();
+    expect(seen).toEqual([true, true, false]);
+  });
+
   it('never undoes repairs made by the app itself', () => {
     const ws = new Workspace();
     ws.initialise({ name: 'WG' });
