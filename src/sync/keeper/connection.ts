@@ -45,6 +45,9 @@ export interface KeeperSnapshot {
   stats: KeeperSyncStats | null;
 }
 
+/** An idle link asks the keeper for what it lacks this often. */
+const FORCE_SYNC_MS = 20_000;
+
 /** A keeper that has not answered for this long is called unreachable. */
 const UNREACHABLE_AFTER_MS = 4_000;
 
@@ -141,6 +144,8 @@ export class KeeperConnection {
       WebSocketPolyfill: this.settings.WebSocketPolyfill,
       maxDelay: 15_000,
       autoConnect: !away,
+      // The keeper sends nothing unasked; with no message for this long the socket is taken for dead.
+      messageReconnectTimeout: 3 * FORCE_SYNC_MS,
     });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -149,6 +154,8 @@ export class KeeperConnection {
       document: this.log!.doc,
       // Presence stays on WebRTC: the keeper learns nothing of who is online beyond connections.
       awareness: null,
+      // A small sync step 1 now and then keeps an idle connection alive (and catches a missed update).
+      forceSyncInterval: FORCE_SYNC_MS,
     });
     provider.attach();
     const link: Link = { address, socket, provider, refused: false };
