@@ -265,6 +265,26 @@ describe('KeeperSync', () => {
     expect(c!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['One', 'Two', 'Three, never sealed']);
   });
 
+  it('applies again an entry remembered as applied whose changes the stored workspace lost (a tab closed before IndexedDB wrote them)', async () => {
+    const { members: [a, b] } = await group(2);
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    await a!.connect();
+    await b!.connect();
+    expect(b!.sync.stats().applied).toBe(1);
+    // B's memory says applied; its stored workspace came back empty.
+    b!.sync.destroy();
+    b!.workspace.destroy();
+    b!.workspace = new Workspace();
+    await b!.start();
+    await b!.connect();
+    expect(b!.workspace.topics.get(topic)?.title).toBe('Ports');
+    // And an entry it really holds is not applied twice.
+    await b!.restart();
+    await b!.connect();
+    expect(b!.sync.stats().applied).toBe(0);
+  });
+
   it('two members compacting at once lose nothing, and a third one’s concurrent entry stays', async () => {
     const { keeper, members: [a, b, c] } = await group(3);
     a!.workspace.initialise({ name: 'Ports' });

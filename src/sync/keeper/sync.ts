@@ -235,9 +235,15 @@ export class KeeperSync {
     return next;
   }
 
-  /** Unseal entries, note what each holds, apply those this copy has not applied yet. */
+  /**
+   * Unseal entries, note what each holds, apply those this copy has not applied yet. An entry
+   * remembered as applied whose changes the workspace does not hold is applied again: the
+   * memory (localStorage) is written at once, the workspace (IndexedDB) a moment later, and a
+   * tab closed in between must not leave the workspace without them.
+   */
   private async read(ids: string[]): Promise<void> {
     const fresh: { id: string; update: Uint8Array }[] = [];
+    let held: Map<number, number> | null = null;
     for (const id of ids) {
       const sealed = this.log.get(id);
       if (!sealed) {
@@ -259,7 +265,12 @@ export class KeeperSync {
       }
       this.info.set(id, { kind: opened.kind, bytes: sealed.byteLength, span });
       this.unreadable.delete(id);
-      if (!this.applied.has(id)) fresh.push({ id, update: opened.update });
+      if (this.applied.has(id)) {
+        held ??= this.workspace.stateVector();
+        const holds = held;
+        if ([...span].every(([client, [, to]]) => (holds.get(client) ?? 0) >= to)) continue;
+      }
+      fresh.push({ id, update: opened.update });
     }
     if (fresh.length > 0) {
       try {
