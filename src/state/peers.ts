@@ -1,5 +1,6 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
+import type { KeeperConnection, KeeperSnapshot } from '../sync/keeper/connection';
 import type { ConnectionSnapshot, PeerConnection } from '../sync/peers';
 import {
   loadProfile,
@@ -23,6 +24,24 @@ export function createConnectionStatus(peers: Accessor<PeerConnection | null>): 
   createEffect(() => {
     const connection = peers();
     if (!connection) return setSnapshot(OFFLINE);
+    onCleanup(connection.subscribe(setSnapshot));
+  });
+  return snapshot;
+}
+
+/**
+ * The keepers' status line, following the keeper connection as it is replaced; null while the
+ * workspace has none (or its code is still loading). Types only: the keeper's code stays out of
+ * the initial bundle (src/state/session.ts loads it).
+ */
+export function createKeeperStatus(keeper: Accessor<KeeperConnection | null>): Accessor<KeeperSnapshot | null> {
+  const [snapshot, setSnapshot] = createSignal<KeeperSnapshot | null>(null, {
+    // The connection says its status every second: only a change of what is shown re-renders.
+    equals: (a, b) => a === b || (!!a && !!b && a.reachedAt === b.reachedAt && JSON.stringify(a.status) === JSON.stringify(b.status)),
+  });
+  createEffect(() => {
+    const connection = keeper();
+    if (!connection) return setSnapshot(null);
     onCleanup(connection.subscribe(setSnapshot));
   });
   return snapshot;

@@ -1,12 +1,20 @@
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import { currentProfile, updateProfile } from '../state/peers';
 import { registry } from '../state/registry';
+import type { KeeperSnapshot } from '../sync/keeper/connection';
 import { formatShareLink } from '../sync/link';
 import { DEFAULT_RELAYS, type ConnectionSnapshot, type PeerConnection } from '../sync/peers';
 import { randomColor, type EditingTarget, type Participant } from '../sync/presence';
+import { KeeperStatusLine } from './KeeperStatus';
 
 /** "Offline", "Looking for partners…", "Connected to 2 partners", or what went wrong, in plain words. */
-export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggleOffline: () => void; waitingForWorkspace?: boolean }) {
+export function ConnectionStatus(props: {
+  snapshot: ConnectionSnapshot;
+  onToggleOffline: () => void;
+  waitingForWorkspace?: boolean;
+  /** The keepers' status, when the workspace has any. */
+  keeper?: KeeperSnapshot | null;
+}) {
   const now = createNow();
   const label = () => {
     const status = props.snapshot.status;
@@ -37,20 +45,26 @@ export function ConnectionStatus(props: { snapshot: ConnectionSnapshot; onToggle
   };
   return (
     <div class="connection" data-testid="connection">
-      <span class={`dot ${tone()}`} aria-hidden="true" />
-      <span class="connection-label" data-testid="connection-status" data-status={props.snapshot.status.kind}>
-        {label()}
-      </span>
-      <Show when={props.snapshot.lastRemoteChangeAt}>
-        {(at) => (
-          <span class="quiet connection-last" data-testid="last-remote-change">
-            · last change from a partner {relativeTime(at(), now())}
+      <span class="connection-line">
+        <span class={`dot ${tone()}`} aria-hidden="true" />
+        <span>
+          <span class="connection-label" data-testid="connection-status" data-status={props.snapshot.status.kind}>
+            {label()}
           </span>
-        )}
-      </Show>
+          <Show when={props.snapshot.lastRemoteChangeAt}>
+            {(at) => (
+              <span class="quiet connection-last" data-testid="last-remote-change">
+                {' '}
+                · last change from a partner {relativeTime(at(), now())}
+              </span>
+            )}
+          </Show>
+        </span>
+      </span>
       <button type="button" class="button small" data-testid="toggle-offline" onClick={() => props.onToggleOffline()}>
         {props.snapshot.status.kind === 'paused' ? 'Go online' : 'Work offline'}
       </button>
+      <Show when={props.keeper}>{(keeper) => <KeeperStatusLine snapshot={keeper()} now={now()} />}</Show>
     </div>
   );
 }
@@ -102,6 +116,7 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
   let dialog!: HTMLDialogElement;
   const [copied, setCopied] = createSignal(false);
   const [link, setLink] = createSignal('');
+  const [keepers, setKeepers] = createSignal<string[]>([]);
   // Read when the dialog opens: the relays may have changed in settings since.
   const currentLink = () => {
     const entry = registry.get(props.workspaceId);
@@ -113,6 +128,7 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
     if (props.open && !dialog.open) {
       setCopied(false);
       setLink(currentLink());
+      setKeepers(registry.get(props.workspaceId)?.keepers ?? []);
       dialog.showModal();
     }
     if (!props.open && dialog.open) dialog.close();
@@ -122,8 +138,15 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
       <h2 id="share-title">Share this workspace</h2>
       <p>
         Send this link to partner cities. Whoever has it can open and edit the workspace. It works browser to browser:
-        no server keeps a copy, and the key after <code>#</code> never leaves the browsers.
+        {keepers().length > 0 ? ' no server can read it' : ' no server keeps a copy'}, and the key after <code>#</code> never
+        leaves the browsers.
       </p>
+      <Show when={keepers().length > 0}>
+        <p data-testid="share-keepers">
+          The link includes this workspace's {keepers().length === 1 ? 'keeper' : 'keepers'} ({keepers().join(', ')}):{' '}
+          {keepers().length === 1 ? 'it holds' : 'they hold'} the workspace sealed between calls and cannot read it.
+        </p>
+      </Show>
       <div class="share-link">
         <input readonly value={link()} aria-label="Workspace link" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
         <button

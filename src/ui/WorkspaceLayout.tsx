@@ -1,9 +1,9 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
 import { UndoHistory, type Workspace } from '../model';
-import { createConnectionStatus, createParticipants, createPresence } from '../state/peers';
+import { createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../state/peers';
 import { createProblems } from '../state/records';
-import { createMeta, createWorkspace, peersOf } from '../state/session';
+import { createMeta, createWorkspace, keeperOf, peersOf } from '../state/session';
 import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
 import { Notice } from './components';
 import { WorkspaceContext } from './context';
@@ -58,6 +58,9 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
   const problems = createProblems(props.workspace, afterPaint);
   const peers = peersOf(props.id, props.workspace);
   const connection = createConnectionStatus(peers);
+  // Read after peersOf, which starts the keeper connection with the room.
+  const keeper = keeperOf(props.id);
+  const keeperStatus = createKeeperStatus(keeper);
   const participants = createParticipants(peers);
   createPresence(peers);
   const [sharing, setSharing] = createSignal(false);
@@ -120,7 +123,8 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
           <ConnectionStatus
             snapshot={connection()}
             waitingForWorkspace={!!waitingForPartner()}
-            onToggleOffline={() => toggleOffline(props.id, peers(), connection())}
+            keeper={keeperStatus()}
+            onToggleOffline={() => toggleOffline(props.id, peers(), connection(), keeper())}
           />
           <div class="history-controls">
             <button type="button" class="button small" data-testid="undo" disabled={!canUndo()} title="Undo your last change (Ctrl+Z)" onClick={() => history.undo()}>
@@ -142,8 +146,17 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
         </Show>
         <Show when={waitingForPartner() && connection().status.kind !== 'wrong-key'}>
           <Notice testId="waiting-for-partner">
-            Receiving the workspace from your partners… Keep this page open. A partner who has the workspace needs to be
-            online with Tavola open.
+            <Show
+              when={keeperStatus()}
+              fallback={
+                <>
+                  Receiving the workspace from your partners… Keep this page open. A partner who has the workspace needs to
+                  be online with Tavola open.
+                </>
+              }
+            >
+              Receiving the workspace from its keeper and your partners… Keep this page open.
+            </Show>
           </Notice>
         </Show>
         {/* Until the workspace has arrived, no screen is shown: a screen over the empty document
