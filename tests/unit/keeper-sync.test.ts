@@ -285,6 +285,24 @@ describe('KeeperSync', () => {
     expect(b!.sync.stats().applied).toBe(0);
   });
 
+  it('remembers, across a reload, that its entries have not reached a keeper yet, and when they did', async () => {
+    const { members: [a] } = await group(1);
+    a!.workspace.initialise({ name: 'Ports' });
+    await a!.sync.flush();
+    expect(a!.sync.unsent).toBe(true);
+    // Closed before any keeper acknowledged it.
+    await a!.restart();
+    expect(a!.sync.unsent).toBe(true);
+    expect(a!.sync.reachedAt).toBeNull();
+    a!.sync.markReached(1_000);
+    expect(a!.sync).toMatchObject({ unsent: false, reachedAt: 1_000 });
+    // Nothing new: a later acknowledgement does not move the time.
+    a!.sync.markReached(2_000);
+    expect(a!.sync.reachedAt).toBe(1_000);
+    await a!.restart();
+    expect(a!.sync).toMatchObject({ unsent: false, reachedAt: 1_000 });
+  });
+
   it('two members compacting at once lose nothing, and a third one’s concurrent entry stays', async () => {
     const { keeper, members: [a, b, c] } = await group(3);
     a!.workspace.initialise({ name: 'Ports' });

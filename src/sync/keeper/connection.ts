@@ -70,8 +70,6 @@ export class KeeperConnection {
   private readonly listeners = new Set<(snapshot: KeeperSnapshot) => void>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
-  /** Own entries were added since the keepers last had everything. */
-  private sentSince = false;
 
   constructor(
     private readonly workspace: Workspace,
@@ -125,11 +123,6 @@ export class KeeperConnection {
       tuning: this.settings.tuning,
       onChange: () => this.emit(),
     });
-    this.cleanups.push(
-      log.observe(({ local }) => {
-        if (local) this.sentSince = true;
-      }),
-    );
     await this.sync.start();
     if (this.destroyed) return;
     this.links = this.settings.keepers.map((address) => this.connectTo(address, keys.documentName, keys.token));
@@ -162,10 +155,8 @@ export class KeeperConnection {
     const settle = () => {
       // In step with one keeper is enough to look for gaps and to compact.
       this.sync?.setSynced(this.links.some((l) => l.provider.isSynced) || provider.isSynced);
-      if (provider.isSynced && !provider.hasUnsyncedChanges && this.sentSince) {
-        this.sentSince = false;
-        this.sync?.markReached();
-      }
+      // Own entries, of this session or one before it, are all acknowledged.
+      if (provider.isSynced && !provider.hasUnsyncedChanges) this.sync?.markReached();
       this.emit();
     };
     provider.on('synced', settle);

@@ -36,6 +36,8 @@ export const DEFAULT_TUNING: KeeperTuning = {
 export interface KeeperMemory {
   applied: string[];
   reachedAt: number | null;
+  /** This copy added entries that no keeper has acknowledged yet (kept across a reload). */
+  unsent?: boolean;
 }
 export interface KeeperMemoryStore {
   load(): KeeperMemory;
@@ -48,7 +50,7 @@ export function memoryIn(store: { getItem(key: string): string | null; setItem(k
       try {
         const raw = JSON.parse(store.getItem(key) ?? 'null') as Partial<KeeperMemory> | null;
         const applied = Array.isArray(raw?.applied) ? raw.applied.filter((id): id is string => typeof id === 'string') : [];
-        return { applied, reachedAt: typeof raw?.reachedAt === 'number' ? raw.reachedAt : null };
+        return { applied, reachedAt: typeof raw?.reachedAt === 'number' ? raw.reachedAt : null, unsent: raw?.unsent === true };
       } catch {
         return { applied: [], reachedAt: null };
       }
@@ -124,6 +126,8 @@ export class KeeperSync {
   private destroyed = false;
   private counts = { sealed: 0, applied: 0, compactions: 0 };
   reachedAt: number | null = null;
+  /** Own entries are in the log that no keeper has acknowledged yet. */
+  unsent = false;
 
   constructor(options: KeeperSyncOptions) {
     this.keys = options.keys;
@@ -140,6 +144,7 @@ export class KeeperSync {
     const memory = this.memory.load();
     this.applied = new Set(memory.applied);
     this.reachedAt = memory.reachedAt;
+    this.unsent = memory.unsent ?? false;
     this.cleanups.push(
       this.workspace.observeUpdates((update, local) => {
         if (!local || this.destroyed) return;
@@ -190,8 +195,10 @@ export class KeeperSync {
     });
   }
 
-  /** A change reached a keeper (the provider has nothing unacknowledged). */
+  /** A keeper acknowledged everything in the log (the provider has nothing unacknowledged). */
   markReached(at = Date.now()): void {
+    if (!this.unsent) return;
+    this.unsent = false;
     this.reachedAt = at;
     this.rememberApplied();
     this.onChange();
@@ -304,6 +311,7 @@ export class KeeperSync {
     this.applied.add(id);
     if (replacing) this.log.replace(replacing, id, sealed);
     else this.log.add(id, sealed);
+    this.unsent = true;
     this.counts.sealed++;
     this.rememberApplied();
     this.onChange();
@@ -394,6 +402,6 @@ export class KeeperSync {
   private rememberApplied(): void {
     const present = [...this.applied].filter((id) => this.log.has(id));
     this.applied = new Set(present);
-    this.memory.save({ applied: present, reachedAt: this.reachedAt });
+    this.memory.save({ applied: present, reachedAt: this.reachedAt, unsent: this.unsent });
   }
 }
