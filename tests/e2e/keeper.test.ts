@@ -10,7 +10,7 @@ import { startKeeperProcess } from '../support/keeper';
 import { startRelay, type Relay } from '../support/relay';
 import { closeBrowser, launchBrowser, openApp, profileDirOf } from './harness/browser';
 import { expectCleanPages, flushStorage } from './helpers';
-import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink } from './peers-helpers';
+import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers } from './peers-helpers';
 
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
 
@@ -287,6 +287,62 @@ describe('a keeper between partners who are never online together', () => {
     expect(tooWide).toEqual([]);
     expectCleanPages(a.context);
     await closeBrowser(a.context);
+  });
+});
+
+describe('WebRTC and the keeper side by side', () => {
+  test('partners connected both ways type at once: every change arrives twice, nothing doubles, and a newcomer through the keeper alone gets one copy', { timeout: 180_000 }, async () => {
+    const keeper = await keeperProcess();
+    const a = await person('Anna', 'Amsterdam');
+    await createWorkspace(a.page, 'Both ways');
+    await addTopic(a.page, 'Ferries');
+    await addPoint(a.page, 'Timetables');
+    const beforeKeeper = Date.now();
+    await setNetwork(a.page, { keepers: [keeper.url] });
+    await untilSaved(a.page, beforeKeeper);
+    const link = await shareLink(a.page);
+
+    // B on the same relay as A and on the keeper: changes reach each of them by both ways.
+    const b = await person('Bruno', 'Bremen');
+    await b.page.goto(link);
+    await waitForPeers(a.page, 1);
+    await waitForPeers(b.page, 1);
+    await b.page.getByTestId('topic-link').first().click();
+    await expect.poll(() => pointTexts(b.page)).toEqual(['Timetables']);
+    await expect.poll(async () => (await keeperLine(b.page)).status, { timeout: 30_000 }).toBe('up-to-date');
+
+    // Both add a point at the same moment.
+    await Promise.all([a.page.getByLabel('New focus point').fill('From Amsterdam'), b.page.getByLabel('New focus point').fill('From Bremen')]);
+    await Promise.all([a.page.getByRole('button', { name: 'Add point' }).click(), b.page.getByRole('button', { name: 'Add point' }).click()]);
+    await expect.poll(() => a.page.getByTestId('focus-point').count()).toBe(3);
+    await expect.poll(() => b.page.getByTestId('focus-point').count()).toBe(3);
+    // Typing into one point from both sides: each character arrives over WebRTC and from the keeper.
+    await a.page.getByTestId('focus-point-text').first().click();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.type(' and fares');
+    await b.page.getByTestId('focus-point-text').first().click();
+    await b.page.keyboard.press('Home');
+    await b.page.keyboard.type('Ferry ');
+    const settled = async (page: Page) => [...(await pointTexts(page))].sort();
+    const expected = ['Ferry Timetables and fares', 'From Amsterdam', 'From Bremen'];
+    await expect.poll(() => settled(a.page), { timeout: 30_000 }).toEqual(expected);
+    await expect.poll(() => settled(b.page), { timeout: 30_000 }).toEqual(expected);
+    const since = Date.now();
+    await untilSaved(a.page, since - 60_000);
+    await expect.poll(async () => (await keeperLine(b.page)).status, { timeout: 30_000 }).toBe('up-to-date');
+    expect(await pointTexts(a.page)).toEqual(await pointTexts(b.page));
+
+    // C is on no relay of theirs: the keeper alone brings it, one copy of each change.
+    const relayC = await relayProcess();
+    const c = await person('Chiara', 'Genova');
+    await c.page.goto(withRelay(link, relayC.url));
+    await expect.poll(() => c.page.getByTestId('workspace-name').textContent(), { timeout: 30_000 }).toBe('Both ways');
+    await c.page.getByTestId('topic-link').first().click();
+    await expect.poll(() => settled(c.page), { timeout: 30_000 }).toEqual(expected);
+    expect(await pointTexts(c.page)).toEqual(await pointTexts(a.page));
+    await expect.poll(() => c.page.getByTestId('connection-status').getAttribute('data-status')).toBe('looking');
+    for (const p of [a, b, c]) expectCleanPages(p.context);
+    await Promise.all([closeBrowser(a.context), closeBrowser(b.context), closeBrowser(c.context)]);
   });
 });
 
