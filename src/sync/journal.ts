@@ -1,4 +1,4 @@
-import { toBase64 } from '../lib/bytes';
+import { fromBase64, toBase64 } from '../lib/bytes';
 import { mergeUpdates, type Workspace } from '../model';
 
 /**
@@ -62,11 +62,4 @@ export function startJournal(workspaceId: string, workspace: Workspace, store: S
     window.removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', onVisibility);
   };
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

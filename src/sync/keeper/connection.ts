@@ -80,14 +80,19 @@ export class KeeperConnection {
       const onOnline = () => this.setOnline(true);
       const onOffline = () => this.setOnline(false);
       const onHidden = () => {
-        if (document.visibilityState === 'hidden') void this.sync?.flush();
+        if (document.visibilityState !== 'hidden') return;
+        this.sync?.stash();
+        void this.sync?.flush();
       };
+      const onPageHide = () => this.sync?.stash();
       window.addEventListener('online', onOnline);
       window.addEventListener('offline', onOffline);
+      window.addEventListener('pagehide', onPageHide);
       document.addEventListener('visibilitychange', onHidden);
       this.cleanups.push(() => {
         window.removeEventListener('online', onOnline);
         window.removeEventListener('offline', onOffline);
+        window.removeEventListener('pagehide', onPageHide);
         document.removeEventListener('visibilitychange', onHidden);
       });
     }

@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from '../../lib/bytes';
 import { coveredStateVector, mergeUpdates, updateSpan, type SealedLog, type UpdateSpan, type Workspace } from '../../model';
 import { newEntryId, sealEntry, unsealEntry, type EntryKind, type KeeperKeys } from './keys';
 
@@ -38,6 +39,8 @@ export interface KeeperMemory {
   reachedAt: number | null;
   /** This copy added entries that no keeper has acknowledged yet (kept across a reload). */
   unsent?: boolean;
+  /** Own changes not sealed yet when the page went away (base64 of one Yjs update): sealed first next time. */
+  waiting?: string;
 }
 export interface KeeperMemoryStore {
   load(): KeeperMemory;
@@ -50,7 +53,12 @@ export function memoryIn(store: { getItem(key: string): string | null; setItem(k
       try {
         const raw = JSON.parse(store.getItem(key) ?? 'null') as Partial<KeeperMemory> | null;
         const applied = Array.isArray(raw?.applied) ? raw.applied.filter((id): id is string => typeof id === 'string') : [];
-        return { applied, reachedAt: typeof raw?.reachedAt === 'number' ? raw.reachedAt : null, unsent: raw?.unsent === true };
+        return {
+          applied,
+          reachedAt: typeof raw?.reachedAt === 'number' ? raw.reachedAt : null,
+          unsent: raw?.unsent === true,
+          ...(typeof raw?.waiting === 'string' ? { waiting: raw.waiting } : {}),
+        };
       } catch {
         return { applied: [], reachedAt: null };
       }
@@ -128,6 +136,8 @@ export class KeeperSync {
   reachedAt: number | null = null;
   /** Own entries are in the log that no keeper has acknowledged yet. */
   unsent = false;
+  /** What stash() kept, until it is sealed. */
+  private waiting: string | null = null;
 
   constructor(options: KeeperSyncOptions) {
     this.keys = options.keys;
@@ -145,6 +155,14 @@ export class KeeperSync {
     this.applied = new Set(memory.applied);
     this.reachedAt = memory.reachedAt;
     this.unsent = memory.unsent ?? false;
+    if (memory.waiting) {
+      this.waiting = memory.waiting;
+      try {
+        this.pending.push(fromBase64(memory.waiting));
+      } catch {
+        this.waiting = null;
+      }
+    }
     this.cleanups.push(
       this.workspace.observeUpdates((update, local) => {
         if (!local || this.destroyed) return;
@@ -166,6 +184,7 @@ export class KeeperSync {
       }),
     );
     await this.enqueue(() => this.read(this.log.ids()));
+    if (this.pending.length > 0) void this.flush();
   }
 
   /** Whether the log is in step with a keeper: only then is it checked for gaps and compacted. */
@@ -183,6 +202,18 @@ export class KeeperSync {
     }
   }
 
+  /**
+   * The page is going away: keep the own changes not sealed yet where the next session finds
+   * them (localStorage, synchronous), as sealing takes a moment the page may not get. Without
+   * it, a change that holds only deletions (no new characters) would not be found again by
+   * catching up, which compares state vectors.
+   */
+  stash(): void {
+    if (this.pending.length === 0 || this.destroyed) return;
+    this.waiting = toBase64(this.pending.length === 1 ? this.pending[0]! : mergeUpdates(this.pending));
+    this.rememberApplied();
+  }
+
   /** Seal the changes waiting now (also called when the page is hidden). */
   flush(): Promise<void> {
     clearTimeout(this.flushTimer);
@@ -191,6 +222,7 @@ export class KeeperSync {
       if (this.pending.length === 0) return;
       const updates = this.pending;
       this.pending = [];
+      this.waiting = null;
       await this.seal('changes', updates.length === 1 ? updates[0]! : mergeUpdates(updates));
     });
   }
@@ -391,6 +423,7 @@ export class KeeperSync {
     if (replaced.length === 0) return false;
     // Own changes not sealed yet are in the snapshot too.
     this.pending = [];
+    this.waiting = null;
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const snapshot = this.workspace.encodeState();
@@ -402,6 +435,6 @@ export class KeeperSync {
   private rememberApplied(): void {
     const present = [...this.applied].filter((id) => this.log.has(id));
     this.applied = new Set(present);
-    this.memory.save({ applied: present, reachedAt: this.reachedAt, unsent: this.unsent });
+    this.memory.save({ applied: present, reachedAt: this.reachedAt, unsent: this.unsent, ...(this.waiting ? { waiting: this.waiting } : {}) });
   }
 }
