@@ -22,7 +22,7 @@ describe('two partners, two browsers', () => {
     link = await shareLink(a.page);
 
     await b.page.goto(link);
-    await expect.poll(() => b.page.getByTestId('workspace-name').textContent(), { timeout: 20_000 }).toBe('Port cities');
+    await expect.poll(() => b.page.getByTestId('workspace-name').textContent(), { timeout: 45_000 }).toBe('Port cities');
     await b.page.getByTestId('topic-link').first().click();
     await expect.poll(() => pointTexts(b.page)).toEqual(['Exchange practices with Latin American ports', 'Partnership with a network of port cities']);
     await waitForPeers(a.page, 1);
