@@ -21,6 +21,12 @@
  * in the wrong state, which stacks without implicit rollback (libwebrtc in @roamhq/wrtc) refuse,
  * and the pair never connected. Here the side that accepts rolls its own offer back, answers, and
  * sends on the other side's channel, as a simple-peer answerer would.
+ *
+ * Two channels: when the offers cross without either side seeing it (its own offer not yet set,
+ * or a stack that rolls back implicitly), each side's channel opens over the same connection. The
+ * first channel to open, its own or the partner's, is the one a side sends on: the partner may
+ * open its channel and send on it before this side's own has opened, and a reply (y-webrtc's
+ * answer to a sync step 1) written while waiting for our own would be lost. Every channel is read.
  */
 import { ObservableV2 } from 'lib0/observable';
 
@@ -243,7 +249,10 @@ export class WebrtcPeer extends ObservableV2 {
     });
   }
 
-  /** @param {RTCDataChannel} channel @param {boolean} sendOnIt */
+  /**
+   * Read `channel`, and send on it once it is the first of this connection's channels to open.
+   * @param {RTCDataChannel} channel @param {boolean} sendOnIt whether to send on it meanwhile (our own, or the partner's when we have none)
+   */
   _setupChannel(channel, sendOnIt) {
     if (this.destroyed || this.destroying) {
       channel.close();
@@ -253,17 +262,23 @@ export class WebrtcPeer extends ObservableV2 {
     channel.binaryType = 'arraybuffer';
     if (typeof channel.bufferedAmountLowThreshold === 'number') channel.bufferedAmountLowThreshold = LOW_WATER_MARK;
     channel.onmessage = (event) => this._onChannelMessage(event);
-    if (!sendOnIt) return;
-    this._channel = channel;
-    channel.onbufferedamountlow = () => this._onChannelBufferedAmountLow();
+    if (sendOnIt) this._channel = channel;
+    channel.onbufferedamountlow = () => {
+      if (channel === this._channel) this._onChannelBufferedAmountLow();
+    };
     const opened = () => {
-      if (this._connected || this.destroyed) return;
+      if (this._connected || this.destroyed || this.destroying) return;
+      this._channel = channel;
       this._connected = true;
       this.emit('connect', []);
     };
     channel.onopen = opened;
-    channel.onclose = () => this.destroy();
+    // Only the channel this side sends on ends the connection; another may close unused.
+    channel.onclose = () => {
+      if (channel === this._channel) this.destroy();
+    };
     channel.onerror = (event) => {
+      if (channel !== this._channel) return;
       const error = /** @type {any} */ (event).error;
       this.destroy(error instanceof Error ? error : new Error('Data channel error'));
     };
