@@ -18,7 +18,11 @@
 //     the call;
 //  6. opening the topic of many points, in the app and in the floor page (bench/lab/rows.tsx);
 //  7. the large workspace: stored, cold opens, new peers (each must receive it whole), their floor;
-//  8. the bundles, from the built files.
+//  8. the keeper (bench/lib/keeper.ts): a new browser receiving a workspace of about 5 MB from a
+//     keeper process while its only other member is offline, and its floor (a bare WebSocket);
+//     one edit reaching 50 Node clients of one keeper and of two keepers on Redis, and their
+//     floors (plain Hocuspocus). TAVOLA_BENCH_ONLY=keeper runs this part alone (runKeeperBench);
+//  9. the bundles, from the built files.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -35,6 +39,7 @@ import { blankPage, Browsers, openBenchPage } from './lib/browser';
 import { underCall } from './lib/call';
 import { CHARS, typeInApp, typeInLab, type AppKeystrokes } from './lib/keystrokes';
 import { startTrace } from './lib/trace';
+import { keeperFanouts, keeperReceives, keeperStageRows, type KeeperBenchOptions, type KeeperFanoutResult, type KeeperReceiveResult } from './lib/keeper';
 import { coldOpens, newPeers, newWorkspace, openA, rawTransfers, register, type Run, type Sample, type StoredWorkspace } from './lib/opens';
 import { clockOffset, lab, median, pack, packBytes, percentile, probe, sleep, summary, waitShown, withTimeout } from './lib/pages';
 import { BENCH_PREFIX, startBenchServer, type BenchServer } from './lib/server';
@@ -64,6 +69,11 @@ export interface BenchOptions {
   bigTopic: { points: number; opens: number };
   /** The generated workspace at `scale`× (topics, meetings, practice sheets; no edit history): cold opens and new peers again. */
   large: { scale: number; coldOpens: number; newPeers: number; rawTransfers: number };
+  /**
+   * The keeper: the generated workspace with `sizes` over the run's own (no edit history), received
+   * `receives` times from a keeper; one edit reaching `clients` Node clients, `edits` times.
+   */
+  keeper: KeeperBenchOptions & { sizes: GenerateOptions };
   /** A built app and the relay it was built for (the e2e build); built here when absent. */
   app?: { dir: string; relayUrl: string };
   /** Where the builds go; a temporary folder, removed afterwards, when absent. */
@@ -85,6 +95,8 @@ export const FULL: BenchOptions = {
   call: { peers: 9, peerIntervalMs: 200, keystrokes: 500 },
   bigTopic: { points: 1000, opens: 5 },
   large: { scale: 5, coldOpens: 3, newPeers: 3, rawTransfers: 3 },
+  // 40 topics × 200 points, 160 practice sheets, 80 meetings: 4.9 MB encoded.
+  keeper: { sizes: { topics: 40, practices: 160, meetings: 80 }, receives: 3, clients: 50, edits: 20 },
 };
 
 export const SMOKE: BenchOptions = {
@@ -99,6 +111,7 @@ export const SMOKE: BenchOptions = {
   call: { peers: 3, peerIntervalMs: 200, keystrokes: 20 },
   bigTopic: { points: 50, opens: 1 },
   large: { scale: 5, coldOpens: 1, newPeers: 1, rawTransfers: 1 },
+  keeper: { sizes: {}, receives: 1, clients: 4, edits: 3 },
 };
 
 export interface Figure {
@@ -134,6 +147,18 @@ const shownOf = (expected: GeneratedWorkspace['expected']) => ({
   livePoints: expected.livePoints,
   firstPointId: expected.firstPointId,
 });
+
+/** The lab pages (bench/lab): the floors' pages, and the seeding of IndexedDB. */
+function buildLab(labDir: string): Promise<void> {
+  const page = (name: string) => path.join(ROOT, 'bench/lab', `${name}.html`);
+  return buildPage({
+    root: path.join(ROOT, 'bench/lab'),
+    outDir: labDir,
+    base: BENCH_PREFIX,
+    input: { lab: page('index'), open: page('open'), rows: page('rows'), keeper: page('keeper') },
+    chunkedYWebrtc: true,
+  });
+}
 
 function buildPage(options: { root: string; outDir: string; base?: string; input?: Record<string, string>; env?: Record<string, string>; chunkedYWebrtc?: boolean }): Promise<void> {
   // Drop what vitest puts in the environment, so the child builds for production.
@@ -221,13 +246,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log(`building${options.app ? ' the lab pages and the bundle floor' : ' the app, the lab pages and the bundle floor'} (relay ${relayUrl})`);
     const builds = Promise.all([
       options.app ? Promise.resolve() : buildPage({ root: ROOT, outDir: appDir, env: { VITE_TAVOLA_RELAYS: relayUrl } }),
-      buildPage({
-        root: path.join(ROOT, 'bench/lab'),
-        outDir: labDir,
-        base: BENCH_PREFIX,
-        input: { lab: path.join(ROOT, 'bench/lab/index.html'), open: path.join(ROOT, 'bench/lab/open.html'), rows: path.join(ROOT, 'bench/lab/rows.html') },
-        chunkedYWebrtc: true,
-      }),
+      buildLab(labDir),
       buildPage({ root: path.join(ROOT, 'bench/bundle-floor'), outDir: floorDir, base: BENCH_PREFIX }),
     ]);
     // Rejections are collected below; until then the event loop is busy generating.
@@ -267,6 +286,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const largeExpected = largeWorkspace.expected;
     largeWorkspace.workspace.doc.destroy();
     log(`large workspace (${scale}×): ${largeExpected.topics} topics, ${largeExpected.livePoints} focus points, state ${(largeState.byteLength / 1e6).toFixed(2)} MB, generated in ${(largeWorkspace.stats.generateMs / 1000).toFixed(1)} s`);
+    const keeperWorkspace = keeperWorkspaceOf(options, log);
     await builds;
     // The large state as a file of the bench's server, for the lab page to fetch.
     writeFileSync(path.join(labDir, 'large-workspace.bin'), packBytes([largeState]));
@@ -473,13 +493,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     await browsers.close(openedL.contextA);
     phase('large: new peers');
 
+    // 8. The keeper: receiving the workspace from it with A offline; one edit to many clients.
+    const keeper = await keeperPhase(run, keeperWorkspace, options);
+    details.keeper = keeper;
+    phase('keeper');
+
     // The figures.
     const figures: Figure[] = [];
-    const add = (f: Omit<Figure, 'ratio' | 'met'> & { met?: boolean | null; targetRatio?: number }) => {
-      const ratio = f.value / f.floor;
-      const { targetRatio, ...rest } = f;
-      figures.push({ ...rest, ratio, met: f.met !== undefined ? f.met : targetRatio !== undefined ? ratio <= targetRatio : null });
-    };
+    const add = (f: FigureInput) => figures.push(toFigure(f));
     const largeSize = `${scale}×: ${(largeState.byteLength / 1e6).toFixed(1)} MB, ${largeExpected.livePoints.toLocaleString('en-GB')} points`;
     add({
       id: 'coldOpen',
@@ -659,6 +680,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       target: '≤ 2×',
       targetRatio: 2,
     });
+    for (const f of keeperFigures(keeper)) add(f);
 
     details.bundle = { app: appBundle, floor: floorBundle };
     details.largeWorkspace = { scale, stateBytes: largeState.byteLength, expected: largeExpected, generateMs: Math.round(largeWorkspace.stats.generateMs) };
@@ -686,6 +708,139 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     return results;
   } finally {
     await callPeers?.stop();
+    await browsers.closeAll();
+    await server?.stop();
+    await relay?.stop();
+    if (!options.outDir) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+type FigureInput = Omit<Figure, 'ratio' | 'met'> & { met?: boolean | null; targetRatio?: number };
+
+function toFigure(f: FigureInput): Figure {
+  const ratio = f.value / f.floor;
+  const { targetRatio, ...rest } = f;
+  return { ...rest, ratio, met: f.met !== undefined ? f.met : targetRatio !== undefined ? ratio <= targetRatio : null };
+}
+
+interface KeeperWorkspace {
+  state: Uint8Array;
+  expected: GeneratedWorkspace['expected'];
+  stats: GeneratedWorkspace['stats'];
+}
+
+/** The keeper's workspace: the generated one at the keeper's sizes (over the run's), without edit history. */
+function keeperWorkspaceOf(options: BenchOptions, log: (line: string) => void): KeeperWorkspace {
+  const generated = generateWorkspace({ ...FULL_SIZE, ...options.sizes, ...options.keeper.sizes, edits: 0, recordUpdates: false });
+  const state = generated.workspace.encodeState();
+  generated.workspace.doc.destroy();
+  const { expected, stats } = generated;
+  log(`keeper workspace: ${expected.topics} topics, ${expected.livePoints} focus points, state ${(state.byteLength / 1e6).toFixed(2)} MB, generated in ${(stats.generateMs / 1000).toFixed(1)} s`);
+  return { state, expected, stats };
+}
+
+interface KeeperDetails {
+  workspace: { stateBytes: number; expected: GeneratedWorkspace['expected'] };
+  receive: KeeperReceiveResult;
+  fanout: KeeperFanoutResult;
+}
+
+/** Step 8: receiving the workspace from a keeper, then the fan-outs (bench/lib/keeper.ts). */
+async function keeperPhase(run: Run, workspace: KeeperWorkspace, options: BenchOptions): Promise<KeeperDetails> {
+  const receive = await keeperReceives(run, workspace.state, shownOf(workspace.expected), options.keeper.receives);
+  const fanout = await keeperFanouts(run, options.keeper);
+  return { workspace: { stateBytes: workspace.state.byteLength, expected: workspace.expected }, receive, fanout };
+}
+
+function keeperFigures(keeper: KeeperDetails): FigureInput[] {
+  const { receive, fanout } = keeper;
+  const size = `${(keeper.workspace.stateBytes / 1e6).toFixed(1)} MB, ${keeper.workspace.expected.livePoints.toLocaleString('en-GB')} points`;
+  const fan = (pair: KeeperFanoutResult['single']) => ({ value: median(pair.keeper.delays), floor: median(pair.floor.delays) });
+  return [
+    {
+      id: 'keeperReceive',
+      name: `Receiving a workspace from the keeper (${size}), A offline: share link opened → painted (median of ${receive.app.length})`,
+      unit: 'ms',
+      value: median(receive.app.map((s) => s.paintAt!)),
+      floor: median(receive.floor.map((s) => s.paintAt!)),
+      floorName: 'new page: the same workspace, unsealed, over a bare WebSocket + Y.applyUpdate + the same rows from plain data (Solid) + paint',
+      target: '(information)',
+    },
+    {
+      id: 'keeperFanout',
+      name: `One edit → all ${fanout.clients} Node clients of one keeper, the app's 250 ms batching included (median of ${fanout.edits})`,
+      unit: 'ms',
+      ...fan(fanout.single),
+      floorName: `plain Hocuspocus 3.4.4, ${fanout.clients} plain providers on a Y.Text`,
+      target: '(information)',
+    },
+    {
+      id: 'keeperFanoutRedis',
+      name: `One edit → all ${fanout.clients} Node clients of two keepers on one Redis (${fanout.clients / 2} on each), batching included (median of ${fanout.edits})`,
+      unit: 'ms',
+      ...fan(fanout.redis),
+      floorName: 'two plain Hocuspocus 3.4.4 with the Redis extension, the same clients',
+      target: '(information)',
+    },
+  ];
+}
+
+/**
+ * TAVOLA_BENCH_ONLY=keeper: step 8 alone, with what it needs (a relay, the app and the lab pages
+ * built, the bench's server), its figures and stages in the same form as the whole run's.
+ */
+export async function runKeeperBench(options: BenchOptions): Promise<BenchResults> {
+  const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
+  const started = performance.now();
+  const loadAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const phases: Record<string, number> = {};
+  const loads: Record<string, number> = {};
+  let phaseStart = started;
+  const phase = (name: string) => {
+    const at = performance.now();
+    phases[name] = Math.round(at - phaseStart);
+    loads[name] = Math.round(os.loadavg()[0]! * 100) / 100;
+    phaseStart = at;
+    log(`${name}: ${((at - started) / 1000).toFixed(1)} s into the run`);
+  };
+  const outDir = options.outDir ? path.resolve(ROOT, options.outDir) : mkdtempSync(path.join(os.tmpdir(), 'tavola-bench-build-'));
+  mkdirSync(outDir, { recursive: true });
+  const browsers = new Browsers();
+  let relay: Relay | null = null;
+  let server: BenchServer | null = null;
+  try {
+    if (!options.app) relay = await startRelay();
+    const relayUrl = options.app?.relayUrl ?? relay!.url;
+    const appDir = options.app?.dir ?? path.join(outDir, 'app');
+    const labDir = path.join(outDir, 'lab');
+    log(`building${options.app ? ' the lab pages' : ' the app and the lab pages'} (relay ${relayUrl})`);
+    const builds = Promise.all([options.app ? Promise.resolve() : buildPage({ root: ROOT, outDir: appDir, env: { VITE_TAVOLA_RELAYS: relayUrl } }), buildLab(labDir)]);
+    builds.catch(() => undefined);
+    const workspace = keeperWorkspaceOf(options, log);
+    await builds;
+    phase('build and generate');
+    server = await startBenchServer(appDir, labDir);
+    const run: Run = { browsers, base: server.url, labUrl: `${server.url}${BENCH_PREFIX.slice(1)}index.html`, relayUrl, log };
+    const keeper = await keeperPhase(run, workspace, options);
+    phase('keeper');
+    const details: Record<string, unknown> = { keeper, loadAverageAfterPhase: loads };
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion(), loadAverage: { start: loadAtStart, end: os.loadavg().map((n) => Math.round(n * 100) / 100) } },
+      options: { ...Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'log' && key !== 'app')), prebuiltApp: !!options.app } as BenchResults['options'],
+      workspace: { ...workspace.stats, expected: workspace.expected },
+      figures: keeperFigures(keeper).map(toFigure),
+      details,
+      phasesMs: phases,
+      durationMs: performance.now() - started,
+      table: '',
+      stagesTable: '',
+    };
+    results.table = formatTable(results);
+    results.stagesTable = formatStages(results);
+    if (options.resultsFile) writeFileSync(path.resolve(ROOT, options.resultsFile), `${JSON.stringify(results, null, 2)}\n`);
+    return results;
+  } finally {
     await browsers.closeAll();
     await server?.stop();
     await relay?.stop();
@@ -744,6 +899,7 @@ async function topicOpens(run: Run, generated: GeneratedWorkspace, count: number
 /** Where the time goes: the stages of each timed figure, medians, beside the floor's. */
 export function formatStages(results: Pick<BenchResults, 'details'>): string {
   const d = results.details as any;
+  const header = ['Stage', 'Tavola', 'Floor'];
   const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)}` : '–');
   const med = (list: Sample[], f: (s: Sample) => number) => ms(median(list.map(f)));
   const rows: string[][] = [];
@@ -777,6 +933,11 @@ export function formatStages(results: Pick<BenchResults, 'details'>): string {
     rows.push(['B: text in the field → painted', `${ms(k.paintAfterDom.median)} (${ms(k.paintAfterDom.p99)})`, '']);
     rows.push(['key down → painted in B (total)', `${ms(k.appPaint.median)} (${ms(k.appPaint.p99)})`, '']);
   };
+  if (d.keeper && !d.coldOpen) {
+    // TAVOLA_BENCH_ONLY=keeper: the keeper's rows alone.
+    rows.push(...keeperStageRows(d.keeper.receive, d.keeper.fanout));
+    return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+  }
   const scale = d.largeWorkspace.scale;
   coldOpenRows('**Cold open**, ms since navigation started', d.coldOpen);
   coldOpenRows(`**Cold open at ${scale}×**, ms since navigation started`, d.coldOpenLarge);
@@ -790,7 +951,7 @@ export function formatStages(results: Pick<BenchResults, 'details'>): string {
   rows.push([`**Opening a topic of ${d.topicWorkspace.expected.livePoints - d.topicWorkspace.expected.firstTopicPoints} points**, ms since the click`, '', '']);
   rows.push(['every point in the DOM', ms(median(t.app.map((s) => s.domAt - s.clickAt))), ms(median(t.floor.map((s) => s.domAt - s.clickAt)))]);
   rows.push(['painted', ms(median(t.app.map((s) => s.paintAt - s.clickAt))), ms(median(t.floor.map((s) => s.paintAt - s.clickAt)))]);
-  const header = ['Stage', 'Tavola', 'Floor'];
+  if (d.keeper) rows.push(...keeperStageRows(d.keeper.receive, d.keeper.fanout));
   return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 

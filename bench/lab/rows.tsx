@@ -4,6 +4,7 @@
 // ids, the status select, the owners picker with a checkbox per member, the buttons) under the
 // app's own stylesheet, in the same split layout; without Yjs, stores, bindings, observers,
 // presence or carets. Driven by bench/run.ts: window.__rows.show(data), then clicks on a topic link.
+// The keeper's floor (bench/lab/keeper.ts) shows its rows with showRows.
 import { createSignal, For, Show } from 'solid-js';
 import { render } from 'solid-js/web';
 import '../../src/ui/styles.css';
@@ -137,10 +138,13 @@ function Floor() {
 
 render(() => <Floor />, document.getElementById('root')!);
 
-(window as unknown as { __rows: unknown }).__rows = {
-  show(next: { topics: Topic[]; members: Member[] }): boolean {
-    setData(next);
-    setOpenId(next.topics[0]?.id ?? null);
-    return true;
-  },
-};
+/** Show these topics, the first one open (bench/lab/keeper.ts calls it too). */
+export function showRows(next: { topics: Topic[]; members: Member[] }): boolean {
+  setData(next);
+  setOpenId(next.topics[0]?.id ?? null);
+  return true;
+}
+
+export type { Member, Point, Topic };
+
+(window as unknown as { __rows: unknown }).__rows = { show: showRows };

@@ -15,7 +15,10 @@
 // - rtc: raw RTCDataChannels signalled by the bench (offer/answer through Node), and a clock
 //   calibration over one (NTP-style ping/pong);
 // - keys: the keydown times of this page, or every change of one text field's value;
-// - rows: when a topic's focus points, opened by a click, were all in the DOM and painted.
+// - rows: when a topic's focus points, opened by a click, were all in the DOM and painted;
+// - ws: the page's WebSockets (the keeper's Hocuspocus provider, the relay): when each was made
+//   and opened, what arrived, the largest message and when; decrypts: each AES-GCM decryption
+//   (the keeper's entries being unsealed), its size, when it was asked and when it resolved.
 (() => {
   if (window.__bench) return;
   const config = window.__benchConfig || {};
@@ -151,6 +154,47 @@
       }
     }
     window.RTCPeerConnection = TappedPeerConnection;
+  }
+
+  // WebSockets made by the page's own code: per socket, its address, when it was made and opened,
+  // and what arrived (the listener is added before the page's own `onmessage`, so it runs first).
+  bench.ws = [];
+  const NativeWebSocket = window.WebSocket;
+  if (NativeWebSocket) {
+    class TappedWebSocket extends NativeWebSocket {
+      constructor(...args) {
+        super(...args);
+        const entry = { url: String(args[0]), createdAt: now(), openAt: null, messages: 0, bytesIn: 0, firstMessageAt: null, lastMessageAt: null, largest: { bytes: 0, at: null } };
+        bench.ws.push(entry);
+        this.addEventListener('open', () => (entry.openAt = now()));
+        this.addEventListener('message', (event) => {
+          const at = now();
+          const data = event.data;
+          const bytes = typeof data === 'string' ? data.length : data.byteLength ?? data.size ?? 0;
+          entry.messages++;
+          entry.bytesIn += bytes;
+          entry.lastMessageAt = at;
+          if (entry.firstMessageAt === null) entry.firstMessageAt = at;
+          if (bytes > entry.largest.bytes) entry.largest = { bytes, at };
+        });
+      }
+    }
+    window.WebSocket = TappedWebSocket;
+  }
+  // AES-GCM decryptions (SubtleCrypto exists only in a secure context: not in about:blank).
+  bench.decrypts = [];
+  if (typeof SubtleCrypto !== 'undefined') {
+    const decrypt = SubtleCrypto.prototype.decrypt;
+    SubtleCrypto.prototype.decrypt = function (...args) {
+      const entry = { bytes: args[2]?.byteLength ?? 0, at: now(), doneAt: null };
+      bench.decrypts.push(entry);
+      const result = decrypt.apply(this, args);
+      result.then(
+        () => (entry.doneAt = now()),
+        () => undefined,
+      );
+      return result;
+    };
   }
 
   // The workspace screen, complete: every topic in the list with the right counts, and the first
