@@ -4,6 +4,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { Server } from '@hocuspocus/server';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startKeeperProcess } from '../support/keeper';
@@ -238,6 +240,46 @@ describe('a keeper between partners who are never online together', () => {
     expectCleanPages(again);
     expectCleanPages(b.context);
     await Promise.all([closeBrowser(again), closeBrowser(b.context)]);
+  });
+
+  test('a keeper that refuses the workspace: said plainly, the edits stay on this device, and a keeper that accepts it takes them all', { timeout: 120_000 }, async () => {
+    // A keeper for other groups only (a secretariat's keeper, say): it refuses every workspace.
+    const refusing = new Server({ quiet: true, stopOnSignals: false, async onAuthenticate() { throw Object.assign(new Error(''), { reason: 'permission-denied' }); } });
+    await new Promise<void>((resolve) => refusing.httpServer.listen({ port: 0, host: '127.0.0.1' }, () => resolve()));
+    running.push({ stop: () => refusing.destroy() });
+    const refusingUrl = `ws://127.0.0.1:${(refusing.httpServer.address() as AddressInfo).port}`;
+    const keeper = await keeperProcess();
+
+    const a = await person('Anna', 'Amsterdam');
+    const id = await createWorkspace(a.page, 'Harbour cities');
+    await addTopic(a.page, 'Cruise ships');
+    await setNetwork(a.page, { keepers: [refusingUrl] });
+    const refused = `The keeper refused this workspace (${refusingUrl}): your changes stay on this device. Ask your network's secretariat to check the keeper's address.`;
+    await expect.poll(async () => (await keeperLine(a.page)).text, { timeout: 30_000 }).toBe(refused);
+    expect(await a.page.getByTestId('keeper-status').getAttribute('data-status')).toBe('refused');
+    await addPoint(a.page, 'Written while the keeper refused');
+    await flushStorage(a.page, id);
+    await a.page.reload();
+    await a.page.getByTestId('topic-link').first().click();
+    await expect.poll(() => pointTexts(a.page)).toEqual(['Written while the keeper refused']);
+    await expect.poll(async () => (await keeperLine(a.page)).text, { timeout: 30_000 }).toBe(refused);
+    // The refusing keeper was never given anything to store.
+    expect(refusing.hocuspocus.getDocumentsCount()).toBe(0);
+
+    // A keeper that accepts the workspace gets everything written meanwhile, and B receives it from there.
+    const beforeKeeper = Date.now();
+    await setNetwork(a.page, { keepers: [keeper.url] });
+    await untilSaved(a.page, beforeKeeper);
+    const link = await shareLink(a.page);
+    expect(linkParams(link).getAll('keeper')).toEqual([keeper.url]);
+    await closeBrowser(a.context);
+    const b = await person('Bruno', 'Bremen');
+    await b.page.goto(link);
+    await expect.poll(() => b.page.getByTestId('workspace-name').textContent(), { timeout: 30_000 }).toBe('Harbour cities');
+    await b.page.getByTestId('topic-link').first().click();
+    await expect.poll(() => pointTexts(b.page), { timeout: 30_000 }).toEqual(['Written while the keeper refused']);
+    expectCleanPages(b.context);
+    await closeBrowser(b.context);
   });
 
   test('the keeper\'s status line and the network settings fit 1280, 820 and 390 px; screenshots in test-results/screens/', { timeout: 120_000 }, async () => {
