@@ -1,5 +1,5 @@
 export { UndoHistory } from './undo';
-export { SealedLog, SEALED_LOG_ORIGIN, updateSpan, coveredStateVector, type UpdateSpan } from './sealed-log';
+export { SealedLog, SEALED_LOG_ORIGIN, coveredStateVector, readUpdate, deletedRanges, unionDeletions, missingDeletions, commonDeletions, encodeDeletions, type UpdateSpan, type DeleteRanges, type UpdateContents } from './sealed-log';
 export { LIMITS } from './limits';
 export {
   Workspace,

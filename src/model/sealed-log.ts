@@ -87,19 +87,12 @@ export class SealedLog {
 /** The origin of this copy's own writes to its log. */
 export const SEALED_LOG_ORIGIN = Symbol('sealed-log');
 
-/** Per client, the range of clocks an update holds: [from, to). */
-export type UpdateSpan = Map<number, [number, number]>;
-
-/** Which clocks of which clients an update holds (Yjs's parseUpdateMeta). Throws on garbage. */
-export function updateSpan(update: Uint8Array): UpdateSpan {
-  const { from, to } = Y.parseUpdateMeta(update);
-  const span: UpdateSpan = new Map();
-  for (const [client, start] of from) {
-    const end = to.get(client) ?? start;
-    if (end > start) span.set(client, [start, end]);
-  }
-  return span;
-}
+/**
+ * Per client, the clock ranges [from, to) an update holds, sorted and joined. Gaps are left out:
+ * Yjs marks them with Skip structs when it merges updates with holes between them, or when a
+ * document that holds pending structs (waiting for changes it has not received) is encoded whole.
+ */
+export type UpdateSpan = Map<number, [number, number][]>;
 
 /**
  * What a set of updates holds of each client without a gap from clock 0: the state vector of
@@ -108,10 +101,10 @@ export function updateSpan(update: Uint8Array): UpdateSpan {
 export function coveredStateVector(spans: Iterable<UpdateSpan>): Map<number, number> {
   const ranges = new Map<number, [number, number][]>();
   for (const span of spans) {
-    for (const [client, range] of span) {
-      const list = ranges.get(client);
-      if (list) list.push(range);
-      else ranges.set(client, [range]);
+    for (const [client, list] of span) {
+      const all = ranges.get(client);
+      if (all) all.push(...list);
+      else ranges.set(client, [...list]);
     }
   }
   const vector = new Map<number, number>();
@@ -125,4 +118,153 @@ export function coveredStateVector(spans: Iterable<UpdateSpan>): Map<number, num
     if (end > 0) vector.set(client, end);
   }
   return vector;
+}
+
+/** Per client, the clock ranges [from, to) an update deletes (or a document holds deleted), sorted and merged. */
+export type DeleteRanges = Map<number, [number, number][]>;
+
+/** What an update holds: its clocks per client and what it deletes. Throws on garbage. */
+export interface UpdateContents {
+  span: UpdateSpan;
+  deletes: DeleteRanges;
+}
+
+/** The clocks an update holds and the ranges it deletes, in one reading (Y.decodeUpdate). */
+export function readUpdate(update: Uint8Array): UpdateContents {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const clocks = new Map<number, [number, number][]>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const { client, clock } = struct.id;
+    const list = clocks.get(client);
+    if (list) list.push([clock, clock + struct.length]);
+    else clocks.set(client, [[clock, clock + struct.length]]);
+  }
+  const span: UpdateSpan = new Map();
+  for (const [client, list] of clocks) {
+    const ranges = normalise(list);
+    if (ranges.length > 0) span.set(client, ranges);
+  }
+  const deletes: DeleteRanges = new Map();
+  for (const [client, items] of ds.clients) {
+    const ranges = normalise(items.map((item) => [item.clock, item.clock + item.len] as [number, number]));
+    if (ranges.length > 0) deletes.set(client, ranges);
+  }
+  return { span, deletes };
+}
+
+/** Everything a workspace's document holds deleted (its delete set), as ranges: about 1–3 ms for 5 MB. */
+export function deletedRanges(workspace: { readonly doc: Y.Doc }): DeleteRanges {
+  const deletes: DeleteRanges = new Map();
+  for (const [client, items] of Y.createDeleteSetFromStructStore(workspace.doc.store).clients) {
+    const ranges = normalise(items.map((item) => [item.clock, item.clock + item.len] as [number, number]));
+    if (ranges.length > 0) deletes.set(client, ranges);
+  }
+  return deletes;
+}
+
+/** Sorted, overlapping and touching ranges joined, empty ones dropped. */
+function normalise(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.filter(([from, to]) => to > from).sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [from, to] of sorted) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** The union of several sets of deleted ranges. */
+export function unionDeletions(sets: Iterable<DeleteRanges>): DeleteRanges {
+  const all = new Map<number, [number, number][]>();
+  for (const set of sets) {
+    for (const [client, ranges] of set) {
+      const list = all.get(client);
+      if (list) list.push(...ranges.map(([from, to]) => [from, to] as [number, number]));
+      else all.set(client, ranges.map(([from, to]) => [from, to] as [number, number]));
+    }
+  }
+  const out: DeleteRanges = new Map();
+  for (const [client, list] of all) {
+    const ranges = normalise(list);
+    if (ranges.length > 0) out.set(client, ranges);
+  }
+  return out;
+}
+
+/** What of `held` is not in `covered`. Both normalised (as readUpdate and deletedRanges give them). */
+export function missingDeletions(held: DeleteRanges, covered: DeleteRanges): DeleteRanges {
+  const out: DeleteRanges = new Map();
+  for (const [client, ranges] of held) {
+    const cover = covered.get(client) ?? [];
+    const missing: [number, number][] = [];
+    let i = 0;
+    for (const [from, to] of ranges) {
+      let start = from;
+      while (i < cover.length && cover[i]![1] <= start) i++;
+      let j = i;
+      while (start < to) {
+        const c = cover[j];
+        if (!c || c[0] >= to) {
+          missing.push([start, to]);
+          break;
+        }
+        if (c[0] > start) missing.push([start, c[0]]);
+        start = Math.max(start, c[1]);
+        j++;
+      }
+    }
+    if (missing.length > 0) out.set(client, missing);
+  }
+  return out;
+}
+
+/** Ranges in both sets. */
+export function commonDeletions(a: DeleteRanges, b: DeleteRanges): DeleteRanges {
+  const out: DeleteRanges = new Map();
+  for (const [client, ranges] of a) {
+    const other = b.get(client);
+    if (!other) continue;
+    const common: [number, number][] = [];
+    for (const [from, to] of ranges) {
+      for (const [f, t] of other) {
+        const start = Math.max(from, f);
+        const end = Math.min(to, t);
+        if (end > start) common.push([start, end]);
+      }
+    }
+    const merged = normalise(common);
+    if (merged.length > 0) out.set(client, merged);
+  }
+  return out;
+}
+
+/**
+ * A Yjs update (v1) that holds no new content and deletes exactly these ranges: what a member
+ * seals when its copy holds deletions that no entry of the log holds.
+ */
+export function encodeDeletions(set: DeleteRanges): Uint8Array {
+  const bytes: number[] = [];
+  const varUint = (n: number) => {
+    while (n > 0x7f) {
+      bytes.push(0x80 | (n % 0x80));
+      n = Math.floor(n / 0x80);
+    }
+    bytes.push(n);
+  };
+  // No structs.
+  varUint(0);
+  // The delete set, clients in descending order as Yjs writes it.
+  const clients = [...set].filter(([, ranges]) => ranges.length > 0).sort((a, b) => b[0] - a[0]);
+  varUint(clients.length);
+  for (const [client, ranges] of clients) {
+    varUint(client);
+    varUint(ranges.length);
+    for (const [from, to] of ranges) {
+      varUint(from);
+      varUint(to - from);
+    }
+  }
+  return Uint8Array.from(bytes);
 }

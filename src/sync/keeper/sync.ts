@@ -1,5 +1,5 @@
 import { fromBase64, toBase64 } from '../../lib/bytes';
-import { coveredStateVector, mergeUpdates, updateSpan, type SealedLog, type UpdateSpan, type Workspace } from '../../model';
+import { commonDeletions, coveredStateVector, deletedRanges, encodeDeletions, mergeUpdates, missingDeletions, readUpdate, unionDeletions, type DeleteRanges, type SealedLog, type UpdateContents, type Workspace } from '../../model';
 import { newEntryId, sealEntry, unsealEntry, type EntryKind, type KeeperKeys } from './keys';
 
 /**
@@ -78,10 +78,9 @@ export function memoryInMemory(): KeeperMemoryStore {
   return { load: () => ({ ...memory, applied: [...memory.applied] }), save: (next) => (memory = { ...next, applied: [...next.applied] }) };
 }
 
-interface EntryInfo {
+interface EntryInfo extends UpdateContents {
   kind: EntryKind;
   bytes: number;
-  span: UpdateSpan;
 }
 
 export interface KeeperSyncStats {
@@ -127,6 +126,8 @@ export class KeeperSync {
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
   /** Clients the last catch-up check saw ahead of the log, with their clock then. */
   private ahead = new Map<number, number>();
+  /** Deletions the last catch-up check found in the workspace and in no entry. */
+  private deletionsAhead: DeleteRanges | null = null;
   private synced = false;
   private firstCheckDone = false;
   private queue: Promise<void> = Promise.resolve();
@@ -199,14 +200,15 @@ export class KeeperSync {
       clearInterval(this.catchUpTimer);
       this.catchUpTimer = undefined;
       this.ahead.clear();
+      this.deletionsAhead = null;
     }
   }
 
   /**
    * The page is going away: keep the own changes not sealed yet where the next session finds
-   * them (localStorage, synchronous), as sealing takes a moment the page may not get. Without
-   * it, a change that holds only deletions (no new characters) would not be found again by
-   * catching up, which compares state vectors.
+   * them (localStorage, synchronous), as sealing takes a moment the page may not get. A change
+   * that holds only deletions and is lost anyway (a crash) is found again by catching up, which
+   * compares delete sets too.
    */
   stash(): void {
     if (this.pending.length === 0 || this.destroyed) return;
@@ -283,6 +285,7 @@ export class KeeperSync {
   private async read(ids: string[]): Promise<void> {
     const fresh: { id: string; update: Uint8Array }[] = [];
     let held: Map<number, number> | null = null;
+    let heldDeletes: DeleteRanges | null = null;
     for (const id of ids) {
       const sealed = this.log.get(id);
       if (!sealed) {
@@ -292,22 +295,24 @@ export class KeeperSync {
       const opened = await unsealEntry(this.keys, id, sealed);
       // The entry may have been removed (compacted) while it was being unsealed.
       if (this.log.get(id) !== sealed) continue;
-      let span: UpdateSpan | null = null;
+      let contents: UpdateContents | null = null;
       try {
-        if (opened) span = updateSpan(opened.update);
+        if (opened) contents = readUpdate(opened.update);
       } catch {
-        span = null;
+        contents = null;
       }
-      if (!opened || !span) {
+      if (!opened || !contents) {
         this.unreadable.add(id);
         continue;
       }
-      this.info.set(id, { kind: opened.kind, bytes: sealed.byteLength, span });
+      this.info.set(id, { kind: opened.kind, bytes: sealed.byteLength, ...contents });
       this.unreadable.delete(id);
       if (this.applied.has(id)) {
         held ??= this.workspace.stateVector();
+        heldDeletes ??= deletedRanges(this.workspace);
         const holds = held;
-        if ([...span].every(([client, [, to]]) => (holds.get(client) ?? 0) >= to)) continue;
+        const clocksHeld = [...contents.span].every(([client, ranges]) => (holds.get(client) ?? 0) >= ranges[ranges.length - 1]![1]);
+        if (clocksHeld && missingDeletions(contents.deletes, heldDeletes).size === 0) continue;
       }
       fresh.push({ id, update: opened.update });
     }
@@ -339,7 +344,7 @@ export class KeeperSync {
     const id = newEntryId();
     const sealed = await sealEntry(this.keys, id, kind, update);
     if (this.destroyed) return;
-    this.info.set(id, { kind, bytes: sealed.byteLength, span: updateSpan(update) });
+    this.info.set(id, { kind, bytes: sealed.byteLength, ...readUpdate(update) });
     this.applied.add(id);
     if (replacing) this.log.replace(replacing, id, sealed);
     else this.log.add(id, sealed);
@@ -355,6 +360,9 @@ export class KeeperSync {
    * WebRTC), a batch lost when a tab closed, a whole workspace when its keeper is new. A client
    * seen ahead in two checks in a row is sealed: one check apart, a partner's own entry had time
    * to arrive. When the log has nothing readable at all, this copy brings everything at once.
+   * Deletions alike: a change that only deleted (no new clock) and never reached the log (a
+   * crash before sealing, an entry the keeper dropped) is found by comparing this copy's delete
+   * set with the entries'; what is missing in two checks in a row is sealed, as deletions alone.
    */
   private async checkCatchUp(): Promise<void> {
     if (!this.synced) return;
@@ -373,10 +381,21 @@ export class KeeperSync {
       else ahead.set(client, clock);
     }
     this.ahead = ahead;
-    if (stale.size === 0) return;
-    const since = new Map(held);
-    for (const [client, have] of stale) since.set(client, have);
-    await this.seal('changes', this.workspace.encodeStateSince(since));
+    if (stale.size > 0) {
+      const since = new Map(held);
+      for (const [client, have] of stale) since.set(client, have);
+      // With the whole delete set: every deletion is in the log after this.
+      this.deletionsAhead = null;
+      await this.seal('changes', this.workspace.encodeStateSince(since));
+      return;
+    }
+    const missing = missingDeletions(deletedRanges(this.workspace), unionDeletions([...this.info.values()].map((entry) => entry.deletes)));
+    const lasting = this.deletionsAhead ? commonDeletions(missing, this.deletionsAhead) : new Map<number, [number, number][]>();
+    this.deletionsAhead = missing.size > 0 ? missing : null;
+    // Own deletions may be in the batch on its way.
+    if (lasting.size === 0 || this.pending.length > 0) return;
+    this.deletionsAhead = null;
+    await this.seal('changes', encodeDeletions(lasting));
   }
 
   private considerCompaction(): void {
