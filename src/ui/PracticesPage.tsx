@@ -6,6 +6,8 @@ import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './component
 import { useWorkspace } from './context';
 import { countryName } from './record-fields';
 import { attempt } from './write-problem';
+import RichTextEditor from './editor/RichTextEditor';
+import { createRichText } from './editor/rich-field';
 import './practices.css';
 
 export const PRACTICE_STATUS_LABELS: Record<PracticeStatus, string> = {
@@ -295,7 +297,12 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
 
 function SectionField(props: { practiceId: string; section: PracticeSection; number: number }) {
   const { workspace } = useWorkspace();
-  const text = workspace.practices.section(props.practiceId, props.section);
+  const practice = createRecord(workspace.practices, props.practiceId);
+  const text = createRichText(
+    () => workspace.practices.section(props.practiceId, props.section),
+    () => practice(),
+    () => workspace.practices.migrateSections([props.practiceId]),
+  );
   const label = PRACTICE_SECTION_LABELS[props.section];
   return (
     <section class="practice-section" data-testid={`section-${props.section}`}>
@@ -306,17 +313,19 @@ function SectionField(props: { practiceId: string; section: PracticeSection; num
         {label.title}
       </h3>
       <p class="quiet practice-section-hint">{label.hint}</p>
-      <Show when={text}>
+      <Show
+        when={text()}
+        keyed
+        fallback={<p class="practice-section-text practice-section-readonly" data-testid={`section-${props.section}-text`}>{practice()?.[props.section]}</p>}
+      >
         {(t) => (
-          <CoTextField
-            text={t()}
-            multiline
-            rows={3}
-            maxLength={LIMITS.practiceSection}
+          <RichTextEditor
+            text={t}
             label={label.title}
             class="practice-section-text"
             testId={`section-${props.section}-text`}
             placeholder={`${label.title}…`}
+            target={{ kind: 'practice', id: props.practiceId, field: props.section }}
           />
         )}
       </Show>
