@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Join a Tavola workspace from its share link and print its topics and focus points.
-// A plain Yjs program that knows only docs/sync.md and docs/document.md, with @tavola/webrtc
-// (packages/webrtc: y-webrtc's API and wire protocol, with the chunking peer, so workspaces over
-// 256 KiB arrive too).
+// A plain Yjs program that knows only docs/sync.md, docs/keeper.md and docs/document.md, with
+// @tavola/webrtc (packages/webrtc: y-webrtc's API and wire protocol, with the chunking peer, so
+// workspaces over 256 KiB arrive too) and, when the link names keepers, Hocuspocus's provider:
+// the workspace arrives from partners online, or from a keeper with nobody online.
 //
 //   node scripts/join-workspace.mjs '<share link>' [--relay ws://…] [--timeout 20]
 //
-// @roamhq/wrtc gives Node a WebRTC stack, ws a WebSocket for the relay.
+// @roamhq/wrtc gives Node a WebRTC stack, ws a WebSocket for the relay and the keepers. Read
+// only: it never writes to the workspace or to a keeper's log.
 import { createHash, webcrypto } from 'node:crypto';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -40,6 +43,7 @@ if (join !== 'join' || !workspaceId || !secret || secret.length < 22) {
   process.exit(2);
 }
 const relays = new URLSearchParams(query).getAll('relay');
+const keepers = new URLSearchParams(query).getAll('keeper');
 if (extraRelay) relays.push(extraRelay);
 if (relays.length === 0) relays.push('ws://localhost:4444');
 
@@ -50,6 +54,46 @@ const doc = new Y.Doc();
 // No STUN/TURN servers unless given: like the app's default, no third party learns who meets whom.
 const iceServers = (process.env.TAVOLA_ICE_SERVERS ?? '').split(',').filter(Boolean).map((urls) => ({ urls }));
 const provider = new WebrtcProvider(roomName, doc, { signaling: relays, password: secret, peerOpts: { wrtc, config: { iceServers } } });
+
+// The keepers (docs/keeper.md, "Derivations" and "Sealed entries"): HKDF-SHA-256 over the secret
+// gives the token and the AES-GCM key; the keeper's document is a Y.Map `entries` of entry id →
+// 0x01 ‖ nonce (12) ‖ AES-GCM(kind byte ‖ Yjs update), bound to the document name and entry id.
+const keeperLinks = [];
+if (keepers.length > 0) {
+  const subtle = webcrypto.subtle;
+  const text = new TextEncoder();
+  const base = await subtle.importKey('raw', text.encode(secret), 'HKDF', false, ['deriveBits', 'deriveKey']);
+  const hkdf = (info) => ({ name: 'HKDF', hash: 'SHA-256', salt: text.encode('tavola/keeper/v1'), info: text.encode(info) });
+  const token = Buffer.from(await subtle.deriveBits(hkdf('tavola keeper token'), base, 256)).toString('base64url');
+  const key = await subtle.deriveKey(hkdf('tavola keeper sealing key'), base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+  const documentName = `tavola-k1-${createHash('sha256').update(`tavola/keeper/document/v1/${token}`).digest('base64url')}`;
+  const log = new Y.Doc();
+  const entries = log.getMap('entries');
+  const opened = new Set();
+  const unseal = async (id, sealed) => {
+    if (!(sealed instanceof Uint8Array) || sealed.byteLength < 30 || sealed[0] !== 1) return;
+    try {
+      const additionalData = text.encode(`tavola/keeper/entry/v1\u0000${documentName}\u0000${id}`);
+      const plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(1, 13), additionalData }, key, sealed.subarray(13)));
+      Y.applyUpdate(doc, plain.subarray(1), 'keeper');
+    } catch {
+      // Not sealed with this workspace's key (garbage, another workspace): ignored.
+    }
+  };
+  entries.observe((event) => {
+    for (const [id, change] of event.changes.keys) {
+      if (change.action === 'delete' || opened.has(id)) continue;
+      opened.add(id);
+      void unseal(id, entries.get(id));
+    }
+  });
+  for (const url of keepers) {
+    const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+    const keeper = new HocuspocusProvider({ websocketProvider: socket, name: documentName, token, document: log, awareness: null });
+    keeper.attach();
+    keeperLinks.push({ socket, keeper });
+  }
+}
 
 // A focus point's topic and order key are one value, `place` (docs/document.md); a point from
 // layout 1 has them as two fields.
@@ -83,9 +127,13 @@ const timer = setInterval(() => {
   const settled = arrived && Date.now() - lastUpdate > 500;
   if (settled || Date.now() - started > timeoutSeconds * 1000) {
     clearInterval(timer);
-    if (!arrived) console.error('No partner sent the workspace in time: is someone with the workspace online?');
+    if (!arrived) console.error(keepers.length > 0 ? 'Neither a partner nor a keeper sent the workspace in time: is the keeper reachable, or someone with the workspace online?' : 'No partner sent the workspace in time: is someone with the workspace online?');
     else print();
     provider.destroy();
+    for (const { socket, keeper } of keeperLinks) {
+      keeper.destroy();
+      socket.destroy();
+    }
     setTimeout(() => process.exit(arrived ? 0 : 1), 100);
   }
 }, 100);

@@ -1,9 +1,11 @@
 // The keeper (docs/keeper.md) between partners who are never online together: real Chromium
 // processes (one per person), a real keeper process (tests/support/keeper.ts), real IndexedDB.
 // The keeper is the only way between them: A and B are never on one relay at the same time.
+import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@hocuspocus/server';
 import type { Page } from 'playwright-core';
@@ -14,6 +16,7 @@ import { closeBrowser, launchBrowser, openApp, profileDirOf } from './harness/br
 import { expectCleanPages, flushStorage } from './helpers';
 import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers } from './peers-helpers';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
 
 type Keeper = Awaited<ReturnType<typeof startKeeperProcess>>;
@@ -280,6 +283,23 @@ describe('a keeper between partners who are never online together', () => {
     await expect.poll(() => pointTexts(b.page), { timeout: 30_000 }).toEqual(['Written while the keeper refused']);
     expectCleanPages(b.context);
     await closeBrowser(b.context);
+  });
+
+  test('a Node program reads the workspace from the keeper with the link alone, nobody online (scripts/join-workspace.mjs)', { timeout: 120_000 }, async () => {
+    const keeper = await keeperProcess();
+    const a = await person('Anna', 'Amsterdam');
+    await createWorkspace(a.page, 'Harbour cities');
+    await addTopic(a.page, 'Cruise ships');
+    const beforeKeeper = Date.now();
+    await setNetwork(a.page, { keepers: [keeper.url] });
+    await addPoint(a.page, 'Count the calls of each port');
+    await untilSaved(a.page, beforeKeeper);
+    const link = await shareLink(a.page);
+    await closeBrowser(a.context);
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/join-workspace.mjs'), link, '--timeout', '30'], { cwd: ROOT, timeout: 60_000 });
+    expect(stdout).toContain('# Harbour cities');
+    expect(stdout).toContain('## Cruise ships');
+    expect(stdout).toContain('- [proposed] Count the calls of each port');
   });
 
   test('the keeper\'s status line and the network settings fit 1280, 820 and 390 px; screenshots in test-results/screens/', { timeout: 120_000 }, async () => {
