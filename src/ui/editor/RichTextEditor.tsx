@@ -237,9 +237,6 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       transformPastedHTML: cleanPastedHTML,
       // `this`, not `editor`: y-prosemirror dispatches while the view is being constructed.
       dispatchTransaction(this: EditorView, tr: Transaction) {
-        // y-prosemirror may still dispatch (an awareness or document change it was told of) after
-        // the screen went and the view with it; ProseMirror would throw on a destroyed view.
-        if (this.isDestroyed) return;
         const next = this.state.apply(tr);
         this.updateState(next);
         setFormatting(formattingOf(next));
