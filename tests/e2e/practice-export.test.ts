@@ -86,7 +86,6 @@ describe('a practice sheet ready to publish', () => {
     expect(await page.getByTestId('practice-period-end').inputValue()).toBe('2023-06');
     expect(await page.getByTestId('practice-partners').inputValue()).toBe('Port of Rotterdam, Customs');
     expect(await page.getByTestId('practice-contact-email').inputValue()).toBe('anna@rotterdam.nl');
-    writeFileSync(path.join(SCREENS_DIR, 'practice-sheet-header.png'), await page.screenshot({ fullPage: true }));
     expectCleanPages(browser);
   });
 
