@@ -51,7 +51,7 @@ export {
 export { buildWorkingGroup, SAMPLE_WORKING_GROUP, workingGroupSchema, type WorkingGroupData } from './sample';
 export { newId, ID_PATTERN } from './ids';
 export { compareOrdered, sortOrdered } from './order';
-export { type Version, type VersionSnapshot, type VersionSummary, type SnapshotTopic, type SnapshotPoint, type SnapshotPractice, summarise, VERSION_NAME_MAX } from './version';
+export { type Version, type VersionSnapshot, type VersionSummary, type SnapshotTopic, type SnapshotPoint, summarise, VERSION_NAME_MAX } from './version';
 export {
   takeSnapshot,
   saveVersion,
@@ -60,12 +60,6 @@ export {
   openVersion,
   diffSnapshots,
   changesSince,
-  diffPractices,
-  practiceChangesSince,
-  PRACTICE_HEADER_FIELDS,
-  type PracticeChanges,
-  type PracticeHeaderField,
-  type SectionChange,
   restoreVersion,
   type SnapshotView,
   type ViewTopic,
