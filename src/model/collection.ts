@@ -108,8 +108,6 @@ export interface Host {
   transact(action: string, fn: () => void): void;
   /** The origin `transact` gives `action` (for changes applied as updates: rich-text migrations). */
   originOf?(action: string): unknown;
-  /** Whether the document holds a workspace yet: nothing is migrated in one still waiting for it. */
-  received?(): boolean;
 }
 
 export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
@@ -532,11 +530,6 @@ export class Collection<R extends BaseRecord> {
 
   protected allIds(): string[] {
     return Array.from(this.map.keys());
-  }
-
-  /** Whether a migration may write: never into a document still waiting for its workspace (it would meet the real one as a concurrent edit). */
-  protected mayMigrate(): boolean {
-    return this.host.received?.() ?? true;
   }
 
   /** The origin of a migration's changes: a system action, never undone. */

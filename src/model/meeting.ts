@@ -160,7 +160,6 @@ export class Meetings extends Collection<Meeting> {
 
   /** Notes kept as plain text get their fragment (see Practices.migrateSections). */
   migrateNotes(ids?: readonly string[]): number {
-    if (!this.mayMigrate()) return 0;
     const targets = [];
     for (const id of ids ?? this.allIds()) {
       const record = this.recordOf(id);

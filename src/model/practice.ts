@@ -131,7 +131,6 @@ export class Practices extends Collection<Practice> {
    * migrateRichFields). Only once the workspace is loaded or received: Workspace.migrate.
    */
   migrateSections(ids?: readonly string[]): number {
-    if (!this.mayMigrate()) return 0;
     const targets = [];
     for (const id of ids ?? this.allIds()) {
       const record = this.recordOf(id);

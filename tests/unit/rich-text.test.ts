@@ -236,21 +236,6 @@ describe('rich text: migration of plain sections', () => {
     });
   }
 
-  it('never migrates a document still waiting for its workspace', () => {
-    const { update, practiceId } = oldWorkspace({ context: 'Waiting' });
-    const ws = open(update);
-    const meta = ws.doc.getMap('meta');
-    ws.doc.transact(() => {
-      for (const key of [...meta.keys()]) meta.delete(key);
-    });
-    expect(ws.received()).toBe(false);
-    const before = Y.encodeStateVector(ws.doc);
-    expect(ws.practices.migrateSections()).toBe(0);
-    expect(ws.meetings.migrateNotes()).toBe(0);
-    expect(Y.encodeStateVector(ws.doc)).toEqual(before);
-    expect(ws.practices.section(practiceId, 'context')).toBeUndefined();
-  });
-
   it('peers migrating different texts (an old peer typed meanwhile): one fragment wins, never doubled', () => {
     const { update, practiceId } = oldWorkspace({ evaluation: 'Results' });
     const a = open(update);
