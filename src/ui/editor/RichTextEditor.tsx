@@ -235,10 +235,9 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         'data-placeholder': props.placeholder ?? '',
       }),
       transformPastedHTML: cleanPastedHTML,
-      // `this`, not `editor`: y-prosemirror dispatches while the view is being constructed.
-      dispatchTransaction(this: EditorView, tr: Transaction) {
-        const next = this.state.apply(tr);
-        this.updateState(next);
+      dispatchTransaction(tr: Transaction) {
+        const next = editor.state.apply(tr);
+        editor.updateState(next);
         setFormatting(formattingOf(next));
       },
       handleDOMEvents: {
