@@ -15,20 +15,6 @@ export {
   type Compatibility,
 } from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange, type TextAnchor } from './text';
-export {
-  CoRichText,
-  RICH_NODE_NAMES,
-  RICH_MARK_NAMES,
-  richNodeText,
-  plainTextDoc,
-  safeHref,
-  migrationClientId,
-  type RichNode,
-  type RichMark,
-  type RichMarkName,
-  type RichBlockType,
-  type RichListKind,
-} from './rich-text';
 export { InvalidValue, anyFieldChanged, changedOtherThan, type BaseRecord, type ChangedFields, type ReadResult, type CollectionName, type RecordMapName } from './collection';
 export { type Member, type MemberKind, MEMBER_KINDS, MEMBER_NAME_MAX } from './member';
 export { COUNTRY_CODES, isCountryCode, type CountryCode } from './countries';

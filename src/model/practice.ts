@@ -1,8 +1,6 @@
-import type * as Y from 'yjs';
 import * as z from 'zod/mini';
-import { Collection, InvalidValue, baseFields, derived, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { Collection, InvalidValue, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
-import { CoRichText, migrateRichFields, readRichField, richFieldOf, richKey, writeRichField, type RichNode } from './rich-text';
 import type { CoText } from './text';
 
 export const PRACTICE_SECTIONS = ['context', 'objectives', 'activities', 'budget', 'evaluation'] as const;
@@ -54,13 +52,11 @@ export const practiceFields: Fields<Practice> = {
   partners: text(PRACTICE_PARTNERS_MAX),
   contactName: text(PRACTICE_CONTACT_NAME_MAX),
   contactEmail: text(PRACTICE_CONTACT_EMAIL_MAX),
-  // Rich text (rich-text.ts): the plain text of the section's Y.XmlFragment at `<section>Doc`, or
-  // of the old Y.Text at `<section>` for a sheet not migrated yet. The limit is on the plain text.
-  context: derived(z.string().check(z.maxLength(PRACTICE_SECTION_MAX)), ''),
-  objectives: derived(z.string().check(z.maxLength(PRACTICE_SECTION_MAX)), ''),
-  activities: derived(z.string().check(z.maxLength(PRACTICE_SECTION_MAX)), ''),
-  budget: derived(z.string().check(z.maxLength(PRACTICE_SECTION_MAX)), ''),
-  evaluation: derived(z.string().check(z.maxLength(PRACTICE_SECTION_MAX)), ''),
+  context: text(PRACTICE_SECTION_MAX),
+  objectives: text(PRACTICE_SECTION_MAX),
+  activities: text(PRACTICE_SECTION_MAX),
+  budget: text(PRACTICE_SECTION_MAX),
+  evaluation: text(PRACTICE_SECTION_MAX),
 };
 
 /** The sheet's header texts, co-edited like its title. */
@@ -104,62 +100,8 @@ export class Practices extends Collection<Practice> {
     return this.text(id, 'title');
   }
 
-  /**
-   * A section's co-edited rich text; undefined when the sheet does not exist, or was written
-   * before rich text and is not migrated yet (see migrateSections).
-   */
-  section(id: string, section: PracticeSection): CoRichText | undefined {
-    const record = this.recordOf(id);
-    const fragment = record && richFieldOf(record, section);
-    return fragment && new CoRichText(fragment, (fn) => this.host.transact(`practices.${section}.edit`, fn), PRACTICE_SECTION_MAX);
-  }
-
-  /** A section as ProseMirror JSON (for exports and views); a sheet not migrated yet reads its plain text as paragraphs. */
-  sectionDoc(id: string, section: PracticeSection): RichNode {
-    const record = this.recordOf(id);
-    return record ? readRichField(record, section, PRACTICE_SECTION_MAX).doc : { type: 'doc', content: [{ type: 'paragraph' }] };
-  }
-
-  /** A section's plain text (search, versions): one line per paragraph, heading or list item. */
-  sectionText(id: string, section: PracticeSection): string {
-    return this.get(id)?.[section] ?? '';
-  }
-
-  /**
-   * Give every section still kept as plain text (a sheet from before rich text, or written by
-   * another program) its fragment, holding that text. Safe for two peers at once (rich-text.ts,
-   * migrateRichFields). Only once the workspace is loaded or received: Workspace.migrate.
-   */
-  migrateSections(ids?: readonly string[]): number {
-    const targets = [];
-    for (const id of ids ?? this.allIds()) {
-      const record = this.recordOf(id);
-      if (!record) continue;
-      for (const section of PRACTICE_SECTIONS) if (!richFieldOf(record, section)) targets.push({ recordId: id, record, field: section });
-    }
-    return migrateRichFields(this.host.doc, targets, this.migrationOrigin());
-  }
-
-  protected override readDerived(raw: Y.Map<unknown>, record: Record<string, unknown>): string[] {
-    const repaired: string[] = [];
-    for (const section of PRACTICE_SECTIONS) {
-      const read = readRichField(raw, section, PRACTICE_SECTION_MAX);
-      record[section] = read.text;
-      if (!read.exact) repaired.push(section);
-    }
-    return repaired;
-  }
-
-  protected override writeDerived(_id: string, record: Y.Map<unknown>, values: Partial<Practice>): void {
-    for (const section of PRACTICE_SECTIONS) {
-      const given = values[section];
-      if (given !== undefined) writeRichField(record, section, given);
-    }
-  }
-
-  protected override fieldsStoredAt(key: string): readonly string[] {
-    const section = PRACTICE_SECTIONS.find((s) => richKey(s) === key);
-    return section ? [section] : [key];
+  section(id: string, section: PracticeSection): CoText | undefined {
+    return this.text(id, section);
   }
 
   move(id: string, index: number): void {

@@ -6,8 +6,6 @@ import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './component
 import { useWorkspace } from './context';
 import { countryName } from './record-fields';
 import { attempt } from './write-problem';
-import RichTextEditor from './editor/RichTextEditor';
-import { createRichText } from './editor/rich-field';
 import './practices.css';
 
 export const PRACTICE_STATUS_LABELS: Record<PracticeStatus, string> = {
@@ -297,12 +295,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
 
 function SectionField(props: { practiceId: string; section: PracticeSection; number: number }) {
   const { workspace } = useWorkspace();
-  const practice = createRecord(workspace.practices, props.practiceId);
-  const text = createRichText(
-    () => workspace.practices.section(props.practiceId, props.section),
-    () => practice(),
-    () => workspace.practices.migrateSections([props.practiceId]),
-  );
+  const text = workspace.practices.section(props.practiceId, props.section);
   const label = PRACTICE_SECTION_LABELS[props.section];
   return (
     <section class="practice-section" data-testid={`section-${props.section}`}>
@@ -313,19 +306,17 @@ function SectionField(props: { practiceId: string; section: PracticeSection; num
         {label.title}
       </h3>
       <p class="quiet practice-section-hint">{label.hint}</p>
-      <Show
-        when={text()}
-        keyed
-        fallback={<p class="practice-section-text practice-section-readonly" data-testid={`section-${props.section}-text`}>{practice()?.[props.section]}</p>}
-      >
+      <Show when={text}>
         {(t) => (
-          <RichTextEditor
-            text={t}
+          <CoTextField
+            text={t()}
+            multiline
+            rows={3}
+            maxLength={LIMITS.practiceSection}
             label={label.title}
             class="practice-section-text"
             testId={`section-${props.section}-text`}
             placeholder={`${label.title}…`}
-            target={{ kind: 'practice', id: props.practiceId, field: props.section }}
           />
         )}
       </Show>

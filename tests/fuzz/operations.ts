@@ -13,7 +13,6 @@ import {
   takeSnapshot,
   type Attendee,
   type BaseRecord,
-  type CoRichText,
   type CoText,
   type PracticeSection,
   type Workspace,
@@ -108,7 +107,15 @@ const TEXT_FIELDS: TextField[] = [
   { name: 'meta.description', owners: () => [''], open: (ws) => ws.description() },
   { name: 'topics.title', owners: (c) => ids(c.ws.topics.list({ deleted: 'include' })), open: (ws, id) => ws.topics.title(id) },
   { name: 'focusPoints.text', owners: (c) => ids(c.ws.focusPoints.list({ deleted: 'include' })), open: (ws, id) => ws.focusPoints.textOf(id) },
+  { name: 'meetings.notes', owners: (c) => ids(c.ws.meetings.list({ deleted: 'include' })), open: (ws, id) => ws.meetings.notes(id) },
   { name: 'practices.title', owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })), open: (ws, id) => ws.practices.title(id) },
+  ...PRACTICE_SECTIONS.map(
+    (section: PracticeSection): TextField => ({
+      name: `practices.${section}`,
+      owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })),
+      open: (ws, id) => ws.practices.section(id, section),
+    }),
+  ),
   ...PRACTICE_HEADER_TEXTS.map(
     (field): TextField => ({
       name: `practices.${field}`,
@@ -170,111 +177,6 @@ function textOps(field: TextField): Operation[] {
         const inserting = removing === 0 || ctx.rng.bool(0.6) ? tokens(ctx) : '';
         chars.splice(from, removing, ...Array.from(inserting));
         text.set(chars.join(''));
-      },
-    },
-  ];
-}
-
-// ------------------------------------------------------------------------------------ rich texts
-
-interface RichField {
-  name: string;
-  owners(ctx: OpContext): string[];
-  open(ws: Workspace, id: string): CoRichText | undefined;
-}
-
-const RICH_FIELDS: RichField[] = [
-  { name: 'meetings.notes', owners: (c) => ids(c.ws.meetings.list({ deleted: 'include' })), open: (ws, id) => ws.meetings.notes(id) },
-  ...PRACTICE_SECTIONS.map(
-    (section: PracticeSection): RichField => ({
-      name: `practices.${section}`,
-      owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })),
-      open: (ws, id) => ws.practices.section(id, section),
-    }),
-  ),
-];
-
-/**
- * Rich-text operations, as the editor makes them: typing (with marks), deleting within a block,
- * a mark on or off, a block made a heading or a paragraph, a block wrapped in a list. A block
- * change replaces the block (Yjs cannot rename an element; y-prosemirror does the same), so what
- * a partner types into that block at the same moment goes with it: the harness counts such a
- * token as deleted by the block change (Run.typedInBlock), not as lost.
- */
-function richOps(field: RichField): Operation[] {
-  const weight = field.name === 'meetings.notes' ? 1.2 : 0.5;
-  const open = (ctx: OpContext): { text: CoRichText; id: string } | undefined => {
-    const owners = field.owners(ctx);
-    if (owners.length === 0) return undefined;
-    const id = ctx.rng.pick(owners);
-    const text = field.open(ctx.ws, id);
-    if (!text) return undefined;
-    const before = JSON.stringify(text.toJSON());
-    ctx.run.afterOp(() => ctx.run.log(`peer ${ctx.peer.index} ${field.name} of ${id}: ${before} -> ${JSON.stringify(text.toJSON())}`));
-    return { text, id };
-  };
-  const block = (ctx: OpContext, text: CoRichText) => ctx.rng.int(0, text.blockCount - 1);
-  return [
-    {
-      name: `${field.name}: rich insert`,
-      weight: weight * 1.4,
-      run(ctx) {
-        const found = open(ctx);
-        if (!found) return false;
-        const { text } = found;
-        const at = text.blockCount === 0 ? 0 : block(ctx, text);
-        const offset = ctx.rng.pick(boundaries(text.blockText(at)));
-        const marks = (['bold', 'italic', 'link'] as const).filter(() => ctx.rng.bool(0.2));
-        const typedBefore = ctx.typed.length;
-        text.insertText(at, offset, tokens(ctx), marks);
-        const id = text.blockId(at);
-        if (id) for (const token of ctx.typed.slice(typedBefore)) ctx.run.typedInBlock.set(token, id);
-      },
-    },
-    {
-      name: `${field.name}: rich delete`,
-      weight: weight * 0.6,
-      run(ctx) {
-        const found = open(ctx);
-        if (!found || found.text.blockCount === 0) return false;
-        const at = block(ctx, found.text);
-        const cuts = boundaries(found.text.blockText(at));
-        if (cuts.length < 2) return false;
-        const from = ctx.rng.int(0, cuts.length - 2);
-        const to = Math.min(cuts.length - 1, from + ctx.rng.int(1, 3));
-        found.text.deleteText(at, cuts[from]!, cuts[to]! - cuts[from]!);
-      },
-    },
-    {
-      name: `${field.name}: rich format`,
-      weight: weight * 0.5,
-      run(ctx) {
-        const found = open(ctx);
-        if (!found || found.text.blockCount === 0) return false;
-        const at = block(ctx, found.text);
-        const cuts = boundaries(found.text.blockText(at));
-        if (cuts.length < 2) return false;
-        const from = ctx.rng.int(0, cuts.length - 2);
-        const to = ctx.rng.int(from + 1, cuts.length - 1);
-        found.text.format(at, cuts[from]!, cuts[to]! - cuts[from]!, ctx.rng.pick(['bold', 'italic', 'link'] as const), ctx.rng.bool(0.6));
-      },
-    },
-    {
-      name: `${field.name}: rich block type`,
-      weight: weight * 0.25,
-      run(ctx) {
-        const found = open(ctx);
-        if (!found || found.text.blockCount === 0) return false;
-        found.text.setBlockType(block(ctx, found.text), ctx.rng.pick(['paragraph', 'heading1', 'heading2'] as const));
-      },
-    },
-    {
-      name: `${field.name}: rich list wrap`,
-      weight: weight * 0.2,
-      run(ctx) {
-        const found = open(ctx);
-        if (!found || found.text.blockCount === 0) return false;
-        return found.text.wrapInList(block(ctx, found.text), ctx.rng.pick(['bullet_list', 'ordered_list'] as const));
       },
     },
   ];
@@ -421,19 +323,6 @@ export const OPERATIONS: Operation[] = [
 
   // ---------------------------------------------------------------- texts: every text field, insert, delete, set
   ...TEXT_FIELDS.flatMap(textOps),
-  ...RICH_FIELDS.flatMap(richOps),
-  {
-    // A sheet or meeting written as plain text (by another program, or a layout-2 peer) gets its
-    // fragments: on whichever peers run it, at once or not, the text must show once.
-    name: 'rich: migrate',
-    weight: 0.6,
-    run(ctx) {
-      const practices = ctx.ws.practices.migrateSections();
-      const meetings = ctx.ws.meetings.migrateNotes();
-      if (practices + meetings === 0) return false;
-      ctx.run.log(`peer ${ctx.peer.index} rich: migrate ${practices} section(s), ${meetings} note(s)`);
-    },
-  },
 
   // ---------------------------------------------------------------- values
   {
