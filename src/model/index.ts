@@ -23,17 +23,7 @@ export { type FocusPoint, type FocusPointStatus, type Place, FOCUS_POINT_STATUSE
 export { type Meeting, type MeetingLiveStatus, type Attendee, ISO_DATE, MEETING_LIVE_STATUSES, attendeeKey, parseAttendeeKey, personLabel } from './meeting';
 export { meetingMinutes, minutesOf, MINUTES_STATUS_LABELS, type Minutes, type MinutesTopic } from './minutes';
 export { recordAttendance, memberForOrganisation } from './attendance';
-export {
-  type Practice,
-  type PracticeSection,
-  type PracticeStatus,
-  type PracticeHeaderText,
-  PRACTICE_SECTIONS,
-  PRACTICE_STATUSES,
-  PRACTICE_HEADER_TEXTS,
-  PRACTICE_MONTH,
-  isEmailAddress,
-} from './practice';
+export { type Practice, type PracticeSection, type PracticeStatus, PRACTICE_SECTIONS, PRACTICE_STATUSES } from './practice';
 export { buildWorkingGroup, SAMPLE_WORKING_GROUP, workingGroupSchema, type WorkingGroupData } from './sample';
 export { newId, ID_PATTERN } from './ids';
 export { compareOrdered, sortOrdered } from './order';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Collection, InvalidValue, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { Collection, baseFields, idSet, text, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
 import type { CoText } from './text';
 
@@ -8,17 +8,6 @@ export type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
 
 export const PRACTICE_TITLE_MAX = 1_000;
 export const PRACTICE_SECTION_MAX = 100_000;
-
-export const PRACTICE_PARTNERS_MAX = 2_000;
-export const PRACTICE_CONTACT_NAME_MAX = 200;
-/** RFC 5321's longest address. */
-export const PRACTICE_CONTACT_EMAIL_MAX = 254;
-
-/**
- * A month, `YYYY-MM`, or '' when not given. Month precision: the network's sheets give a
- * practice's running time as "since March 2019" or "January 2021 – June 2023", never a day.
- */
-export const PRACTICE_MONTH = /^(\d{4}-(0[1-9]|1[0-2]))?$/;
 
 export const PRACTICE_STATUSES = ['draft', 'in-review', 'final'] as const;
 export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
@@ -29,16 +18,6 @@ export interface Practice extends BaseRecord, Record<PracticeSection, string> {
   memberId: string | null;
   topics: string[];
   status: PracticeStatus;
-  /** First month the practice ran (`YYYY-MM`), or ''. */
-  periodStart: string;
-  /** Last month (`YYYY-MM`), or '' when it is still running or not given. Never before periodStart when written here. */
-  periodEnd: string;
-  /** Partner organisations, as people write them (co-edited). */
-  partners: string;
-  /** Who to ask about the practice (co-edited). */
-  contactName: string;
-  /** Their e-mail address (co-edited, so not checked as an address while typed; see isEmailAddress). */
-  contactEmail: string;
 }
 
 export const practiceFields: Fields<Practice> = {
@@ -47,11 +26,6 @@ export const practiceFields: Fields<Practice> = {
   memberId: value(z.nullable(z.string()), null),
   topics: idSet(),
   status: value(z.enum(PRACTICE_STATUSES), 'draft'),
-  periodStart: value(z.string().check(z.regex(PRACTICE_MONTH)), ''),
-  periodEnd: value(z.string().check(z.regex(PRACTICE_MONTH)), ''),
-  partners: text(PRACTICE_PARTNERS_MAX),
-  contactName: text(PRACTICE_CONTACT_NAME_MAX),
-  contactEmail: text(PRACTICE_CONTACT_EMAIL_MAX),
   context: text(PRACTICE_SECTION_MAX),
   objectives: text(PRACTICE_SECTION_MAX),
   activities: text(PRACTICE_SECTION_MAX),
@@ -59,11 +33,7 @@ export const practiceFields: Fields<Practice> = {
   evaluation: text(PRACTICE_SECTION_MAX),
 };
 
-/** The sheet's header texts, co-edited like its title. */
-export const PRACTICE_HEADER_TEXTS = ['partners', 'contactName', 'contactEmail'] as const;
-export type PracticeHeaderText = (typeof PRACTICE_HEADER_TEXTS)[number];
-
-export type PracticeDraft = Partial<Pick<Practice, 'title' | 'memberId' | 'topics' | 'status' | 'periodStart' | 'periodEnd' | PracticeHeaderText | PracticeSection>>;
+export type PracticeDraft = Partial<Pick<Practice, 'title' | 'memberId' | 'topics' | 'status' | PracticeSection>>;
 
 export class Practices extends Collection<Practice> {
   constructor(host: Host) {
@@ -71,25 +41,11 @@ export class Practices extends Collection<Practice> {
   }
 
   add(draft: PracticeDraft & { title: string }, id = newId()): string {
-    checkPeriod(draft.periodStart ?? '', draft.periodEnd ?? '');
     return this.insertRecord('practices.add', id, { ...draft, title: draft.title.trim() }, this.list({ deleted: 'include' }));
   }
 
   update(id: string, draft: Pick<PracticeDraft, 'memberId' | 'status'>): void {
     this.patchRecord('practices.update', id, draft);
-  }
-
-  /**
-   * The months the practice ran: both written at once, each only if it changed, so a partner's
-   * concurrent change of the other end survives. An end before the start is refused.
-   */
-  setPeriod(id: string, periodStart: string, periodEnd: string): void {
-    checkPeriod(periodStart, periodEnd);
-    this.patchRecord('practices.period', id, { periodStart, periodEnd });
-  }
-
-  headerText(id: string, field: PracticeHeaderText): CoText | undefined {
-    return this.text(id, field);
   }
 
   setTopic(id: string, topicId: string, present: boolean): void {
@@ -107,16 +63,4 @@ export class Practices extends Collection<Practice> {
   move(id: string, index: number): void {
     this.placeRecord('practices.move', id, this.list(), index);
   }
-}
-
-function checkPeriod(start: string, end: string): void {
-  // Month strings compare as dates; a bad one is left to the field's own check.
-  if (start && end && PRACTICE_MONTH.test(start) && PRACTICE_MONTH.test(end) && end < start) {
-    throw new InvalidValue('practices', 'periodEnd', `practices.periodEnd: the period cannot end (${end}) before it starts (${start})`);
-  }
-}
-
-/** Whether a contact field holds something an e-mail program could write to (for a mailto link). */
-export function isEmailAddress(text: string): boolean {
-  return /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(text.trim());
 }

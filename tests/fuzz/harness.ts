@@ -261,7 +261,6 @@ export function textsOf(ws: Workspace): Map<string, string> {
   for (const p of ws.practices.list({ deleted: 'include' })) {
     texts.set(`practices/${p.id}.title`, p.title);
     for (const section of model.PRACTICE_SECTIONS) texts.set(`practices/${p.id}.${section}`, p[section]);
-    for (const field of model.PRACTICE_HEADER_TEXTS) texts.set(`practices/${p.id}.${field}`, p[field]);
   }
   return texts;
 }

@@ -3,7 +3,6 @@ import { generateKeyBetween } from 'fractional-indexing';
 import {
   FOCUS_POINT_STATUSES,
   MEMBER_KINDS,
-  PRACTICE_HEADER_TEXTS,
   PRACTICE_SECTIONS,
   PRACTICE_STATUSES,
   memberForOrganisation,
@@ -114,13 +113,6 @@ const TEXT_FIELDS: TextField[] = [
       name: `practices.${section}`,
       owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })),
       open: (ws, id) => ws.practices.section(id, section),
-    }),
-  ),
-  ...PRACTICE_HEADER_TEXTS.map(
-    (field): TextField => ({
-      name: `practices.${field}`,
-      owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })),
-      open: (ws, id) => ws.practices.headerText(id, field),
     }),
   ),
 ];
@@ -303,8 +295,6 @@ export const OPERATIONS: Operation[] = [
         status: rng.pick(PRACTICE_STATUSES),
       };
       for (const section of PRACTICE_SECTIONS) if (rng.bool(0.4)) draft[section] = tokens(ctx);
-      for (const field of PRACTICE_HEADER_TEXTS) if (rng.bool(0.3)) draft[field] = tokens(ctx);
-      if (rng.bool(0.4)) Object.assign(draft, somePeriod(rng));
       ws.practices.add(draft, id);
       ctx.run.recordCreated('practices', id);
       ctx.run.log(`peer ${ctx.peer.index} practices.add ${id}`);
@@ -432,21 +422,6 @@ export const OPERATIONS: Operation[] = [
       if (rng.bool(0.5)) draft.memberId = members.length > 0 && rng.bool(0.8) ? rng.pick(members).id : null;
       if (draft.memberId === undefined || rng.bool(0.5)) draft.status = rng.pick(PRACTICE_STATUSES);
       ctx.ws.practices.update(practice.id, draft);
-    },
-  },
-  {
-    name: 'practices.period',
-    weight: 0.6,
-    run(ctx) {
-      const practice = pick(ctx, ctx.ws.practices);
-      if (!practice) return false;
-      const { periodStart, periodEnd } = somePeriod(ctx.rng);
-      // Partners set the two ends apart too: one end kept as it is, the other changed.
-      const keep = ctx.rng.pick(['none', 'start', 'end'] as const);
-      const start = keep === 'start' ? practice.periodStart : periodStart;
-      const end = keep === 'end' ? practice.periodEnd : periodEnd;
-      if (start && end && end < start) return false;
-      ctx.ws.practices.setPeriod(practice.id, start, end);
     },
   },
   {
@@ -718,11 +693,7 @@ export const OPERATIONS: Operation[] = [
         memberId: null,
         topics: rng.pick([undefined, subset(rng, ids(ws.topics.list()))]),
         status: rng.pick([undefined, 'draft', 'final']),
-        // Sheets from before the header fields, and other programs' values.
-        periodStart: rng.pick([undefined, '2019-03', '2019-13', 2019]),
-        periodEnd: rng.pick([undefined, '', '2023-06']),
       };
-      for (const field of PRACTICE_HEADER_TEXTS) fields[field] = rng.pick([undefined, 'plain', 'Y.Text']) === 'plain' ? tokens(ctx) : rng.bool(0.3) ? new Y.Text(tokens(ctx)) : undefined;
       for (const section of PRACTICE_SECTIONS) fields[section] = rng.pick(['missing', 'plain', 'Y.Text']) === 'plain' ? tokens(ctx) : rng.bool(0.3) ? new Y.Text(tokens(ctx)) : undefined;
       writeRaw(ws, 'practices', id, fields);
       ctx.run.recordCreated('practices', id);
@@ -842,12 +813,4 @@ function describeRaw(value: unknown): string {
   if (value instanceof Y.Map) return 'Y.Map';
   if (Array.isArray(value)) return 'plain array';
   return typeof value;
-}
-
-/** A practice's period: each end a month or '' (not given), the end never before the start. */
-function somePeriod(rng: Prng): { periodStart: string; periodEnd: string } {
-  const month = () => `${rng.int(2015, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}`;
-  const a = rng.bool(0.8) ? month() : '';
-  const b = rng.bool(0.5) ? month() : '';
-  return a && b && b < a ? { periodStart: b, periodEnd: a } : { periodStart: a, periodEnd: b };
 }
