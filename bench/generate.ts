@@ -9,7 +9,7 @@
 // Deterministic for a seed: ids, clientIDs, texts and the choice of every edit come from one
 // seeded generator. Only the createdAt/deletedAt timestamps come from the clock (same length, so
 // the same byte counts).
-import { Workspace, FOCUS_POINT_STATUSES, PRACTICE_SECTIONS, PRACTICE_STATUSES, MEMBER_KINDS, type CoText } from '../src/model';
+import { Workspace, FOCUS_POINT_STATUSES, PRACTICE_SECTIONS, PRACTICE_STATUSES, MEMBER_KINDS, type CoText, type CoRichText } from '../src/model';
 
 export interface GenerateOptions {
   seed?: number;
@@ -247,7 +247,7 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
     const t = random() < 0.85 ? pick(hot.topics) : int(o.topics);
     return pick(pointIds[t]!);
   };
-  const typingTarget = (): CoText => {
+  const typingTarget = (): CoText | CoRichText => {
     const r = random();
     if (r < 0.62 || o.practices === 0) return workspace.focusPoints.textOf(anyPoint())!;
     if (r < 0.87) {

@@ -106,6 +106,10 @@ export type RecordMapName = CollectionName | 'versions';
 export interface Host {
   readonly doc: Y.Doc;
   transact(action: string, fn: () => void): void;
+  /** The origin `transact` gives `action` (for changes applied as updates: rich-text migrations). */
+  originOf?(action: string): unknown;
+  /** Whether the document holds a workspace yet: nothing is migrated in one still waiting for it. */
+  received?(): boolean;
 }
 
 export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
@@ -366,6 +370,8 @@ export class Collection<R extends BaseRecord> {
       const record = new Y.Map<unknown>();
       this.map.set(id, record);
       for (const [key, field, given] of writes) this.writeField(record, key, field, given);
+      // Derived fields other than the order (rich texts) are written here, with the record.
+      if (this.fields.order.storage !== 'derived' && Object.keys(derivedValues).length > 0) this.writeDerived(id, record, derivedValues);
       this.applyOrder(orderKeysForPlacement(siblings, id, index), new Map([[id, derivedValues]]));
     });
     return id;
@@ -516,6 +522,26 @@ export class Collection<R extends BaseRecord> {
   /** Read derived fields into `record` (already holding the plain fields); returns the keys repaired. */
   protected readDerived(_raw: Y.Map<unknown>, _record: Record<string, unknown>): string[] {
     return [];
+  }
+
+  /** A record's own Y.Map, for the record kind's rich texts (rich-text.ts); undefined if there is none. */
+  protected recordOf(id: string): Y.Map<unknown> | undefined {
+    const record = this.map.get(id);
+    return record instanceof Y.Map ? record : undefined;
+  }
+
+  protected allIds(): string[] {
+    return Array.from(this.map.keys());
+  }
+
+  /** Whether a migration may write: never into a document still waiting for its workspace (it would meet the real one as a concurrent edit). */
+  protected mayMigrate(): boolean {
+    return this.host.received?.() ?? true;
+  }
+
+  /** The origin of a migration's changes: a system action, never undone. */
+  protected migrationOrigin(): unknown {
+    return this.host.originOf?.('workspace.migrate') ?? 'workspace.migrate';
   }
 
   private recordMap(id: string): Y.Map<unknown> {

@@ -15,6 +15,20 @@ export {
   type Compatibility,
 } from './workspace';
 export { CoText, spliceBetween, transformPosition, type TextChange, type TextAnchor } from './text';
+export {
+  CoRichText,
+  RICH_NODE_NAMES,
+  RICH_MARK_NAMES,
+  richNodeText,
+  plainTextDoc,
+  safeHref,
+  migrationClientId,
+  type RichNode,
+  type RichMark,
+  type RichMarkName,
+  type RichBlockType,
+  type RichListKind,
+} from './rich-text';
 export { InvalidValue, anyFieldChanged, changedOtherThan, type BaseRecord, type ChangedFields, type ReadResult, type CollectionName, type RecordMapName } from './collection';
 export { type Member, type MemberKind, MEMBER_KINDS, MEMBER_NAME_MAX } from './member';
 export { COUNTRY_CODES, isCountryCode, type CountryCode } from './countries';
@@ -23,11 +37,21 @@ export { type FocusPoint, type FocusPointStatus, type Place, FOCUS_POINT_STATUSE
 export { type Meeting, type MeetingLiveStatus, type Attendee, ISO_DATE, MEETING_LIVE_STATUSES, attendeeKey, parseAttendeeKey, personLabel } from './meeting';
 export { meetingMinutes, minutesOf, MINUTES_STATUS_LABELS, type Minutes, type MinutesTopic } from './minutes';
 export { recordAttendance, memberForOrganisation } from './attendance';
-export { type Practice, type PracticeSection, type PracticeStatus, PRACTICE_SECTIONS, PRACTICE_STATUSES } from './practice';
+export {
+  type Practice,
+  type PracticeSection,
+  type PracticeStatus,
+  type PracticeHeaderText,
+  PRACTICE_SECTIONS,
+  PRACTICE_STATUSES,
+  PRACTICE_HEADER_TEXTS,
+  PRACTICE_MONTH,
+  isEmailAddress,
+} from './practice';
 export { buildWorkingGroup, SAMPLE_WORKING_GROUP, workingGroupSchema, type WorkingGroupData } from './sample';
 export { newId, ID_PATTERN } from './ids';
 export { compareOrdered, sortOrdered } from './order';
-export { type Version, type VersionSnapshot, type VersionSummary, type SnapshotTopic, type SnapshotPoint, summarise, VERSION_NAME_MAX } from './version';
+export { type Version, type VersionSnapshot, type VersionSummary, type SnapshotTopic, type SnapshotPoint, type SnapshotPractice, summarise, VERSION_NAME_MAX } from './version';
 export {
   takeSnapshot,
   saveVersion,
@@ -36,6 +60,12 @@ export {
   openVersion,
   diffSnapshots,
   changesSince,
+  diffPractices,
+  practiceChangesSince,
+  PRACTICE_HEADER_FIELDS,
+  type PracticeChanges,
+  type PracticeHeaderField,
+  type SectionChange,
   restoreVersion,
   type SnapshotView,
   type ViewTopic,

@@ -1,7 +1,8 @@
+import type * as Y from 'yjs';
 import * as z from 'zod/mini';
-import { Collection, baseFields, idSet, orderedIds, text, value, type BaseRecord, type Fields, type Host } from './collection';
+import { Collection, baseFields, derived, idSet, orderedIds, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
-import type { CoText } from './text';
+import { CoRichText, migrateRichFields, readRichField, richFieldOf, richKey, writeRichField, type RichNode } from './rich-text';
 
 export interface Meeting extends BaseRecord {
   title: string;
@@ -48,7 +49,9 @@ export const meetingFields: Fields<Meeting> = {
   date: value(z.string().check(z.regex(ISO_DATE)), () => new Date().toISOString().slice(0, 10)),
   participants: idSet(),
   agenda: orderedIds(),
-  notes: text(MEETING_NOTES_MAX),
+  // Rich text (rich-text.ts): the plain text of the Y.XmlFragment at `notesDoc`, or of the old
+  // Y.Text at `notes` for a meeting not migrated yet.
+  notes: derived(z.string().check(z.maxLength(MEETING_NOTES_MAX)), ''),
   liveStatus: value(z.enum(MEETING_LIVE_STATUSES), 'planned'),
   startedAt: value(z.nullable(baseFields.createdAt.schema), null),
   endedAt: value(z.nullable(baseFields.createdAt.schema), null),
@@ -142,8 +145,42 @@ export class Meetings extends Collection<Meeting> {
     this.placeInOrderedSet('meetings.agenda', id, 'agenda', topicId, index);
   }
 
-  notes(id: string): CoText | undefined {
-    return this.text(id, 'notes');
+  /** The co-edited notes; undefined when the meeting does not exist or is not migrated yet (migrateNotes). */
+  notes(id: string): CoRichText | undefined {
+    const record = this.recordOf(id);
+    const fragment = record && richFieldOf(record, 'notes');
+    return fragment && new CoRichText(fragment, (fn) => this.host.transact('meetings.notes.edit', fn), MEETING_NOTES_MAX);
+  }
+
+  /** The notes as ProseMirror JSON; a meeting not migrated yet reads its plain notes as paragraphs. */
+  notesDoc(id: string): RichNode {
+    const record = this.recordOf(id);
+    return record ? readRichField(record, 'notes', MEETING_NOTES_MAX).doc : { type: 'doc', content: [{ type: 'paragraph' }] };
+  }
+
+  /** Notes kept as plain text get their fragment (see Practices.migrateSections). */
+  migrateNotes(ids?: readonly string[]): number {
+    if (!this.mayMigrate()) return 0;
+    const targets = [];
+    for (const id of ids ?? this.allIds()) {
+      const record = this.recordOf(id);
+      if (record && !richFieldOf(record, 'notes')) targets.push({ recordId: id, record, field: 'notes' });
+    }
+    return migrateRichFields(this.host.doc, targets, this.migrationOrigin());
+  }
+
+  protected override readDerived(raw: Y.Map<unknown>, record: Record<string, unknown>): string[] {
+    const read = readRichField(raw, 'notes', MEETING_NOTES_MAX);
+    record.notes = read.text;
+    return read.exact ? [] : ['notes'];
+  }
+
+  protected override writeDerived(_id: string, record: Y.Map<unknown>, values: Partial<Meeting>): void {
+    if (values.notes !== undefined) writeRichField(record, 'notes', values.notes);
+  }
+
+  protected override fieldsStoredAt(key: string): readonly string[] {
+    return key === richKey('notes') ? ['notes'] : [key];
   }
 
   /**

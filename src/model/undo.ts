@@ -13,21 +13,74 @@ export class UndoHistory {
     const doc = workspace.doc;
     this.manager = new Y.UndoManager(
       [doc.getMap('meta'), doc.getMap('members'), doc.getMap('topics'), doc.getMap('focusPoints'), doc.getMap('meetings'), doc.getMap('practices')],
-      { trackedOrigins: new Set([LocalAction]), captureTimeout: options.captureTimeout ?? 500 },
+      {
+        trackedOrigins: new Set([LocalAction]),
+        captureTimeout: options.captureTimeout ?? 500,
+        // y-prosemirror marks the transactions that are no one's edit (the editor's first render).
+        captureTransaction: (transaction) => transaction.meta.get('addToHistory') !== false,
+        // As y-prosemirror's own undo: undoing never removes a paragraph or text that still holds
+        // something (a partner may have typed into it since), only what it added.
+        deleteFilter: (item) =>
+          !(item.content instanceof Y.ContentType) ||
+          !(item.content.type instanceof Y.XmlText || (item.content.type instanceof Y.XmlElement && item.content.type.nodeName === 'paragraph')) ||
+          item.content.type._length === 0,
+      },
     );
     // Only the same action repeated (typing into a text) merges into one step: a restore, a move
     // or a status change right after typing is a step of its own, whatever the timing.
     const onBefore = (transaction: Y.Transaction) => {
       const origin = transaction.origin;
-      if (!(origin instanceof LocalAction)) return;
-      if (this.lastAction !== null && origin.name !== this.lastAction) this.manager.stopCapturing();
-      this.lastAction = origin.name;
+      const name = origin instanceof LocalAction ? origin.name : this.otherOrigins.get(origin);
+      if (name === undefined) return;
+      if (this.lastAction !== null && name !== this.lastAction) this.manager.stopCapturing();
+      this.lastAction = name;
     };
     doc.on('beforeTransaction', onBefore);
     this.stopListening = () => doc.off('beforeTransaction', onBefore);
   }
 
   private lastAction: string | null = null;
+  /** Origins other than LocalAction that are this person's edits (the rich-text editor's), and the action each counts as. */
+  private readonly otherOrigins = new Map<unknown, string>();
+
+  /**
+   * Count transactions of `origin` as this person's own edits, named `action` (one step while
+   * repeated). For y-prosemirror, whose edits carry its ySyncPluginKey as origin rather than a
+   * LocalAction: its edits go into this one history, so Ctrl+Z and the Undo button take back
+   * typing in the editor and everything else in the order it was done.
+   */
+  trackOrigin(origin: object, action: string): void {
+    this.otherOrigins.set(origin, action);
+    this.manager.addTrackedOrigin(origin);
+  }
+
+  /**
+   * THE ESCAPE HATCH for the rich-text editor (src/ui/editor): this history's Y.UndoManager, for
+   * y-prosemirror's undo plugin, which needs one. What the editor attaches to it is detached by
+   * `destroy()` on the handle (y-prosemirror calls it when the editor goes), which never destroys
+   * the history itself. Nothing else outside src/model may use it.
+   */
+  managerForEditor(): Y.UndoManager {
+    const manager = this.manager;
+    const attached: [string, (...args: any[]) => void][] = [];
+    return new Proxy(manager, {
+      get(target, property) {
+        if (property === 'on') {
+          return (name: string, listener: (...args: any[]) => void) => {
+            attached.push([name, listener]);
+            target.on(name as 'stack-item-added', listener);
+          };
+        }
+        if (property === 'destroy') {
+          return () => {
+            for (const [name, listener] of attached.splice(0)) target.off(name as 'stack-item-added', listener);
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
   private readonly stopListening: () => void;
 
   undo(): boolean {

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { Collection, baseFields, value, type BaseRecord, type Fields, type Host } from './collection';
 import { FOCUS_POINT_STATUSES, type FocusPointStatus } from './focus-point';
 import { newId } from './ids';
+import { PRACTICE_CONTACT_EMAIL_MAX, PRACTICE_CONTACT_NAME_MAX, PRACTICE_MONTH, PRACTICE_PARTNERS_MAX, PRACTICE_SECTIONS, PRACTICE_STATUSES, PRACTICE_TITLE_MAX, type PracticeSection, type PracticeStatus } from './practice';
+import { RICH_MARK_NAMES, RICH_NODE_NAMES, type RichNode } from './rich-text';
 
 /**
  * A named version: the group's topics and focus points frozen at one moment ("the focus points
@@ -31,15 +33,66 @@ export interface SnapshotPoint {
   meetingId: string | null;
 }
 
-/** The live (not deleted) topics and focus points of a workspace at one moment. */
+/** A practice sheet as it was: its header, and each section's rich text (ProseMirror JSON). */
+export interface SnapshotPractice {
+  id: string;
+  order: string;
+  title: string;
+  memberId: string | null;
+  topics: string[];
+  status: PracticeStatus;
+  periodStart: string;
+  periodEnd: string;
+  partners: string;
+  contactName: string;
+  contactEmail: string;
+  sections: Record<PracticeSection, RichNode>;
+}
+
+/** The live (not deleted) topics and focus points of a workspace at one moment, and its practice sheets. */
 export interface VersionSnapshot {
   topics: SnapshotTopic[];
   focusPoints: SnapshotPoint[];
+  /** Absent in versions saved before sheets were kept in versions: their sheets are not known. */
+  practices?: SnapshotPractice[];
 }
 
 const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** Whether `value` is a doc of Tavola's rich-text schema, as a version keeps it (plain JSON, depth-limited). */
+function isRichDoc(value: unknown): value is RichNode {
+  const nodes: ReadonlySet<string> = new Set(RICH_NODE_NAMES);
+  const marks: ReadonlySet<string> = new Set(RICH_MARK_NAMES);
+  const check = (node: unknown, depth: number): boolean => {
+    if (depth > 40 || typeof node !== 'object' || node === null) return false;
+    const { type, content, text, marks: nodeMarks } = node as Record<string, unknown>;
+    if (typeof type !== 'string' || !nodes.has(type)) return false;
+    if (type === 'text' && typeof text !== 'string') return false;
+    if (nodeMarks !== undefined && !(Array.isArray(nodeMarks) && nodeMarks.every((m) => typeof m === 'object' && m !== null && marks.has((m as { type?: string }).type ?? '')))) return false;
+    return content === undefined || (Array.isArray(content) && content.every((child) => check(child, depth + 1)));
+  };
+  return check(value, 0) && (value as { type: string }).type === 'doc';
+}
+
+const month = z.string().check(z.regex(PRACTICE_MONTH));
+
+/** A sheet in a snapshot, checked with the live record's limits. */
+const snapshotPracticeSchema = z.object({
+  id,
+  order: z.string(),
+  title: z.string().check(z.maxLength(PRACTICE_TITLE_MAX)),
+  memberId: z.nullable(z.string()),
+  topics: z.array(z.string()),
+  status: z.enum(PRACTICE_STATUSES),
+  periodStart: month,
+  periodEnd: month,
+  partners: z.string().check(z.maxLength(PRACTICE_PARTNERS_MAX)),
+  contactName: z.string().check(z.maxLength(PRACTICE_CONTACT_NAME_MAX)),
+  contactEmail: z.string().check(z.maxLength(PRACTICE_CONTACT_EMAIL_MAX)),
+  sections: z.object(Object.fromEntries(PRACTICE_SECTIONS.map((section) => [section, z.custom<RichNode>(isRichDoc)])) as Record<PracticeSection, z.ZodMiniCustom<RichNode>>),
+});
 
 /**
  * The stored snapshot, checked whole. Limits are those of the live records (topics.title,
@@ -61,6 +114,7 @@ export const snapshotSchema = z.object({
       }),
     )
     .check(z.refine(uniqueIds, 'a focus point is listed twice')),
+  practices: z.optional(z.array(snapshotPracticeSchema).check(z.refine(uniqueIds, 'a practice sheet is listed twice'))),
 });
 
 export interface Version extends BaseRecord {
@@ -115,6 +169,8 @@ export interface VersionSummary extends BaseRecord {
   readable: boolean;
   topics: number;
   focusPoints: number;
+  /** Practice sheets kept in it; null for a version saved before sheets were kept. */
+  practices: number | null;
 }
 
 export function summarise(version: Version): VersionSummary {
@@ -126,5 +182,6 @@ export function summarise(version: Version): VersionSummary {
     topics: topicIds.size,
     // The points people saw: those of the version's topics.
     focusPoints: snapshot?.focusPoints.filter((point) => topicIds.has(point.topicId)).length ?? 0,
+    practices: snapshot?.practices?.length ?? null,
   };
 }

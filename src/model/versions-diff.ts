@@ -1,7 +1,9 @@
 import type { Collection, BaseRecord } from './collection';
 import type { FocusPointStatus } from './focus-point';
 import { compareOrdered, isValidOrderKey, sortOrdered } from './order';
-import type { SnapshotPoint, SnapshotTopic, Version, VersionSnapshot } from './version';
+import { PRACTICE_SECTIONS, type PracticeSection } from './practice';
+import { richNodeText } from './rich-text';
+import type { SnapshotPoint, SnapshotPractice, SnapshotTopic, Version, VersionSnapshot } from './version';
 import type { Workspace } from './workspace';
 
 /**
@@ -9,14 +11,31 @@ import type { Workspace } from './workspace';
  * what changed since, and restoring one as new changes. Pure functions over the Workspace API.
  */
 
-/** The live topics and focus points of `workspace`, as a version keeps them. */
+/** The live topics, focus points and practice sheets of `workspace`, as a version keeps them. */
 export function takeSnapshot(workspace: Workspace): VersionSnapshot {
   const topics = workspace.topics.list().map(({ id, order, title }) => ({ id, order, title }));
   // Grouped by topic in the topics' order, for a person or program reading the stored value.
   const rank = new Map(topics.map((topic, i) => [topic.id, i]));
   const points = workspace.focusPoints.list().map(({ id, topicId, order, text, status, owners, meetingId }) => ({ id, topicId, order, text, status, owners, meetingId }));
   const rankOf = (point: SnapshotPoint) => rank.get(point.topicId) ?? topics.length;
-  return { topics, focusPoints: points.sort((a, b) => rankOf(a) - rankOf(b) || compareOrdered(a, b)) };
+  return { topics, focusPoints: points.sort((a, b) => rankOf(a) - rankOf(b) || compareOrdered(a, b)), practices: snapshotPractices(workspace) };
+}
+
+function snapshotPractices(workspace: Workspace): SnapshotPractice[] {
+  return workspace.practices.list().map((p) => ({
+    id: p.id,
+    order: p.order,
+    title: p.title,
+    memberId: p.memberId,
+    topics: p.topics,
+    status: p.status,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    partners: p.partners,
+    contactName: p.contactName,
+    contactEmail: p.contactEmail,
+    sections: Object.fromEntries(PRACTICE_SECTIONS.map((section) => [section, workspace.practices.sectionDoc(p.id, section)])) as SnapshotPractice['sections'],
+  }));
 }
 
 /** Save the workspace as it is now as a version called `name`; returns its id. */
@@ -177,6 +196,74 @@ export function diffSnapshots(before: VersionSnapshot, after: VersionSnapshot): 
     }
   }
   return { topics, counts };
+}
+
+// ---------------------------------------------------------------- practice sheets
+
+/** The header fields of a sheet the changes name, in the order a sheet shows them. */
+export const PRACTICE_HEADER_FIELDS = ['title', 'memberId', 'periodStart', 'periodEnd', 'partners', 'contactName', 'contactEmail', 'topics', 'status'] as const;
+export type PracticeHeaderField = (typeof PRACTICE_HEADER_FIELDS)[number];
+
+export interface SectionChange {
+  section: PracticeSection;
+  /** The section's text then and now (one line per paragraph, heading or list item). */
+  before: string;
+  after: string;
+  /** The text is the same: only its formatting (bold, a heading, a list) changed. */
+  formattingOnly: boolean;
+}
+
+export interface PracticeChanges {
+  id: string;
+  /** Now; for a removed sheet, as it was in the version. */
+  title: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** Header fields that differ, with their values then and now (ids for member and topics). */
+  fields: { field: PracticeHeaderField; before: string | string[] | null; after: string | string[] | null }[];
+  /** Sections that differ, in the sheet's order; for an added or removed sheet, those written. */
+  sections: SectionChange[];
+}
+
+/**
+ * What changed in the practice sheets from `before` to `after`, sheet by sheet and section by
+ * section; null when `before` was saved before versions kept sheets (nothing to compare with).
+ */
+export function diffPractices(before: VersionSnapshot, after: VersionSnapshot): PracticeChanges[] | null {
+  if (!before.practices) return null;
+  const was = new Map(before.practices.map((p) => [p.id, p]));
+  const now = new Map((after.practices ?? []).map((p) => [p.id, p]));
+  const changes: PracticeChanges[] = [];
+  for (const sheet of sortOrdered(after.practices ?? [])) {
+    const old = was.get(sheet.id);
+    const fields = old ? PRACTICE_HEADER_FIELDS.filter((field) => !sameValue(old[field], sheet[field])).map((field) => ({ field, before: old[field], after: sheet[field] })) : [];
+    const sections = PRACTICE_SECTIONS.map((section) => sectionChange(section, old?.sections[section], sheet.sections[section])).filter((c): c is SectionChange => c !== null);
+    if (!old || fields.length > 0 || sections.length > 0) changes.push({ id: sheet.id, title: sheet.title, kind: old ? 'changed' : 'added', fields, sections });
+  }
+  for (const sheet of sortOrdered(before.practices)) {
+    if (now.has(sheet.id)) continue;
+    const sections = PRACTICE_SECTIONS.map((section) => sectionChange(section, sheet.sections[section], undefined)).filter((c): c is SectionChange => c !== null);
+    changes.push({ id: sheet.id, title: sheet.title, kind: 'removed', fields: [], sections });
+  }
+  return changes;
+}
+
+/** What changed in the practice sheets since the version was saved (null: it has none to compare with). */
+export function practiceChangesSince(workspace: Workspace, versionId: string): VersionResult<{ practices: PracticeChanges[] | null }> {
+  const read = readVersion(workspace, versionId);
+  return read.ok ? { ok: true, version: read.version, practices: diffPractices(read.snapshot, takeSnapshot(workspace)) } : read;
+}
+
+function sectionChange(section: PracticeSection, before: SnapshotPractice['sections'][PracticeSection] | undefined, after: SnapshotPractice['sections'][PracticeSection] | undefined): SectionChange | null {
+  const textBefore = before ? richNodeText(before).trim() : '';
+  const textAfter = after ? richNodeText(after).trim() : '';
+  if (textBefore !== textAfter) return { section, before: textBefore, after: textAfter, formattingOnly: false };
+  if (before && after && textBefore && JSON.stringify(before) !== JSON.stringify(after)) return { section, before: textBefore, after: textAfter, formattingOnly: true };
+  return null;
+}
+
+function sameValue(a: string | string[] | null, b: string | string[] | null): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return sameIds(a, b);
+  return a === b;
 }
 
 /** What changed in the workspace since the version was saved. */

@@ -14,8 +14,10 @@ import { handOver, rememberInitialContent, salvagedKeys } from './salvage';
  * The layout version this code writes. See docs/document.md.
  * 2: a focus point's topic and order are one value (`place`); a meeting's agenda is an ordered
  *    set (Y.Map topic id → order key) instead of a Y.Array rewritten whole.
+ * 3: a practice sheet's sections and a meeting's notes are rich text (a Y.XmlFragment at
+ *    `<field>Doc`, rich-text.ts); the old Y.Text stays, and the fragment wins.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Limits of the workspace's own fields; the UI reads them from here. */
 export const WORKSPACE_NAME_MAX = 300;
@@ -122,7 +124,11 @@ export class Workspace implements Host {
     if (this.refuseWritesUntilReceived && this.doc._transaction === null && !FOUNDING_ACTIONS.has(action) && !this.received()) {
       throw new WorkspaceNotReceived(action);
     }
-    this.doc.transact(fn, SYSTEM_ACTIONS.has(action) ? new SystemAction(action) : new LocalAction(action));
+    this.doc.transact(fn, this.originOf(action));
+  }
+
+  originOf(action: string): unknown {
+    return SYSTEM_ACTIONS.has(action) ? new SystemAction(action) : new LocalAction(action);
   }
 
   /** Whether the document holds a workspace (its meta), made here or received from a partner. */
@@ -197,6 +203,15 @@ export class Workspace implements Host {
       }
       if (this.metaMap.get('schemaVersion') !== SCHEMA_VERSION) this.metaMap.set('schemaVersion', SCHEMA_VERSION);
     });
+    if (from < 3) {
+      // Each fragment arrives as an update written under its own deterministic client
+      // (rich-text.ts), applied after the transaction above: applied inside it, Yjs would count
+      // the whole transaction as remote and take this copy's own writes for another client's.
+      const sections = this.practices.migrateSections();
+      const notes = this.meetings.migrateNotes();
+      if (sections > 0) done.push(`${sections} practice section${sections === 1 ? '' : 's'} kept as rich text`);
+      if (notes > 0) done.push(`${notes} meeting note${notes === 1 ? '' : 's'} kept as rich text`);
+    }
     if (version !== SCHEMA_VERSION) done.push(version === null ? `malformed schemaVersion → ${SCHEMA_VERSION}` : `schemaVersion ${version} → ${SCHEMA_VERSION}`);
     return done;
   }

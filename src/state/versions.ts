@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { changesSince, openVersion, summarise, type VersionChanges, type VersionSummary, type Workspace } from '../model';
+import { changesSince, openVersion, practiceChangesSince, summarise, type PracticeChanges, type VersionChanges, type VersionSummary, type Workspace } from '../model';
 
 /** The workspace's versions, newest first, without their snapshots (a list has no use for them). */
 export function createVersionList(workspace: Workspace, deleted: 'exclude' | 'only' = 'exclude'): VersionSummary[] {
@@ -42,6 +42,34 @@ export function createVersionChanges(workspace: Workspace, versionId: string): A
     });
   };
   const stops = [workspace.topics.observe(schedule), workspace.focusPoints.observe(schedule), workspace.versions.observe((ids) => ids.has(versionId) && schedule())];
+  onCleanup(() => {
+    live = false;
+    for (const stop of stops) stop();
+  });
+  return changes;
+}
+
+/**
+ * What changed in the practice sheets since a version (null: the version was saved before sheets
+ * were kept), kept up to date like createVersionChanges.
+ */
+export function createPracticeChanges(workspace: Workspace, versionId: string): Accessor<PracticeChanges[] | null> {
+  const compare = () => {
+    const result = practiceChangesSince(workspace, versionId);
+    return result.ok ? result.practices : null;
+  };
+  const [changes, setChanges] = createSignal(compare());
+  let pending = false;
+  let live = true;
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (live) setChanges(compare());
+    });
+  };
+  const stops = [workspace.practices.observe(schedule), workspace.versions.observe((ids) => ids.has(versionId) && schedule())];
   onCleanup(() => {
     live = false;
     for (const stop of stops) stop();

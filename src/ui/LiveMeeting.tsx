@@ -1,12 +1,13 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { LIMITS, personLabel, type Meeting } from '../model';
+import { personLabel, type Meeting } from '../model';
 import { currentProfile } from '../state/peers';
 import { createRecord, createRecordList } from '../state/records';
-import { CoTextField, ConfirmDialog, EmptyState, formatDate } from './components';
+import { ConfirmDialog, EmptyState, formatDate } from './components';
 import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
 import { attempt } from './write-problem';
+import { MeetingNotes } from './editor/MeetingNotes';
 import './meeting.css';
 
 /** This person as the meeting shows them (chair label), or null before they said who they are. */
@@ -144,7 +145,6 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
     const topic = topicById().get(topicId);
     return topic ? topic.title || 'Untitled topic' : 'Unknown topic';
   };
-  const notes = workspace.meetings.notes(props.meeting.id);
   const isChair = () => {
     const me = myLabel();
     return me !== null && props.meeting.chair === me;
@@ -331,16 +331,12 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
               </div>
             )}
           </Show>
-          <Show when={notes}>
-            {(text) => (
-              <section class="live-notes" aria-labelledby="live-notes-title">
-                <h3 class="section-title" id="live-notes-title">
-                  Meeting notes
-                </h3>
-                <CoTextField text={text()} multiline rows={4} maxLength={LIMITS.meetingNotes} label="Meeting notes" class="meeting-notes live-notes-field" testId="live-notes" placeholder="Decisions, actions, anything for the minutes" />
-              </section>
-            )}
-          </Show>
+          <section class="live-notes" aria-labelledby="live-notes-title">
+            <h3 class="section-title" id="live-notes-title">
+              Meeting notes
+            </h3>
+            <MeetingNotes meetingId={props.meeting.id} testId="live-notes" class="meeting-notes live-notes-field" placeholder="Decisions, actions, anything for the minutes" />
+          </section>
         </section>
       </div>
 

@@ -2,12 +2,13 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { LIMITS, type FocusPoint, type Meeting, type Topic } from '../model';
 import { createRecord, createRecordList } from '../state/records';
-import { CoTextField, EmptyState, formatDate, Trash } from './components';
+import { EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
 import { countryName, dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
 import { attempt } from './write-problem';
 import { STATUS_LABELS } from './FocusPointList';
 import { MeetingLiveBar } from './LiveMeeting';
+import { MeetingNotes } from './editor/MeetingNotes';
 import './records.css';
 
 export function MeetingsPage() {
@@ -129,11 +130,10 @@ function MeetingView(props: { meetingId: string }) {
   const { workspace, id } = useWorkspace();
   const navigate = useNavigate();
   const meeting = createRecord(workspace.meetings, props.meetingId);
-  const notes = workspace.meetings.notes(props.meetingId);
 
   return (
     <Show
-      when={meeting() && notes}
+      when={meeting()}
       fallback={
         <EmptyState title="This meeting does not exist">
           <p>It may have been removed by a partner, or the link is incomplete.</p>
@@ -195,7 +195,7 @@ function MeetingView(props: { meetingId: string }) {
         <h3 class="section-title" id={`notes-${props.meetingId}`}>
           Notes
         </h3>
-        <CoTextField text={notes!} multiline rows={6} maxLength={LIMITS.meetingNotes} label="Meeting notes" class="meeting-notes" testId="meeting-notes" placeholder="What was discussed, decided and agreed" />
+        <MeetingNotes meetingId={props.meetingId} testId="meeting-notes" class="meeting-notes" placeholder="What was discussed, decided and agreed" />
 
         <RaisedFocusPoints meetingId={props.meetingId} />
       </article>

@@ -1,6 +1,10 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { MINUTES_STATUS_LABELS, meetingMinutes, minutesOf, type MinutesTopic, type Workspace } from '../model';
+import { MINUTES_STATUS_LABELS, minutesOf, type MinutesTopic, type Workspace } from '../model';
+import { minutesDocument } from '../io/export/document';
+import { toMarkdown } from '../io/export/markdown';
+import { DOCX_TYPE, MARKDOWN_TYPE, saveFile } from './download';
+import { reportProblem } from './write-problem';
 import { EmptyState, formatDate } from './components';
 import { useWorkspace } from './context';
 import { formatTime } from './LiveMeeting';
@@ -24,18 +28,6 @@ function createWorkspaceVersion(workspace: Workspace) {
   return version;
 }
 
-/** `2020-09-23-kick-off-in-rotterdam-minutes.md` */
-function fileName(date: string, title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${date}${slug ? `-${slug}` : ''}-minutes.md`;
-}
-
 function MeetingMinutes(props: { meetingId: string }) {
   const { workspace, id } = useWorkspace();
   const version = createWorkspaceVersion(workspace);
@@ -45,19 +37,25 @@ function MeetingMinutes(props: { meetingId: string }) {
   });
   const meetingHref = `/w/${id}/meetings/${props.meetingId}`;
 
+  const exported = () => minutesDocument(workspace, props.meetingId, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const download = () => {
-    const current = minutes();
-    if (!current) return;
-    const markdown = meetingMinutes(workspace, props.meetingId, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-    const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName(current.date, current.title);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Some browsers read the blob after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const current = exported();
+    if (current) saveFile(`${current.fileName}.md`, toMarkdown(current.doc), MARKDOWN_TYPE);
+  };
+  const [preparingDocx, setPreparingDocx] = createSignal(false);
+  const downloadDocx = async () => {
+    const current = exported();
+    if (!current || preparingDocx()) return;
+    setPreparingDocx(true);
+    try {
+      // Loaded only now: the docx library is in neither the initial bundle nor this screen's.
+      const { toDocx } = await import('../io/export/docx');
+      saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
+    } catch (error) {
+      reportProblem(new Error(`Preparing the .docx did not work: ${error instanceof Error ? error.message : String(error)}`));
+    } finally {
+      setPreparingDocx(false);
+    }
   };
 
   return (
@@ -78,6 +76,9 @@ function MeetingMinutes(props: { meetingId: string }) {
             <div class="minutes-toolbar-end">
               <button type="button" class="button" data-testid="download-minutes" onClick={download}>
                 Download as Markdown
+              </button>
+              <button type="button" class="button" data-testid="download-minutes-docx" disabled={preparingDocx()} onClick={() => void downloadDocx()}>
+                {preparingDocx() ? 'Preparing .docx…' : 'Download .docx'}
               </button>
               <button type="button" class="button primary" data-testid="print-minutes" onClick={() => window.print()}>
                 Print

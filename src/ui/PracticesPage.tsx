@@ -1,18 +1,21 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, For, Show } from 'solid-js';
-import { LIMITS, PRACTICE_SECTIONS, PRACTICE_STATUSES, type Member, type Practice, type PracticeSection, type PracticeStatus, type Topic } from '../model';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { LIMITS, PRACTICE_SECTIONS, type Member, type Practice, type PracticeSection, type Workspace } from '../model';
+import { practiceDocument } from '../io/export/document';
+import { toMarkdown } from '../io/export/markdown';
 import { createRecord, createRecordList } from '../state/records';
 import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
 import { countryName } from './record-fields';
-import { attempt } from './write-problem';
+import { DOCX_TYPE, MARKDOWN_TYPE, saveFile } from './download';
+import { ExportView } from './ExportView';
+import { PracticeHeader, PRACTICE_STATUS_LABELS } from './PracticeHeader';
+import { attempt, reportProblem } from './write-problem';
+import RichTextEditor from './editor/RichTextEditor';
+import { createRichText } from './editor/rich-field';
 import './practices.css';
 
-export const PRACTICE_STATUS_LABELS: Record<PracticeStatus, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  final: 'Final',
-};
+export { PRACTICE_STATUS_LABELS };
 
 export const PRACTICE_SECTION_LABELS: Record<PracticeSection, { title: string; hint: string }> = {
   context: { title: 'Context', hint: 'The local situation: the problem this practice answers, where, and since when.' },
@@ -21,10 +24,6 @@ export const PRACTICE_SECTION_LABELS: Record<PracticeSection, { title: string; h
   budget: { title: 'Budget', hint: 'What it costs, how it is funded, and the staff it takes.' },
   evaluation: { title: 'Evaluation', hint: 'How results are measured, what they show, and what was learned.' },
 };
-
-function memberLabel(member: Member): string {
-  return member.country ? `${member.name} (${countryName(member.country)})` : member.name;
-}
 
 function sectionsWritten(practice: Practice): number {
   return PRACTICE_SECTIONS.filter((section) => practice[section].trim() !== '').length;
@@ -123,23 +122,32 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
   const { workspace, id } = useWorkspace();
   const navigate = useNavigate();
   const practice = createRecord(workspace.practices, props.practiceId);
-  const topics = createRecordList(workspace.topics, () => workspace.topics.list({ deleted: 'include' }));
   const title = workspace.practices.title(props.practiceId);
-
-  const liveMembers = () => props.members.filter((m) => !m.deletedAt);
-  /** The sheet's member when it has been deleted, so the select does not silently show another value. */
-  const deletedMember = () => {
-    const memberId = practice()?.memberId;
-    const member = memberId ? props.members.find((m) => m.id === memberId) : undefined;
-    return member?.deletedAt ? member : undefined;
+  const version = createWorkspaceVersion(workspace);
+  /** The sheet as its files say it: the print view shows this, so the printout matches the downloads. */
+  const exported = createMemo(() => {
+    version();
+    return practiceDocument(workspace, props.practiceId, countryName);
+  });
+  const downloadMarkdown = () => {
+    const current = exported();
+    if (current) saveFile(`${current.fileName}.md`, toMarkdown(current.doc), MARKDOWN_TYPE);
   };
-  const unknownMember = () => {
-    const memberId = practice()?.memberId;
-    return memberId && !props.members.some((m) => m.id === memberId) ? memberId : undefined;
+  const [preparingDocx, setPreparingDocx] = createSignal(false);
+  const downloadDocx = async () => {
+    const current = exported();
+    if (!current || preparingDocx()) return;
+    setPreparingDocx(true);
+    try {
+      // Loaded only now: the docx library is in neither the initial bundle nor this screen's.
+      const { toDocx } = await import('../io/export/docx');
+      saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
+    } catch (error) {
+      reportProblem(new Error(`Preparing the .docx did not work: ${error instanceof Error ? error.message : String(error)}`));
+    } finally {
+      setPreparingDocx(false);
+    }
   };
-  const hasTopic = (topicId: string) => practice()?.topics.includes(topicId) ?? false;
-  /** Live topics, plus deleted ones still ticked on this sheet (so they can be unticked). */
-  const shownTopics = () => topics.filter((t: Topic) => !t.deletedAt || hasTopic(t.id));
 
   return (
     <Show
@@ -179,6 +187,17 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
               {(() => { const p = practice(); return p ? sectionsWritten(p) : 0; })()} of {PRACTICE_SECTIONS.length} sections written
             </p>
           </div>
+          <div class="practice-actions" data-testid="practice-actions">
+            <button type="button" class="button small" data-testid="download-practice-markdown" onClick={downloadMarkdown}>
+              Download Markdown
+            </button>
+            <button type="button" class="button small" data-testid="download-practice-docx" disabled={preparingDocx()} onClick={() => void downloadDocx()}>
+              {preparingDocx() ? 'Preparing .docx…' : 'Download .docx'}
+            </button>
+            <button type="button" class="button small primary" data-testid="print-practice" onClick={() => window.print()}>
+              Print / PDF
+            </button>
+          </div>
           <Show when={!practice()?.deletedAt}>
             <button
               type="button"
@@ -193,97 +212,9 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
           </Show>
         </header>
 
-        <div class="form-grid practice-fields">
-          <div class="field">
-            <label for={`practice-member-${props.practiceId}`}>Member</label>
-            <select
-              id={`practice-member-${props.practiceId}`}
-              data-testid="practice-member"
-              value={practice()?.memberId ?? ''}
-              onChange={(e) => {
-                const select = e.currentTarget;
-                if (!attempt(() => workspace.practices.update(props.practiceId, { memberId: select.value || null }))) select.value = practice()?.memberId ?? '';
-              }}
-            >
-              <option value="" selected={!practice()?.memberId}>
-                No member
-              </option>
-              <For each={liveMembers()}>
-                {(member) => (
-                  <option value={member.id} selected={member.id === practice()?.memberId}>
-                    {memberLabel(member)}
-                  </option>
-                )}
-              </For>
-              <Show when={deletedMember()}>
-                {(member) => (
-                  <option value={member().id} selected>
-                    {memberLabel(member())} (deleted member)
-                  </option>
-                )}
-              </Show>
-              <Show when={unknownMember()}>
-                {(memberId) => (
-                  <option value={memberId()} selected>
-                    Unknown member
-                  </option>
-                )}
-              </Show>
-            </select>
-          </div>
-          <div class="field">
-            <label for={`practice-status-${props.practiceId}`}>Status</label>
-            <select
-              id={`practice-status-${props.practiceId}`}
-              class={`practice-status-select status-${practice()?.status}`}
-              data-testid="practice-status"
-              value={practice()?.status}
-              onChange={(e) => {
-                const select = e.currentTarget;
-                if (!attempt(() => workspace.practices.update(props.practiceId, { status: select.value as PracticeStatus }))) select.value = practice()?.status ?? 'draft';
-              }}
-            >
-              <For each={PRACTICE_STATUSES}>
-                {(status) => (
-                  <option value={status} selected={status === practice()?.status}>
-                    {PRACTICE_STATUS_LABELS[status]}
-                  </option>
-                )}
-              </For>
-            </select>
-          </div>
-        </div>
+        <PracticeHeader practiceId={props.practiceId} practice={practice} members={props.members} />
 
-        <fieldset class="practice-topics">
-          <legend>Topics</legend>
-          <Show
-            when={shownTopics().length > 0}
-            fallback={<p class="quiet">The group has no topics yet. Add them under Topics to link this sheet to them.</p>}
-          >
-            <div class="checks" data-testid="practice-topics">
-              <For each={shownTopics()}>
-                {(topic) => (
-                  <label class="check" classList={{ checked: hasTopic(topic.id), 'deleted-topic': !!topic.deletedAt }}>
-                    <input
-                      type="checkbox"
-                      data-testid="practice-topic"
-                      data-topic-id={topic.id}
-                      checked={hasTopic(topic.id)}
-                      onChange={(e) => {
-                        const box = e.currentTarget;
-                        if (!attempt(() => workspace.practices.setTopic(props.practiceId, topic.id, box.checked))) box.checked = hasTopic(topic.id);
-                      }}
-                    />
-                    <span>
-                      {topic.title || 'Untitled topic'}
-                      {topic.deletedAt ? ' (deleted topic)' : ''}
-                    </span>
-                  </label>
-                )}
-              </For>
-            </div>
-          </Show>
-        </fieldset>
+        <Show when={exported()}>{(current) => <ExportView doc={current().doc} class="sheet-print print-document" testId="practice-print" />}</Show>
 
         <div class="practice-sections">
           <For each={PRACTICE_SECTIONS}>{(section, i) => <SectionField practiceId={props.practiceId} section={section} number={i() + 1} />}</For>
@@ -295,7 +226,12 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
 
 function SectionField(props: { practiceId: string; section: PracticeSection; number: number }) {
   const { workspace } = useWorkspace();
-  const text = workspace.practices.section(props.practiceId, props.section);
+  const practice = createRecord(workspace.practices, props.practiceId);
+  const text = createRichText(
+    () => workspace.practices.section(props.practiceId, props.section),
+    () => practice(),
+    () => workspace.practices.migrateSections([props.practiceId]),
+  );
   const label = PRACTICE_SECTION_LABELS[props.section];
   return (
     <section class="practice-section" data-testid={`section-${props.section}`}>
@@ -306,20 +242,31 @@ function SectionField(props: { practiceId: string; section: PracticeSection; num
         {label.title}
       </h3>
       <p class="quiet practice-section-hint">{label.hint}</p>
-      <Show when={text}>
+      <Show
+        when={text()}
+        keyed
+        fallback={<p class="practice-section-text practice-section-readonly" data-testid={`section-${props.section}-text`}>{practice()?.[props.section]}</p>}
+      >
         {(t) => (
-          <CoTextField
-            text={t()}
-            multiline
-            rows={3}
-            maxLength={LIMITS.practiceSection}
+          <RichTextEditor
+            text={t}
             label={label.title}
             class="practice-section-text"
             testId={`section-${props.section}-text`}
             placeholder={`${label.title}…`}
+            target={{ kind: 'practice', id: props.practiceId, field: props.section }}
           />
         )}
       </Show>
     </section>
   );
+}
+
+/** A counter that moves on every change of anything a sheet's export reads. */
+function createWorkspaceVersion(workspace: Workspace) {
+  const [version, setVersion] = createSignal(0);
+  const bump = () => setVersion((v) => v + 1);
+  for (const source of [workspace.practices, workspace.members, workspace.topics]) onCleanup(source.observe(bump));
+  onCleanup(workspace.observeMeta(bump));
+  return version;
 }

@@ -16,7 +16,8 @@ import {
 } from '../model';
 import { currentProfile } from '../state/peers';
 import { createPointCounts, createRecordList } from '../state/records';
-import { createOpenVersion, createVersionChanges, createVersionList } from '../state/versions';
+import { createOpenVersion, createPracticeChanges, createVersionChanges, createVersionList } from '../state/versions';
+import { PracticeChangesView, SavedPractices } from './VersionPractices';
 import { ConfirmDialog, EmptyState, formatDate, Notice, Trash } from './components';
 import { useWorkspace } from './context';
 import { STATUS_LABELS } from './FocusPointList';
@@ -148,6 +149,7 @@ function VersionView(props: { versionId: string }) {
   const [search] = useSearchParams<{ show?: string }>();
   const opened = createOpenVersion(workspace, props.versionId);
   const changes = createVersionChanges(workspace, props.versionId);
+  const practiceChanges = createPracticeChanges(workspace, props.versionId);
   const members = createRecordList(workspace.members, () => workspace.members.list({ deleted: 'include' }));
   const memberName = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? 'Former member';
   const [confirming, setConfirming] = createSignal(false);
@@ -156,7 +158,7 @@ function VersionView(props: { versionId: string }) {
   const base = `/w/${id}/versions/${props.versionId}`;
   const total = () => {
     const result = changes();
-    return result.ok ? countOf(result.changes.counts) : 0;
+    return (result.ok ? countOf(result.changes.counts) : 0) + (practiceChanges()?.length ?? 0);
   };
 
   const restore = () => {
@@ -242,10 +244,19 @@ function VersionView(props: { versionId: string }) {
               </A>
             </nav>
 
-            <Show when={showChanges()} fallback={<SavedTopics view={open().view} memberName={memberName} />}>
+            <Show
+              when={showChanges()}
+              fallback={
+                <>
+                  <SavedTopics view={open().view} memberName={memberName} />
+                  <SavedPractices practices={open().version.snapshot?.practices} memberName={memberName} />
+                </>
+              }
+            >
               <Show when={(() => { const c = changes(); return c.ok ? c.changes : undefined; })()}>
                 {(found) => <ChangesView changes={found()} savedAt={open().version.createdAt} memberName={memberName} />}
               </Show>
+              <PracticeChangesView changes={practiceChanges()} memberName={memberName} />
             </Show>
 
             <ConfirmDialog

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
 import { UndoHistory, type Workspace } from '../model';
-import { createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../state/peers';
+import { announceEditing, createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../state/peers';
 import { createProblems } from '../state/records';
 import { createMeta, createWorkspace, keeperOf, peersOf } from '../state/session';
 import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
@@ -74,6 +74,8 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
   // Ctrl+Z undoes this person's own changes only, in text fields too (the browser's own undo
   // there would not know about partners' edits).
   const onKeyDown = (event: KeyboardEvent) => {
+    // Handled already: the rich-text editor undoes through this same history (src/ui/editor).
+    if (event.defaultPrevented) return;
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) {
@@ -102,7 +104,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
     return compatibility.kind === 'newer' ? compatibility.schemaVersion : null;
   };
   return (
-    <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace, peers, participants }}>
+    <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace, peers, participants, history, announce: (target) => announceEditing(peers, target) }}>
       <div class="workspace">
         <header class="topbar">
           <A href="/" class="brand small" aria-label="All workspaces">

@@ -1,7 +1,7 @@
 import { createContext, useContext, type Accessor } from 'solid-js';
-import type { Workspace } from '../model';
+import type { UndoHistory, Workspace } from '../model';
 import type { PeerConnection } from '../sync/peers';
-import type { Participant } from '../sync/presence';
+import type { EditingTarget, Participant } from '../sync/presence';
 
 export interface WorkspaceContextValue {
   id: string;
@@ -10,6 +10,10 @@ export interface WorkspaceContextValue {
   peers: Accessor<PeerConnection | null>;
   /** Everyone in the room, this person first. */
   participants: Accessor<Participant[]>;
+  /** This person's one history of changes (Ctrl+Z, the Undo button, and the rich-text editor's undo). */
+  history: UndoHistory;
+  /** Tell partners what this person is editing now (null: nothing). */
+  announce: (target: EditingTarget | null) => void;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue>();

@@ -25,6 +25,7 @@ import {
   openSample,
   pointRow,
   pointTexts,
+  richText,
   valuesOf,
   workspaceNamed,
 } from './helpers';
@@ -153,7 +154,7 @@ async function shownWorkspace(id: string) {
         .getByTestId('participant')
         .evaluateAll((labels) => labels.filter((l) => (l.querySelector('input') as HTMLInputElement).checked).map((l) => l.querySelector('span')?.textContent)),
       agenda: await page.getByTestId('agenda-topic-title').allTextContents(),
-      notes: await page.getByTestId('meeting-notes').inputValue(),
+      notes: await richText(page.getByTestId('meeting-notes')),
       raised: await page.getByTestId('raised-point').count(),
     });
   }
@@ -176,7 +177,7 @@ async function shownWorkspace(id: string) {
         .locator('label')
         .evaluateAll((labels) => labels.filter((l) => (l.querySelector('input') as HTMLInputElement).checked).map((l) => l.textContent?.trim())),
       sections: await Promise.all(
-        ['context', 'objectives', 'activities', 'budget', 'evaluation'].map((s) => page.getByTestId(`section-${s}-text`).inputValue()),
+        ['context', 'objectives', 'activities', 'budget', 'evaluation'].map((s) => richText(page.getByTestId(`section-${s}-text`))),
       ),
     });
   }

@@ -116,6 +116,19 @@ export async function pointRow(page: Page, text: string): Promise<Locator> {
 }
 
 /** Values of inputs or textareas, in document order. */
+/**
+ * A rich-text field's text (a practice section, meeting notes: ProseMirror's contenteditable),
+ * one line per paragraph, heading or list item, as the model's plain text reads; partners'
+ * carets, which sit in the text with their names, left out.
+ */
+export function richText(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('[data-testid=remote-caret]')) caret.remove();
+    return [...copy.querySelectorAll('p, h4, h5')].map((block) => (block.textContent ?? '').replace(/\u2060/g, '')).join('\n');
+  });
+}
+
 export function valuesOf(locator: Locator): Promise<string[]> {
   return locator.evaluateAll((els) => els.map((el) => (el as HTMLInputElement | HTMLTextAreaElement).value));
 }

@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
 import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers, type Person } from './peers-helpers';
+import { richText } from './helpers';
+import { readDocx } from '../unit/docx-reader';
 
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
 const SIZES = [
@@ -156,7 +158,7 @@ describe('meeting mode, two partners in two browsers', () => {
     await expect.poll(() => agendaItem(b.page, topicIds.trafficking).textContent()).toContain('3 points · 1 new');
 
     await a.page.getByTestId('live-notes').fill('Next meeting in Lisbon, in spring.');
-    await expect.poll(() => b.page.getByTestId('live-notes').inputValue()).toBe('Next meeting in Lisbon, in spring.');
+    await expect.poll(() => richText(b.page.getByTestId('live-notes'))).toBe('Next meeting in Lisbon, in spring.');
     await screenshots(b.page, 'meeting-live');
 
     // Stepped away, for a look at that state too.
@@ -215,6 +217,18 @@ describe('meeting mode, two partners in two browsers', () => {
     expect(markdown).toContain('## Notes\n\nNext meeting in Lisbon, in spring.\n');
     // Points from before the meeting are not "raised at" it.
     expect(markdown).not.toContain('Screen containers at Rotterdam');
+  });
+
+  test('the .docx download holds the minutes, in Word headings and lists', async () => {
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('download-minutes-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-kick-off-in-rotterdam-minutes\.docx$/);
+    const { paragraphs } = readDocx(new Uint8Array(readFileSync((await download.path())!)));
+    expect(paragraphs[0]).toMatchObject({ style: 'Heading1', text: 'Minutes: Kick-off in Rotterdam' });
+    expect(paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Attendees', 'Agenda', `1. ${PORTS}`, `2. ${TRAFFICKING}`, 'Notes']);
+    expect(paragraphs.filter((p) => p.list?.kind === 'number').map((p) => p.text)).toEqual([PORTS, TRAFFICKING]);
+    expect(paragraphs.filter((p) => p.list?.kind === 'bullet').map((p) => p.text)).toEqual(['Anna (Amsterdam)', 'Bruno (Lisbon)', `Agreed: ${RAISED}`]);
+    expect(paragraphs.find((p) => p.text === `Agreed: ${RAISED}`)!.runs[0]).toMatchObject({ text: 'Agreed:', bold: true });
+    expect(paragraphs.at(-1)!.text).toBe('Next meeting in Lisbon, in spring.');
   });
 
   test('the minutes look finished on screen and in print', async () => {

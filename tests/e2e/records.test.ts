@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, launchBrowser, openApp } from './harness/browser';
-import { addTopic, createWorkspace, expectCleanPages, flushStorage, goTo, valuesOf } from './helpers';
+import { addTopic, createWorkspace, expectCleanPages, flushStorage, goTo, richText, valuesOf } from './helpers';
 
 const TOPICS = ['Organised crime in ports', 'Trafficking in human beings', 'Illicit money in the legal economy'] as const;
 const [T1, T2, T3] = TOPICS;
@@ -138,7 +138,7 @@ describe('members, meetings and practice sheets', () => {
     await notes.click();
     await notes.pressSequentially('Agreed:\n- joint training for port staff\n- share data on victims');
     const typedNotes = 'Agreed:\n- joint training for port staff\n- share data on victims';
-    await expect.poll(() => notes.inputValue()).toBe(typedNotes);
+    await expect.poll(() => richText(notes)).toBe(typedNotes);
 
     // Rename the meeting in place.
     await page.getByTestId('meeting-title').fill('Kick-off meeting in Lyon');
@@ -155,14 +155,14 @@ describe('members, meetings and practice sheets', () => {
     expect(await page.getByTestId('participant-count').textContent()).toBe('2');
     expect(await page.getByTestId('participant').locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).checked))).toEqual([true, true]);
     expect(await agenda()).toEqual([T3, T1, T2]);
-    expect(await notes.inputValue()).toBe(typedNotes);
+    expect(await richText(notes)).toBe(typedNotes);
     // The other meeting kept its own (empty) agenda and notes.
     await page.getByTestId('meeting-link').nth(1).click();
     await expect.poll(() => page.getByTestId('meeting-title').inputValue()).toBe('Preparatory call');
     expect(await page.getByTestId('meeting-date').inputValue()).toBe('2023-11-02');
     expect(await page.getByTestId('agenda-item').count()).toBe(0);
     expect(await page.getByTestId('participant-count').textContent()).toBe('0');
-    expect(await page.getByTestId('meeting-notes').inputValue()).toBe('');
+    expect(await richText(page.getByTestId('meeting-notes'))).toBe('');
     expectCleanPages(browser);
   });
 
@@ -207,7 +207,7 @@ describe('members, meetings and practice sheets', () => {
       const field = page.getByTestId(`section-${section}-text`);
       await field.click();
       await field.pressSequentially(text);
-      await expect.poll(() => field.inputValue()).toBe(text);
+      await expect.poll(() => richText(field)).toBe(text);
     }
     await expect.poll(() => page.getByTestId('practice-summary').textContent()).toContain('5 of 5 sections written');
 
@@ -220,7 +220,7 @@ describe('members, meetings and practice sheets', () => {
     expect(await page.getByTestId('practice-status').inputValue()).toBe('in-review');
     expect(await checked()).toEqual([T1, T3]);
     for (const [section, text] of Object.entries(sections)) {
-      expect(await page.getByTestId(`section-${section}-text`).inputValue()).toBe(text);
+      expect(await richText(page.getByTestId(`section-${section}-text`))).toBe(text);
     }
     expect(await page.getByTestId('practice-summary').textContent()).toContain('5 of 5 sections written');
     expectCleanPages(browser);

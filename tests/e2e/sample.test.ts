@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, launchBrowser, openApp } from './harness/browser';
-import { expectCleanPages, FIXTURE, openSample, pointTexts, topicCounts, valuesOf, workspaceIdOf } from './helpers';
+import { expectCleanPages, FIXTURE, openSample, pointTexts, richText, topicCounts, valuesOf, workspaceIdOf } from './helpers';
 
 const memberName = (id: string) => {
   const member = FIXTURE.members.find((m) => m.id === id);
@@ -92,7 +92,7 @@ describe('the sample working group', () => {
 
     await expect.poll(() => page.getByTestId('agenda-item').count()).toBe(3);
     expect(await page.getByTestId('agenda-topic-title').allTextContents()).toEqual(meeting.agenda.map(topicTitle));
-    expect(await page.getByTestId('meeting-notes').inputValue()).toBe(meeting.notes);
+    expect(await richText(page.getByTestId('meeting-notes'))).toBe(meeting.notes);
 
     // Every focus point of the sample was raised at this meeting.
     expect(await page.getByTestId('raised-point').count()).toBe(12);
@@ -123,7 +123,7 @@ describe('the sample working group', () => {
       sections.map((s) => `section-${s}`),
     );
     for (const section of sections) {
-      expect(await page.getByTestId(`section-${section}-text`).inputValue()).toBe(practice.sections[section]);
+      expect(await richText(page.getByTestId(`section-${section}-text`))).toBe(practice.sections[section]);
     }
     const written = sections.filter((s) => (practice.sections[s] ?? '').trim() !== '').length;
     expect(await page.getByTestId('practice-summary').textContent()).toContain(`${written} of 5 sections written`);

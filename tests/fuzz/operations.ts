@@ -3,6 +3,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import {
   FOCUS_POINT_STATUSES,
   MEMBER_KINDS,
+  PRACTICE_HEADER_TEXTS,
   PRACTICE_SECTIONS,
   PRACTICE_STATUSES,
   memberForOrganisation,
@@ -12,6 +13,7 @@ import {
   takeSnapshot,
   type Attendee,
   type BaseRecord,
+  type CoRichText,
   type CoText,
   type PracticeSection,
   type Workspace,
@@ -106,13 +108,12 @@ const TEXT_FIELDS: TextField[] = [
   { name: 'meta.description', owners: () => [''], open: (ws) => ws.description() },
   { name: 'topics.title', owners: (c) => ids(c.ws.topics.list({ deleted: 'include' })), open: (ws, id) => ws.topics.title(id) },
   { name: 'focusPoints.text', owners: (c) => ids(c.ws.focusPoints.list({ deleted: 'include' })), open: (ws, id) => ws.focusPoints.textOf(id) },
-  { name: 'meetings.notes', owners: (c) => ids(c.ws.meetings.list({ deleted: 'include' })), open: (ws, id) => ws.meetings.notes(id) },
   { name: 'practices.title', owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })), open: (ws, id) => ws.practices.title(id) },
-  ...PRACTICE_SECTIONS.map(
-    (section: PracticeSection): TextField => ({
-      name: `practices.${section}`,
+  ...PRACTICE_HEADER_TEXTS.map(
+    (field): TextField => ({
+      name: `practices.${field}`,
       owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })),
-      open: (ws, id) => ws.practices.section(id, section),
+      open: (ws, id) => ws.practices.headerText(id, field),
     }),
   ),
 ];
@@ -169,6 +170,111 @@ function textOps(field: TextField): Operation[] {
         const inserting = removing === 0 || ctx.rng.bool(0.6) ? tokens(ctx) : '';
         chars.splice(from, removing, ...Array.from(inserting));
         text.set(chars.join(''));
+      },
+    },
+  ];
+}
+
+// ------------------------------------------------------------------------------------ rich texts
+
+interface RichField {
+  name: string;
+  owners(ctx: OpContext): string[];
+  open(ws: Workspace, id: string): CoRichText | undefined;
+}
+
+const RICH_FIELDS: RichField[] = [
+  { name: 'meetings.notes', owners: (c) => ids(c.ws.meetings.list({ deleted: 'include' })), open: (ws, id) => ws.meetings.notes(id) },
+  ...PRACTICE_SECTIONS.map(
+    (section: PracticeSection): RichField => ({
+      name: `practices.${section}`,
+      owners: (c) => ids(c.ws.practices.list({ deleted: 'include' })),
+      open: (ws, id) => ws.practices.section(id, section),
+    }),
+  ),
+];
+
+/**
+ * Rich-text operations, as the editor makes them: typing (with marks), deleting within a block,
+ * a mark on or off, a block made a heading or a paragraph, a block wrapped in a list. A block
+ * change replaces the block (Yjs cannot rename an element; y-prosemirror does the same), so what
+ * a partner types into that block at the same moment goes with it: the harness counts such a
+ * token as deleted by the block change (Run.typedInBlock), not as lost.
+ */
+function richOps(field: RichField): Operation[] {
+  const weight = field.name === 'meetings.notes' ? 1.2 : 0.5;
+  const open = (ctx: OpContext): { text: CoRichText; id: string } | undefined => {
+    const owners = field.owners(ctx);
+    if (owners.length === 0) return undefined;
+    const id = ctx.rng.pick(owners);
+    const text = field.open(ctx.ws, id);
+    if (!text) return undefined;
+    const before = JSON.stringify(text.toJSON());
+    ctx.run.afterOp(() => ctx.run.log(`peer ${ctx.peer.index} ${field.name} of ${id}: ${before} -> ${JSON.stringify(text.toJSON())}`));
+    return { text, id };
+  };
+  const block = (ctx: OpContext, text: CoRichText) => ctx.rng.int(0, text.blockCount - 1);
+  return [
+    {
+      name: `${field.name}: rich insert`,
+      weight: weight * 1.4,
+      run(ctx) {
+        const found = open(ctx);
+        if (!found) return false;
+        const { text } = found;
+        const at = text.blockCount === 0 ? 0 : block(ctx, text);
+        const offset = ctx.rng.pick(boundaries(text.blockText(at)));
+        const marks = (['bold', 'italic', 'link'] as const).filter(() => ctx.rng.bool(0.2));
+        const typedBefore = ctx.typed.length;
+        text.insertText(at, offset, tokens(ctx), marks);
+        const id = text.blockId(at);
+        if (id) for (const token of ctx.typed.slice(typedBefore)) ctx.run.typedInBlock.set(token, id);
+      },
+    },
+    {
+      name: `${field.name}: rich delete`,
+      weight: weight * 0.6,
+      run(ctx) {
+        const found = open(ctx);
+        if (!found || found.text.blockCount === 0) return false;
+        const at = block(ctx, found.text);
+        const cuts = boundaries(found.text.blockText(at));
+        if (cuts.length < 2) return false;
+        const from = ctx.rng.int(0, cuts.length - 2);
+        const to = Math.min(cuts.length - 1, from + ctx.rng.int(1, 3));
+        found.text.deleteText(at, cuts[from]!, cuts[to]! - cuts[from]!);
+      },
+    },
+    {
+      name: `${field.name}: rich format`,
+      weight: weight * 0.5,
+      run(ctx) {
+        const found = open(ctx);
+        if (!found || found.text.blockCount === 0) return false;
+        const at = block(ctx, found.text);
+        const cuts = boundaries(found.text.blockText(at));
+        if (cuts.length < 2) return false;
+        const from = ctx.rng.int(0, cuts.length - 2);
+        const to = ctx.rng.int(from + 1, cuts.length - 1);
+        found.text.format(at, cuts[from]!, cuts[to]! - cuts[from]!, ctx.rng.pick(['bold', 'italic', 'link'] as const), ctx.rng.bool(0.6));
+      },
+    },
+    {
+      name: `${field.name}: rich block type`,
+      weight: weight * 0.25,
+      run(ctx) {
+        const found = open(ctx);
+        if (!found || found.text.blockCount === 0) return false;
+        found.text.setBlockType(block(ctx, found.text), ctx.rng.pick(['paragraph', 'heading1', 'heading2'] as const));
+      },
+    },
+    {
+      name: `${field.name}: rich list wrap`,
+      weight: weight * 0.2,
+      run(ctx) {
+        const found = open(ctx);
+        if (!found || found.text.blockCount === 0) return false;
+        return found.text.wrapInList(block(ctx, found.text), ctx.rng.pick(['bullet_list', 'ordered_list'] as const));
       },
     },
   ];
@@ -295,6 +401,8 @@ export const OPERATIONS: Operation[] = [
         status: rng.pick(PRACTICE_STATUSES),
       };
       for (const section of PRACTICE_SECTIONS) if (rng.bool(0.4)) draft[section] = tokens(ctx);
+      for (const field of PRACTICE_HEADER_TEXTS) if (rng.bool(0.3)) draft[field] = tokens(ctx);
+      if (rng.bool(0.4)) Object.assign(draft, somePeriod(rng));
       ws.practices.add(draft, id);
       ctx.run.recordCreated('practices', id);
       ctx.run.log(`peer ${ctx.peer.index} practices.add ${id}`);
@@ -313,6 +421,19 @@ export const OPERATIONS: Operation[] = [
 
   // ---------------------------------------------------------------- texts: every text field, insert, delete, set
   ...TEXT_FIELDS.flatMap(textOps),
+  ...RICH_FIELDS.flatMap(richOps),
+  {
+    // A sheet or meeting written as plain text (by another program, or a layout-2 peer) gets its
+    // fragments: on whichever peers run it, at once or not, the text must show once.
+    name: 'rich: migrate',
+    weight: 0.6,
+    run(ctx) {
+      const practices = ctx.ws.practices.migrateSections();
+      const meetings = ctx.ws.meetings.migrateNotes();
+      if (practices + meetings === 0) return false;
+      ctx.run.log(`peer ${ctx.peer.index} rich: migrate ${practices} section(s), ${meetings} note(s)`);
+    },
+  },
 
   // ---------------------------------------------------------------- values
   {
@@ -422,6 +543,21 @@ export const OPERATIONS: Operation[] = [
       if (rng.bool(0.5)) draft.memberId = members.length > 0 && rng.bool(0.8) ? rng.pick(members).id : null;
       if (draft.memberId === undefined || rng.bool(0.5)) draft.status = rng.pick(PRACTICE_STATUSES);
       ctx.ws.practices.update(practice.id, draft);
+    },
+  },
+  {
+    name: 'practices.period',
+    weight: 0.6,
+    run(ctx) {
+      const practice = pick(ctx, ctx.ws.practices);
+      if (!practice) return false;
+      const { periodStart, periodEnd } = somePeriod(ctx.rng);
+      // Partners set the two ends apart too: one end kept as it is, the other changed.
+      const keep = ctx.rng.pick(['none', 'start', 'end'] as const);
+      const start = keep === 'start' ? practice.periodStart : periodStart;
+      const end = keep === 'end' ? practice.periodEnd : periodEnd;
+      if (start && end && end < start) return false;
+      ctx.ws.practices.setPeriod(practice.id, start, end);
     },
   },
   {
@@ -693,7 +829,11 @@ export const OPERATIONS: Operation[] = [
         memberId: null,
         topics: rng.pick([undefined, subset(rng, ids(ws.topics.list()))]),
         status: rng.pick([undefined, 'draft', 'final']),
+        // Sheets from before the header fields, and other programs' values.
+        periodStart: rng.pick([undefined, '2019-03', '2019-13', 2019]),
+        periodEnd: rng.pick([undefined, '', '2023-06']),
       };
+      for (const field of PRACTICE_HEADER_TEXTS) fields[field] = rng.pick([undefined, 'plain', 'Y.Text']) === 'plain' ? tokens(ctx) : rng.bool(0.3) ? new Y.Text(tokens(ctx)) : undefined;
       for (const section of PRACTICE_SECTIONS) fields[section] = rng.pick(['missing', 'plain', 'Y.Text']) === 'plain' ? tokens(ctx) : rng.bool(0.3) ? new Y.Text(tokens(ctx)) : undefined;
       writeRaw(ws, 'practices', id, fields);
       ctx.run.recordCreated('practices', id);
@@ -813,4 +953,12 @@ function describeRaw(value: unknown): string {
   if (value instanceof Y.Map) return 'Y.Map';
   if (Array.isArray(value)) return 'plain array';
   return typeof value;
+}
+
+/** A practice's period: each end a month or '' (not given), the end never before the start. */
+function somePeriod(rng: Prng): { periodStart: string; periodEnd: string } {
+  const month = () => `${rng.int(2015, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}`;
+  const a = rng.bool(0.8) ? month() : '';
+  const b = rng.bool(0.5) ? month() : '';
+  return a && b && b < a ? { periodStart: b, periodEnd: a } : { periodStart: a, periodEnd: b };
 }

@@ -257,9 +257,9 @@ describe('bad files are refused with a message that says what is wrong', () => {
 
     // The header says so.
     expectRefused(
-      edited(text, (file) => (file.workspace.schemaVersion = 3)),
+      edited(text, (file) => (file.workspace.schemaVersion = 4)),
       'too-new',
-      /^This backup holds a workspace made by a newer version of Tavola \(layout version 3; this version reads up to 2\)/,
+      /^This backup holds a workspace made by a newer version of Tavola \(layout version 4; this version reads up to 3\)/,
     );
     // The state says so, whatever the header says.
     const newer = track(new Workspace());
@@ -267,8 +267,8 @@ describe('bad files are refused with a message that says what is wrong', () => {
     newer.doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
     const fromNewer = exportBackup(newer, WORKSPACE_ID);
     expect(JSON.parse(fromNewer).workspace.schemaVersion).toBe(SCHEMA_VERSION + 1);
-    expectRefused(fromNewer, 'too-new', /made by a newer version of Tavola \(layout version 3;/);
-    expectRefused(edited(fromNewer, (file) => (file.workspace.schemaVersion = 1)), 'too-new', /made by a newer version of Tavola \(layout version 3;/);
+    expectRefused(fromNewer, 'too-new', /made by a newer version of Tavola \(layout version 4;/);
+    expectRefused(edited(fromNewer, (file) => (file.workspace.schemaVersion = 1)), 'too-new', /made by a newer version of Tavola \(layout version 4;/);
   });
 
   it('too large: refused before it is parsed', () => {

@@ -75,11 +75,11 @@ describe('docs/document.md', () => {
   });
 
   it('names the schema version the code writes', () => {
-    expect(page).toContain('describes version **2**');
-    expect(page).toContain('# The workspace document (layout version 2)');
+    expect(page).toContain('describes version **3**');
+    expect(page).toContain('# The workspace document (layout version 3)');
     const ws = new Workspace();
     ws.initialise({ name: 'x' });
     expect(ws.meta().schemaVersion).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
   });
 });
