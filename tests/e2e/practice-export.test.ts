@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, launchBrowser, openApp } from './harness/browser';
-import { addTopic, createWorkspace, expectCleanPages, goTo } from './helpers';
+import { addTopic, createWorkspace, expectCleanPages, flushStorage, goTo } from './helpers';
 import { readDocx } from '../unit/docx-reader';
 
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
@@ -79,7 +79,8 @@ describe('a practice sheet ready to publish', () => {
     await page.keyboard.type(BOLD);
     await page.keyboard.press('Control+b');
 
-    // Everything survives a reload.
+    // Everything survives a reload (once on disk: y-indexeddb can lose a write still in flight).
+    await flushStorage(page, id);
     await page.reload({ waitUntil: 'load' });
     await header.waitFor();
     await expect.poll(() => page.getByTestId('practice-period-start').inputValue()).toBe('2019-03');

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, untrack } from 'solid-js';
 import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import type { MarkType, NodeType } from 'prosemirror-model';
@@ -10,6 +10,7 @@ import { safeHref, type CoRichText } from '../../model';
 import type { EditingTarget } from '../../sync/presence';
 import { useWorkspace } from '../context';
 import { cleanPastedHTML } from './paste';
+import { keepStoredMarks } from './stored-marks';
 import { richSchema } from './schema';
 import './editor.css';
 
@@ -192,13 +193,24 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     view.focus();
   };
 
-  createEffect(() => {
-    const connection = peers();
-    const fragment = props.text.bindFragment();
-    const maxLength = props.text.maxLength;
+  // The connection the editor is built with. A new one (the network settings changed, a link with
+  // a new key) rebuilds the editor for its partners' carets, but never under the person's fingers:
+  // while the editor has focus the change waits for the blur, so no keystroke lands in a view
+  // being replaced and the selection and pending formatting stay as they are.
+  let builtWith = untrack(peers);
+  const connection = createMemo(() => {
+    const now = peers();
+    if (!focused()) builtWith = now;
+    return builtWith;
+  });
+
+  // Built again only for another connection or another text; what the build reads is untracked.
+  createEffect(on([connection, () => props.text], ([connection_, text]) => {
+    const fragment = text.bindFragment();
+    const maxLength = text.maxLength;
     const plugins: Plugin[] = [
       ySyncPlugin(fragment),
-      ...(connection ? [yCursorPlugin(connection.awareness, { cursorBuilder: caretOf, selectionBuilder: selectionOf })] : []),
+      ...(connection_ ? [yCursorPlugin(connection_.awareness, { cursorBuilder: caretOf, selectionBuilder: selectionOf })] : []),
       yUndoPlugin({ undoManager: history.managerForEditor() }),
       keymap({
         'Mod-z': undo,
@@ -240,7 +252,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         // y-prosemirror may still dispatch (an awareness or document change it was told of) after
         // the screen went and the view with it; ProseMirror would throw on a destroyed view.
         if (this.isDestroyed) return;
-        const next = this.state.apply(tr);
+        const next = this.state.apply(keepStoredMarks(this.state, tr));
         this.updateState(next);
         setFormatting(formattingOf(next));
       },
@@ -264,7 +276,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       editor.destroy();
       if (view === editor) view = null;
     });
-  });
+  }));
 
   const typing = () =>
     participants().filter((p) => !p.self && p.editing && p.editing.kind === props.target.kind && p.editing.id === props.target.id && p.editing.field === props.target.field);
