@@ -1,8 +1,13 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
 import { goTo } from './helpers';
 import { createWorkspace, person, shareLink, waitForPeers, type Person } from './peers-helpers';
+
+const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
 
 /** The section's editable area (ProseMirror's contenteditable). */
 const section = (page: Page, name = 'context'): Locator => page.getByTestId(`section-${name}-text`);
@@ -91,6 +96,11 @@ describe('rich text: two partners in one section', () => {
     await expect.poll(() => a.page.getByTestId('section-context-text-editor').getByTestId('remote-caret').innerText()).toContain('Rotterdam');
     await expect.poll(() => a.page.getByTestId('section-context-text-typing').innerText()).toBe('Rotterdam is typing');
     expect(await a.page.getByTestId('section-objectives-text-editor').getByTestId('remote-caret').count()).toBe(0);
+    // For a person to look at: the section with the partner's named caret, on each side.
+    mkdirSync(SCREENS_DIR, { recursive: true });
+    for (const [who, p] of [['a', a.page], ['b', b.page]] as const) {
+      writeFileSync(path.join(SCREENS_DIR, `rich-text-partners-${who}.png`), await p.getByTestId('section-context').screenshot());
+    }
     expectNoPageProblems(a.context);
     expectNoPageProblems(b.context);
   });
