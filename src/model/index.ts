@@ -52,26 +52,17 @@ export { buildWorkingGroup, SAMPLE_WORKING_GROUP, workingGroupSchema, type Worki
 export { newId, ID_PATTERN } from './ids';
 export { compareOrdered, sortOrdered } from './order';
 export { type Version, type VersionSnapshot, type VersionSummary, type SnapshotTopic, type SnapshotPoint, type SnapshotPractice, summarise, VERSION_NAME_MAX } from './version';
-export {
-  takeSnapshot,
-  saveVersion,
-  viewOf,
-  readVersion,
-  openVersion,
-  diffSnapshots,
-  changesSince,
-  diffPractices,
-  practiceChangesSince,
-  PRACTICE_HEADER_FIELDS,
-  type PracticeChanges,
-  type PracticeHeaderField,
-  type SectionChange,
-  restoreVersion,
-  type SnapshotView,
-  type ViewTopic,
-  type PointChange,
-  type TopicChanges,
-  type ChangeCounts,
-  type VersionChanges,
-  type RestoreResult,
+// Named versions' values (take, open, compare, restore) are imported from './versions-diff' itself:
+// only the Versions screen uses them, so they load with it and stay out of the initial bundle.
+export type {
+  PracticeChanges,
+  PracticeHeaderField,
+  SectionChange,
+  SnapshotView,
+  ViewTopic,
+  PointChange,
+  TopicChanges,
+  ChangeCounts,
+  VersionChanges,
+  RestoreResult,
 } from './versions-diff';

@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { changesSince, openVersion, practiceChangesSince, summarise, type PracticeChanges, type VersionChanges, type VersionSummary, type Workspace } from '../model';
+import { summarise, type PracticeChanges, type VersionChanges, type VersionSummary, type Workspace } from '../model';
+import { changesSince, openVersion, practiceChangesSince } from '../model/versions-diff';
 
 /** The workspace's versions, newest first, without their snapshots (a list has no use for them). */
 export function createVersionList(workspace: Workspace, deleted: 'exclude' | 'only' = 'exclude'): VersionSummary[] {

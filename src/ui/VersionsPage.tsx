@@ -1,19 +1,7 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import {
-  personLabel,
-  restoreVersion,
-  saveVersion,
-  spliceBetween,
-  LIMITS,
-  type ChangeCounts,
-  type FocusPointStatus,
-  type PointChange,
-  type SnapshotView,
-  type TopicChanges,
-  type Version,
-  type VersionChanges,
-} from '../model';
+import { personLabel, spliceBetween, LIMITS, type ChangeCounts, type FocusPointStatus, type PointChange, type SnapshotView, type TopicChanges, type Version, type VersionChanges } from '../model';
+import { restoreVersion, saveVersion } from '../model/versions-diff';
 import { currentProfile } from '../state/peers';
 import { createPointCounts, createRecordList } from '../state/records';
 import { createOpenVersion, createPracticeChanges, createVersionChanges, createVersionList } from '../state/versions';

@@ -1,23 +1,7 @@
 import * as Y from 'yjs';
 import { generateKeyBetween } from 'fractional-indexing';
-import {
-  FOCUS_POINT_STATUSES,
-  MEMBER_KINDS,
-  PRACTICE_HEADER_TEXTS,
-  PRACTICE_SECTIONS,
-  PRACTICE_STATUSES,
-  memberForOrganisation,
-  personLabel,
-  recordAttendance,
-  restoreVersion,
-  takeSnapshot,
-  type Attendee,
-  type BaseRecord,
-  type CoRichText,
-  type CoText,
-  type PracticeSection,
-  type Workspace,
-} from '../../src/model';
+import { FOCUS_POINT_STATUSES, MEMBER_KINDS, PRACTICE_HEADER_TEXTS, PRACTICE_SECTIONS, PRACTICE_STATUSES, memberForOrganisation, personLabel, recordAttendance, type Attendee, type BaseRecord, type CoRichText, type CoText, type PracticeSection, type Workspace } from '../../src/model';
+import { restoreVersion, takeSnapshot } from '../../src/model/versions-diff';
 import type { Prng } from '../unit/helpers';
 import type { Peer, Run } from './harness';
 import { boundaries } from './tokens';

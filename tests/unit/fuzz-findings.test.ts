@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { Workspace, restoreVersion, takeSnapshot } from '../../src/model';
+import { Workspace } from '../../src/model';
+import { restoreVersion, takeSnapshot } from '../../src/model/versions-diff';
 
 /** A peer with a fixed client id, and every update it emits, in order. */
 function peer(client: number) {

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  InvalidValue,
-  SCHEMA_VERSION,
-  Workspace,
-  WorkspaceNotReceived,
-  buildWorkingGroup,
-  restoreVersion,
-  saveVersion,
-  takeSnapshot,
-} from '../../src/model';
+import { InvalidValue, SCHEMA_VERSION, Workspace, WorkspaceNotReceived, buildWorkingGroup } from '../../src/model';
+import { restoreVersion, saveVersion, takeSnapshot } from '../../src/model/versions-diff';
 import { REMOTE, createPeers } from './helpers';
 
 /** Issue 9: every concurrent edit survives, and nothing anyone types is silently dropped. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { diffPractices, openVersion, practiceChangesSince, saveVersion, summarise, takeSnapshot, Workspace, type RichNode } from '../../src/model';
+import { summarise, Workspace, type RichNode } from '../../src/model';
+import { diffPractices, openVersion, practiceChangesSince, saveVersion, takeSnapshot } from '../../src/model/versions-diff';
 
 function sheetWorkspace() {
   const ws = new Workspace();

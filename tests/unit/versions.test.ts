@@ -1,18 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildWorkingGroup,
-  changesSince,
-  diffSnapshots,
-  openVersion,
-  restoreVersion,
-  saveVersion,
-  summarise,
-  takeSnapshot,
-  UndoHistory,
-  Workspace,
-  type VersionSnapshot,
-} from '../../src/model';
+import { buildWorkingGroup, summarise, UndoHistory, Workspace, type VersionSnapshot } from '../../src/model';
+import { changesSince, diffSnapshots, openVersion, restoreVersion, saveVersion, takeSnapshot } from '../../src/model/versions-diff';
 import { createPeers, Prng, recordActions } from './helpers';
 
 /**
