@@ -62,8 +62,13 @@ export async function pointTexts(page: Page): Promise<string[]> {
   return page.getByTestId('focus-point-text').evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
 }
 
+/**
+ * Until the page says it is connected to `count` partners. 45 s, as in peers.test.ts: a connection
+ * made again (after "work offline", a reload) once took over 20 s in a fresh-clone CI run (stop 20,
+ * joining.test.ts); the cause is not found yet (see the issue notes).
+ */
 export async function waitForPeers(page: Page, count: number): Promise<void> {
   await expect
-    .poll(() => page.getByTestId('connection-status').textContent(), { timeout: 20_000 })
+    .poll(() => page.getByTestId('connection-status').textContent(), { timeout: 45_000 })
     .toBe(count === 1 ? 'Connected to 1 partner' : `Connected to ${count} partners`);
 }
