@@ -65,7 +65,7 @@ describe('joining before the workspace has arrived', () => {
       } finally {
         await closeBrowser(joiner.context);
       }
-    });
+    }, 120_000);
   }
 
   test('the creator saw no page errors', () => {
