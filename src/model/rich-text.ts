@@ -376,14 +376,17 @@ export class CoRichText {
 
   /** Insert `text` at `offset` of text block `block`, with `marks` (the marks of the text there, by default none). */
   insertText(block: number, offset: number, text: string, marks: RichMarkName[] = []): void {
-    const empty = block === 0 && this.fragment.length === 0;
-    const target = textBlocks(this.fragment)[block];
+    const blocks = textBlocks(this.fragment);
+    // No text block at all: an empty section, or one left holding only a list that lost its items
+    // to concurrent deletions (fuzz seed 3322 of stop 20).
+    const empty = block === 0 && blocks.length === 0;
+    const target = blocks[block];
     if (!target && !empty) throw new Error(`No text block ${block}`);
     this.transact(() => {
       let ytext: Y.XmlText;
       if (target) ytext = blockText(target);
       else {
-        // An empty section (as a new sheet has): its first paragraph, as the editor would write it.
+        // A section with no text block: its first paragraph, as the editor would write it.
         const paragraph = new Y.XmlElement('paragraph');
         ytext = new Y.XmlText();
         paragraph.insert(0, [ytext]);

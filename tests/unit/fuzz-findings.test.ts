@@ -186,4 +186,19 @@ describe('fuzz findings', () => {
     ws.focusPoints.move('p1', 1);
     expect(ws.focusPoints.ofTopic('').map((p) => p.id)).toEqual(['p2', 'p1']);
   });
+
+  it('typing into a rich text that holds no text block (only a list emptied by concurrent deletions) starts a paragraph (fuzz seed 3322)', () => {
+    const ws = new Workspace();
+    const id = ws.meetings.add({ title: 'Call', date: '2026-12-02' });
+    const fragment = ws.meetings.notes(id)!.bindFragment();
+    ws.doc.transact(() => {
+      fragment.delete(0, fragment.length);
+      fragment.insert(0, [new Y.XmlElement('bullet_list')]);
+    });
+    const notes = ws.meetings.notes(id)!;
+    expect(notes.blockCount).toBe(0);
+    notes.insertText(0, 0, 'Agreed');
+    expect(notes.blockCount).toBe(1);
+    expect(notes.blockText(0)).toBe('Agreed');
+  });
 });
