@@ -17,6 +17,8 @@ import {
 import { newSecret } from '../sync/link';
 import { databaseName, deleteStoredWorkspace, storedWorkspaceExists } from '../sync/persistence';
 import { isQuotaError } from '../sync/storage';
+
+export { MergeRefused };
 import { registry } from './registry';
 import { acquireWorkspace, closeWorkspaceNow } from './session';
 

@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { MAX_BACKUP_BYTES, MergeRefused, checkMerge, formatBytes, type Backup } from '../io/backup';
-import { describeMerge, downloadBackup, mergeInto, readBackupFile } from '../state/backups';
+import { describeCounts, describeMerge, downloadBackup, mergeInto, readBackupFile } from '../state/backups';
 import { Notice } from './components';
 import { useWorkspace } from './context';
 import { BackupDialog, BackupFileInput, backupSummary } from './RestoreBackup';
@@ -110,7 +110,7 @@ export function BackupSettings() {
           </button>
         }
       >
-        <Show when={pending()}>{(backup) => <p>{backupSummary(backup())}</p>}</Show>
+        <Show when={pending()}>{(backup) => <p>{backupSummary(backup(), describeCounts(backup().counts))}</p>}</Show>
         <p>Nothing is lost on either side. Partners who are connected receive what the backup adds.</p>
       </BackupDialog>
     </section>

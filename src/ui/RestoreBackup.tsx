@@ -1,26 +1,18 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
-import { MergeRefused, type Backup, type MergeCheck } from '../io/backup';
-import {
-  RestoreFailed,
-  checkMergeHere,
-  describeCounts,
-  describeMerge,
-  readBackupFile,
-  restoreAsCopy,
-  restoreAsNew,
-  mergeIntoStored,
-  workspaceHere,
-} from '../state/backups';
+import type { Backup, MergeCheck } from '../io/backup';
 import { Notice, formatDate } from './components';
 import './backup.css';
+
+/** Reading, checking and restoring a backup: loaded when a file is chosen, not with the home screen. */
+const loadBackups = () => import('../state/backups');
 
 /** The home screen's way back from a backup file: a new workspace, a merge, or a separate copy. */
 export function RestoreBackup() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [done, setDone] = createSignal<{ message: string; id: string } | null>(null);
-  const [choice, setChoice] = createSignal<{ backup: Backup; name: string; merge: MergeCheck } | null>(null);
+  const [choice, setChoice] = createSignal<{ backup: Backup; name: string; merge: MergeCheck; summary: string } | null>(null);
 
   const run = async (what: string, action: () => Promise<void>) => {
     setBusy(true);
@@ -30,6 +22,7 @@ export function RestoreBackup() {
       await action();
     } catch (cause) {
       // Refusals and failed restores say what happened in their own words; anything else is unforeseen.
+      const { MergeRefused, RestoreFailed } = await loadBackups();
       if (cause instanceof MergeRefused || cause instanceof RestoreFailed) setError(cause.message);
       else setError(`${what} did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
     } finally {
@@ -39,6 +32,7 @@ export function RestoreBackup() {
 
   const chosen = (file: File) =>
     run('Restoring the backup', async () => {
+      const { readBackupFile, workspaceHere, checkMergeHere, restoreAsNew, describeCounts } = await loadBackups();
       const result = await readBackupFile(file);
       if (!result.ok) {
         setError(result.message);
@@ -48,7 +42,8 @@ export function RestoreBackup() {
       const here = await workspaceHere(backup);
       if (here !== null) {
         // Whether it can be merged is known before the question is asked, from what is stored.
-        setChoice({ backup, name: here, merge: await checkMergeHere(backup, here) });
+        const summary = backupSummary(backup, describeCounts(backup.counts));
+        setChoice({ backup, name: here, merge: await checkMergeHere(backup, here), summary });
         return;
       }
       const id = await restoreAsNew(backup);
@@ -58,6 +53,7 @@ export function RestoreBackup() {
   const merge = (backup: Backup, name: string) => {
     setChoice(null);
     void run('Merging the backup', async () => {
+      const { mergeIntoStored, describeMerge } = await loadBackups();
       const summary = await mergeIntoStored(backup, name);
       setDone({ id: backup.workspaceId, message: describeMerge(summary, name) });
     });
@@ -66,6 +62,7 @@ export function RestoreBackup() {
   const copy = (backup: Backup) => {
     setChoice(null);
     void run('Importing the copy', async () => {
+      const { restoreAsCopy } = await loadBackups();
       const id = await restoreAsCopy(backup);
       setDone({ id, message: `Imported the backup of ${formatDate(backup.exportedAt)} as a separate workspace, “${backup.meta.name} (copy)”.` });
     });
@@ -115,7 +112,7 @@ export function RestoreBackup() {
           </>
         }
       >
-        <Show when={choice()}>{(c) => <p>{backupSummary(c().backup)}</p>}</Show>
+        <Show when={choice()}>{(c) => <p>{c().summary}</p>}</Show>
         <Show when={(() => { const check = choice()?.merge; return check && !check.ok ? check.message : ''; })()}>
           {(message) => (
             <Notice tone="error" testId="restore-merge-refused">
@@ -137,9 +134,8 @@ export function RestoreBackup() {
   );
 }
 
-/** “The backup of 4 March 2025 holds 3 topics, 12 focus points and 1 meeting.” */
-export function backupSummary(backup: Backup): string {
-  const holds = describeCounts(backup.counts);
+/** “The backup of 4 March 2025 holds 3 topics, 12 focus points and 1 meeting.”, given what it holds in words. */
+export function backupSummary(backup: Backup, holds: string): string {
   return `The backup of ${formatDate(backup.exportedAt)} holds ${holds || 'an empty workspace'}.`;
 }
 
