@@ -250,6 +250,22 @@ export class Collection<R extends BaseRecord> {
     this.map.forEach((raw, id) => fn(this.readCached(id, raw), id));
   }
 
+  /**
+   * Some stored fields of every readable entry (unreadable ones are left out), read and checked
+   * exactly as a whole read reads them, without reading the others (texts, sets) or caching: for
+   * an index built once over every record, which needs only a few fields. `raw` is for a
+   * subclass's own derived fields.
+   */
+  protected forEachPartial<K extends keyof R & string>(keys: readonly K[], fn: (values: Pick<R, K>, id: string, raw: Y.Map<unknown>) => void): void {
+    for (const key of keys) if (this.fields[key].storage === 'derived') throw new Error(`${this.name}.${key} is derived`);
+    this.map.forEach((raw, id) => {
+      if (!(raw instanceof Y.Map) || !ID_PATTERN.test(id)) return;
+      const record: Record<string, unknown> = {};
+      for (const key of keys) this.readFieldInto(raw, key, record, []);
+      fn(record as Pick<R, K>, id, raw);
+    });
+  }
+
   /** A copy the caller owns (Solid stores write into the objects they are given). */
   protected copy(record: R): R {
     return cloneRecord(record);
@@ -596,6 +612,26 @@ export class Collection<R extends BaseRecord> {
     }
   }
 
+  /** One stored (not derived) field of a record, checked, into `record`; its key into `repaired` when it was not read as stored. */
+  private readFieldInto(raw: Y.Map<unknown>, key: string, record: Record<string, unknown>, repaired: string[]): void {
+    const field = this.fields[key as keyof R];
+    const stored = raw.get(key);
+    // A text a partner's half-arrived repair took away reads as what a repair here would hold.
+    const { plain, exact } = stored === undefined ? waitingValue(raw, key, field.storage) : plainValue(stored, field.storage);
+    const parsed = field.schema.safeParse(plain);
+    if (parsed.success) {
+      record[key] = parsed.data;
+      if (!exact) repaired.push(key);
+    } else if (field.storage === 'text' && typeof plain === 'string' && field.maxLength !== undefined && plain.length > field.maxLength) {
+      // Too long (a paste through CoText has no limit): show what fits rather than nothing.
+      record[key] = cutAt(plain, field.maxLength);
+      repaired.push(key);
+    } else {
+      record[key] = field.fallback();
+      repaired.push(key);
+    }
+  }
+
   private readRaw(id: string, raw: unknown): ReadResult<R> {
     if (!(raw instanceof Y.Map)) {
       return { ok: false, id, problem: `stored as ${describe(raw)} instead of a record` };
@@ -607,23 +643,8 @@ export class Collection<R extends BaseRecord> {
     const record: Record<string, unknown> = {};
     const repaired: string[] = [];
     for (const key of Object.keys(this.fields)) {
-      const field = this.fields[key as keyof R];
-      if (field.storage === 'derived') continue;
-      const stored = raw.get(key);
-      // A text a partner's half-arrived repair took away reads as what a repair here would hold.
-      const { plain, exact } = stored === undefined ? waitingValue(raw, key, field.storage) : plainValue(stored, field.storage);
-      const parsed = field.schema.safeParse(plain);
-      if (parsed.success) {
-        record[key] = parsed.data;
-        if (!exact) repaired.push(key);
-      } else if (field.storage === 'text' && typeof plain === 'string' && field.maxLength !== undefined && plain.length > field.maxLength) {
-        // Too long (a paste through CoText has no limit): show what fits rather than nothing.
-        record[key] = cutAt(plain, field.maxLength);
-        repaired.push(key);
-      } else {
-        record[key] = field.fallback();
-        repaired.push(key);
-      }
+      if (this.fields[key as keyof R].storage === 'derived') continue;
+      this.readFieldInto(raw, key, record, repaired);
     }
     repaired.push(...this.readDerived(raw, record));
     if (record.id !== id) {
