@@ -567,26 +567,57 @@ export interface RichMigrationTarget {
  * Returns how many fields were migrated.
  */
 export function migrateRichFields(doc: Y.Doc, targets: readonly RichMigrationTarget[], origin: unknown): number {
-  // Inside an open transaction the update would make Yjs take the whole transaction as remote.
-  if (doc._transaction !== null) throw new Error('A rich-text migration runs outside any transaction');
   const pending = targets.filter((t) => !(t.record.get(richKey(t.field)) instanceof Y.XmlFragment));
-  if (pending.length === 0) return 0;
+  return writeUnderMigrationIds(
+    doc,
+    pending.map((target) => ({
+      map: target.record,
+      prepare: (copy) => {
+        if (copy.get(richKey(target.field)) instanceof Y.XmlFragment) return null;
+        const legacy = copy.get(target.field);
+        const text = legacy instanceof Y.Text ? legacy.toString() : typeof legacy === 'string' ? legacy : '';
+        return {
+          clientId: migrationClientId(target.recordId, target.field, text),
+          write: () => {
+            const fragment = new Y.XmlFragment();
+            fillWithPlainText(fragment, text);
+            copy.set(richKey(target.field), fragment);
+          },
+        };
+      },
+    })),
+    origin,
+  );
+}
+
+/** A migration's write into one map: what it writes, under which client id, decided from the map's copy. */
+export interface MigrationWrite {
+  map: Y.Map<unknown>;
+  /** Null when the copy needs nothing; otherwise the id (the same on every peer migrating the same data) and the write. */
+  prepare: (copy: Y.Map<unknown>) => { clientId: number; write: () => void } | null;
+}
+
+/**
+ * Make each write in a scratch copy of the document under its migration client id, and apply the
+ * result here with `origin`: two peers migrating the same data write the same items under the
+ * same ids, which Yjs keeps once, so neither copy replaces the other (and nothing typed into one
+ * is lost with it). The document's own client id never changes. Returns how many writes were made.
+ */
+export function writeUnderMigrationIds(doc: Y.Doc, writes: readonly MigrationWrite[], origin: unknown): number {
+  // Inside an open transaction the update would make Yjs take the whole transaction as remote.
+  if (doc._transaction !== null) throw new Error('A migration writes outside any transaction');
+  if (writes.length === 0) return 0;
   const scratch = new Y.Doc({ gc: false });
   const updates: Uint8Array[] = [];
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
     scratch.on('update', (update: Uint8Array) => updates.push(update));
-    for (const target of pending) {
-      const copy = recordIn(scratch, target.record);
-      if (!copy || copy.get(richKey(target.field)) instanceof Y.XmlFragment) continue;
-      const legacy = copy.get(target.field);
-      const text = legacy instanceof Y.Text ? legacy.toString() : typeof legacy === 'string' ? legacy : '';
-      scratch.clientID = migrationClientId(target.recordId, target.field, text);
-      scratch.transact(() => {
-        const fragment = new Y.XmlFragment();
-        fillWithPlainText(fragment, text);
-        copy.set(richKey(target.field), fragment);
-      });
+    for (const { map, prepare } of writes) {
+      const copy = recordIn(scratch, map);
+      const prepared = copy && prepare(copy);
+      if (!prepared) continue;
+      scratch.clientID = prepared.clientId;
+      scratch.transact(prepared.write);
     }
   } finally {
     scratch.destroy();

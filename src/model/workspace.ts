@@ -8,7 +8,8 @@ import { Practices } from './practice';
 import { Topics } from './topic';
 import { CoText } from './text';
 import { Versions } from './version';
-import { handOver, rememberInitialContent, salvagedKeys } from './salvage';
+import { handOver, salvagedKeys } from './salvage';
+import { migrationClientId, writeUnderMigrationIds } from './rich-text';
 
 /**
  * The layout version this code writes. See docs/document.md.
@@ -194,15 +195,28 @@ export class Workspace implements Host {
         const agendas = this.meetings.migrateAgendas();
         if (agendas > 0) done.push(`${agendas} agenda${agendas === 1 ? '' : 's'} kept as ordered sets`);
       }
-      if (!(this.metaMap.get('description') instanceof Y.Text)) {
-        const previous = this.metaMap.get('description');
-        const text = new Y.Text(typeof previous === 'string' ? previous.slice(0, WORKSPACE_DESCRIPTION_MAX) : '');
-        this.metaMap.set('description', text);
-        rememberInitialContent(text);
-        done.push('description kept as a text');
-      }
       if (this.metaMap.get('schemaVersion') !== SCHEMA_VERSION) this.metaMap.set('schemaVersion', SCHEMA_VERSION);
     });
+    // The description's text is written under a client id hashed from the string it keeps
+    // (rich-text.ts, writeUnderMigrationIds), after the transaction above as the fragments below:
+    // two partners migrating at once make the same text, not two of which one would be dropped
+    // with whatever was typed into it (fuzz seed 8833).
+    const description = writeUnderMigrationIds(
+      this.doc,
+      [
+        {
+          map: this.metaMap,
+          prepare: (copy) => {
+            if (copy.get('description') instanceof Y.Text) return null;
+            const previous = copy.get('description');
+            const text = typeof previous === 'string' ? previous.slice(0, WORKSPACE_DESCRIPTION_MAX) : '';
+            return { clientId: migrationClientId('meta', 'description', text), write: () => copy.set('description', new Y.Text(text)) };
+          },
+        },
+      ],
+      this.originOf('workspace.migrate'),
+    );
+    if (description > 0) done.push('description kept as a text');
     if (from < 3) {
       // Each fragment arrives as an update written under its own deterministic client
       // (rich-text.ts), applied after the transaction above: applied inside it, Yjs would count

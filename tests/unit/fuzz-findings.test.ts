@@ -201,4 +201,28 @@ describe('fuzz findings', () => {
     expect(notes.blockCount).toBe(1);
     expect(notes.blockText(0)).toBe('Agreed');
   });
+
+  it('two peers migrating a layout-1 description (a plain string) at once keep what each types into it (fuzz seed 8833)', () => {
+    const old = new Y.Doc();
+    old.transact(() => {
+      const meta = old.getMap('meta');
+      meta.set('name', 'Port cities');
+      meta.set('description', 'Ports');
+      meta.set('createdAt', '2024-01-01T00:00:00.000Z');
+      meta.set('schemaVersion', 1);
+    }, 'layout-1 program');
+    const [a, b] = [peer(101), peer(202)];
+    for (const p of [a, b]) Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(old), 'remote');
+    expect(a.ws.migrate()).toContain('description kept as a text');
+    expect(b.ws.migrate()).toContain('description kept as a text');
+    // b's copy would win (the higher client id): a's words, handed over, would go to the end.
+    a.ws.description()!.insert(0, 'Cities: ');
+    b.ws.description()!.insert(5, ' and customs');
+    sync(a.doc, b.doc);
+    sync(a.doc, b.doc);
+    expect(a.ws.meta().description).toBe('Cities: Ports and customs');
+    expect(b.ws.meta().description).toBe(a.ws.meta().description);
+    // Both made the same text: one shared type, not a winner and a copy handed over.
+    expect(a.ws.description()!.toString()).toBe(b.ws.description()!.toString());
+  });
 });
