@@ -259,10 +259,10 @@ export class Collection<R extends BaseRecord> {
   protected forEachPartial<K extends keyof R & string>(keys: readonly K[], fn: (values: Pick<R, K>, id: string, raw: Y.Map<unknown>) => void): void {
     for (const key of keys) if (this.fields[key].storage === 'derived') throw new Error(`${this.name}.${key} is derived`);
     this.map.forEach((raw, id) => {
-      if (!(raw instanceof Y.Map) || !ID_PATTERN.test(id)) return;
+      if (unreadable(id, raw) !== null) return;
       const record: Record<string, unknown> = {};
-      for (const key of keys) this.readFieldInto(raw, key, record, []);
-      fn(record as Pick<R, K>, id, raw);
+      for (const key of keys) this.readFieldInto(raw as Y.Map<unknown>, key, record, []);
+      fn(record as Pick<R, K>, id, raw as Y.Map<unknown>);
     });
   }
 
@@ -320,9 +320,12 @@ export class Collection<R extends BaseRecord> {
 
   /** Entries that could not be read at all. */
   problems(): { id: string; problem: string }[] {
+    // Whether an entry can be read depends on its shape and id alone (every field is repaired
+    // on reading): nothing is read whole, which cost 240 ms of a cold open with 10,000 points.
     const problems: { id: string; problem: string }[] = [];
-    this.forEachRead((result) => {
-      if (!result.ok) problems.push({ id: result.id, problem: result.problem });
+    this.map.forEach((raw, id) => {
+      const problem = unreadable(id, raw);
+      if (problem) problems.push({ id, problem });
     });
     return problems;
   }
@@ -632,14 +635,10 @@ export class Collection<R extends BaseRecord> {
     }
   }
 
-  private readRaw(id: string, raw: unknown): ReadResult<R> {
-    if (!(raw instanceof Y.Map)) {
-      return { ok: false, id, problem: `stored as ${describe(raw)} instead of a record` };
-    }
-    if (!ID_PATTERN.test(id)) {
-      // Ids end up in addresses and element ids: one Tavola would never make is not followed.
-      return { ok: false, id, problem: 'stored under an id Tavola does not use' };
-    }
+  private readRaw(id: string, stored: unknown): ReadResult<R> {
+    const problem = unreadable(id, stored);
+    if (problem !== null) return { ok: false, id, problem };
+    const raw = stored as Y.Map<unknown>;
     const record: Record<string, unknown> = {};
     const repaired: string[] = [];
     for (const key of Object.keys(this.fields)) {
@@ -674,6 +673,14 @@ function orderedEntries(raw: unknown): Ordered[] {
   return entries.sort(compareOrdered);
 }
 /** The plain value of a stored field, and whether it was stored the way the layout says. */
+/** Why an entry cannot be read as a record at all, or null when it can (its fields are repaired on reading). */
+function unreadable(id: string, raw: unknown): string | null {
+  if (!(raw instanceof Y.Map)) return `stored as ${describe(raw)} instead of a record`;
+  // Ids end up in addresses and element ids: one Tavola would never make is not followed.
+  if (!ID_PATTERN.test(id)) return 'stored under an id Tavola does not use';
+  return null;
+}
+
 function plainValue(raw: unknown, storage: Storage): { plain: unknown; exact: boolean } {
   switch (storage) {
     case 'value':

@@ -176,5 +176,9 @@ describe('live points per topic, from the topic index', () => {
     expect(indexed(ports, true)).toEqual(['deletedone']);
     expect(indexed('', false)).toEqual(['badtopic', 'longtopic', 'placemap']);
     expectCounts(ws, everyTopic, [2, 2, 3]);
+    // What cannot be read at all, found without reading any entry whole, as a whole read finds it.
+    const unreadable = ws.focusPoints.readAll().flatMap((r) => (r.ok ? [] : [{ id: r.id, problem: r.problem }]));
+    expect(unreadable.map((p) => p.id).sort()).toEqual(['Bad Id!', 'notarecord']);
+    expect(ws.focusPoints.problems()).toEqual(unreadable);
   });
 });
