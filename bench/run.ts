@@ -44,6 +44,7 @@ import { coldOpens, newPeers, newWorkspace, openA, rawTransfers, register, type 
 import { clockOffset, lab, median, pack, packBytes, percentile, probe, sleep, summary, waitShown, withTimeout } from './lib/pages';
 import { BENCH_PREFIX, startBenchServer, type BenchServer } from './lib/server';
 import { openTopic, type OpenTimes } from './lib/topic';
+import { searchBench, SEARCH_QUERIES } from './lib/search';
 import { startCallPeers, type CallPeers } from './peer/call-peers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -67,6 +68,8 @@ export interface BenchOptions {
   call: { peers: number; peerIntervalMs: number; keystrokes: number };
   /** Opening a topic of `points` focus points, `opens` times in the app and in the floor page. */
   bigTopic: { points: number; opens: number };
+  /** Search on the generated workspace (bench/lib/search.ts): each query `runs` times with the index, and as a plain scan. */
+  search: { runs: number };
   /** The generated workspace at `scale`× (topics, meetings, practice sheets; no edit history): cold opens and new peers again. */
   large: { scale: number; coldOpens: number; newPeers: number; rawTransfers: number };
   /**
@@ -94,6 +97,7 @@ export const FULL: BenchOptions = {
   reloads: 30,
   call: { peers: 9, peerIntervalMs: 200, keystrokes: 500 },
   bigTopic: { points: 1000, opens: 5 },
+  search: { runs: 20 },
   large: { scale: 5, coldOpens: 3, newPeers: 3, rawTransfers: 3 },
   // 40 topics × 200 points, 160 practice sheets, 80 meetings: 4.9 MB encoded.
   keeper: { sizes: { topics: 40, practices: 160, meetings: 80 }, receives: 3, clients: 50, edits: 20 },
@@ -110,6 +114,7 @@ export const SMOKE: BenchOptions = {
   reloads: 2,
   call: { peers: 3, peerIntervalMs: 200, keystrokes: 20 },
   bigTopic: { points: 50, opens: 1 },
+  search: { runs: 2 },
   large: { scale: 5, coldOpens: 1, newPeers: 1, rawTransfers: 1 },
   keeper: { sizes: {}, receives: 1, clients: 4, edits: 3 },
 };
@@ -291,6 +296,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // The large state as a file of the bench's server, for the lab page to fetch.
     writeFileSync(path.join(labDir, 'large-workspace.bin'), packBytes([largeState]));
     phase('build and generate');
+
+    // Search, in Node on the generated workspace, with nothing else running (bench/lib/search.ts).
+    const search = searchBench(generated.workspace, options.search.runs);
+    details.search = search;
+    log(`search: index built in ${search.buildMs.toFixed(0)} ms; a query ${median(search.indexMs).toFixed(2)} ms, a plain scan ${median(search.scanMs).toFixed(2)} ms`);
+    phase('search');
 
     const appBundle = initialAssets(appDir);
     const floorBundle = initialAssets(floorDir);
@@ -623,6 +634,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       value: median(topicSamples.app.map((s) => s.paintAt - s.clickAt)),
       floor: median(topicSamples.floor.map((s) => s.paintAt - s.clickAt)),
       floorName: 'Solid alone: the same rows from a plain array, same markup and CSS',
+      target: '(information)',
+    });
+    add({
+      id: 'search',
+      name: `Search: first results for a query on the ${expected.livePoints.toLocaleString('en-GB')}-point workspace, index built (median of ${SEARCH_QUERIES.length} queries; building it: ${Math.round(search.buildMs)} ms, once)`,
+      unit: 'ms',
+      value: median(search.indexMs),
+      floor: median(search.scanMs),
+      floorName: 'plain scan of the same texts, folded beforehand: every query word a substring',
       target: '(information)',
     });
     const jsOf = (bundle: typeof appBundle) => bundle.files.filter((f) => f.file.endsWith('.js')).reduce((n, f) => n + f.gzip, 0);

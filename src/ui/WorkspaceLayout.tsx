@@ -9,6 +9,7 @@ import { Notice } from './components';
 import { WorkspaceContext } from './context';
 import { afterPaint } from './frame';
 import { LiveMeetingBanner } from './LiveMeetingBanner';
+import { SearchBox } from './search/SearchBox';
 
 export function WorkspaceLayout(props: ParentProps) {
   const params = useParams<{ workspaceId: string }>();
@@ -107,13 +108,14 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
     <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace, peers, participants, history, announce: (target) => announceEditing(peers, target) }}>
       <div class="workspace">
         <header class="topbar">
-          <A href="/" class="brand small" aria-label="Tavola: all workspaces">
+          <A href="/" class="brand small" aria-label="All workspaces">
             <span class="brand-mark" aria-hidden="true" />
             <span class="brand-name">Tavola</span>
           </A>
           <h1 class="workspace-title" data-testid="workspace-name">
             {waitingForPartner() ? 'Shared workspace' : meta().name}
           </h1>
+          <SearchBox workspace={props.workspace} workspaceId={props.id} />
           <div class="topbar-end">
             <PeopleOnline participants={participants()} />
             <button type="button" class="button primary small" data-testid="share" onClick={() => setSharing(true)}>
@@ -121,7 +123,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             </button>
           </div>
         </header>
-        <div class="statusbar" role="region" aria-label="Connection and undo">
+        <div class="statusbar">
           <ConnectionStatus
             snapshot={connection()}
             waitingForWorkspace={!!waitingForPartner()}
@@ -184,7 +186,6 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
               Settings
             </A>
           </nav>
-          <main class="workspace-main">
           <LiveMeetingBanner />
           <Show when={newer()}>
             <Notice tone="warning">
@@ -199,7 +200,6 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             </Notice>
           </Show>
           <div class="workspace-body">{props.children}</div>
-          </main>
         </Show>
       </div>
     </WorkspaceContext.Provider>
@@ -209,7 +209,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
 /** In place of the screens until the workspace has come from a partner who has it. */
 function ReceivingWorkspace() {
   return (
-    <main class="workspace-body">
+    <div class="workspace-body">
       <section class="card receiving" data-testid="receiving-workspace" aria-busy="true">
         <h2>Nothing here yet</h2>
         <p class="quiet">
@@ -217,6 +217,6 @@ function ReceivingWorkspace() {
           changed before then, so nothing you do here can overwrite your partners' work.
         </p>
       </section>
-    </main>
+    </div>
   );
 }

@@ -22,6 +22,7 @@ test('the benchmarks run at small sizes and produce every figure, each beside it
     'callPaintMedian',
     'callPaintP99',
     'topicOpen',
+    'search',
     'bundle',
     'routeChunk',
     'heap',
