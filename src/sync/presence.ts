@@ -71,8 +71,11 @@ export function observeParticipants(awareness: Awareness, listener: () => void):
   return () => awareness.off('change', handler);
 }
 
-/** Colours that stay readable as text and caret colours on white. */
-export const PERSON_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#3f51b5'];
+/**
+ * Colours for people's initials, carets and names. Each carries text at 4.5:1 in white or in the
+ * ink colour (src/ui/person-colour.ts chooses; the violet was #9467bd, 4.3:1 at best).
+ */
+export const PERSON_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#8a5cc0', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#3f51b5'];
 
 const PROFILE_KEY = 'tavola.profile.v1';
 

@@ -6,6 +6,7 @@ import { formatShareLink } from '../sync/link';
 import { DEFAULT_RELAYS, type ConnectionSnapshot, type PeerConnection } from '../sync/peers';
 import { randomColor, type EditingTarget, type Participant } from '../sync/presence';
 import { KeeperStatusLine } from './KeeperStatus';
+import { textColorOn, textColorOnWhite } from './person-colour';
 
 /** "Offline", "Looking for partners…", "Connected to 2 partners", or what went wrong, in plain words. */
 export function ConnectionStatus(props: {
@@ -69,25 +70,42 @@ export function ConnectionStatus(props: {
   );
 }
 
-/** Coloured initials of everyone here; the first is this person. */
+/** Coloured initials of everyone here; the first is this person. A partner's arrival or leaving is
+ * said by screen readers (a polite live region: it waits for a pause and never moves the focus). */
 export function PeopleOnline(props: { participants: Participant[] }) {
+  const [announcement, setAnnouncement] = createSignal('');
+  let known: Map<number, string> | null = null;
+  createEffect(() => {
+    const now = new Map(props.participants.filter((p) => !p.self).map((p) => [p.clientId, p.organisation ? `${p.name} (${p.organisation})` : p.name]));
+    if (known) {
+      const arrived = [...now].filter(([id]) => !known!.has(id)).map(([, name]) => `${name} joined`);
+      const left = [...known].filter(([id]) => !now.has(id)).map(([, name]) => `${name} left`);
+      if (arrived.length + left.length > 0) setAnnouncement(`${[...arrived, ...left].join(', ')}.`);
+    }
+    known = now;
+  });
   return (
-    <ul class="people" aria-label="People here now" data-testid="people">
-      <For each={props.participants}>
-        {(person) => (
-          <li
-            class="person"
-            style={{ 'background-color': person.color }}
-            title={`${person.name}${person.organisation ? `, ${person.organisation}` : ''}${person.self ? ' (you)' : ''}`}
-            data-testid="person"
-            data-self={person.self ? 'true' : 'false'}
-            data-name={person.name}
-          >
-            {initials(person.name)}
-          </li>
-        )}
-      </For>
-    </ul>
+    <>
+      <ul class="people" aria-label="People here now" data-testid="people">
+        <For each={props.participants}>
+          {(person) => (
+            <li
+              class="person"
+              style={{ 'background-color': person.color, color: textColorOn(person.color) }}
+              title={`${person.name}${person.organisation ? `, ${person.organisation}` : ''}${person.self ? ' (you)' : ''}`}
+              data-testid="person"
+              data-self={person.self ? 'true' : 'false'}
+              data-name={person.name}
+            >
+              {initials(person.name)}
+            </li>
+          )}
+        </For>
+      </ul>
+      <span class="visually-hidden" role="status" aria-live="polite" data-testid="presence-announcement">
+        {announcement()}
+      </span>
+    </>
   );
 }
 
@@ -102,7 +120,7 @@ export function EditingBadges(props: { participants: Participant[]; target: Edit
       <span class="editing-badges" data-testid="editing-badges">
         <For each={editors()}>
           {(person) => (
-            <span class="editing-badge" style={{ 'border-color': person.color, color: person.color }} data-testid="editing-badge" title={person.name}>
+            <span class="editing-badge" style={{ 'border-color': person.color, color: textColorOnWhite(person.color) }} data-testid="editing-badge" title={person.name}>
               {person.organisation || person.name} {person.editing?.field === 'text' ? 'is typing' : 'is editing'}
             </span>
           )}
@@ -185,7 +203,7 @@ export function ProfilePrompt() {
   };
   return (
     <Show when={!currentProfile()}>
-      <form class="notice profile-prompt" onSubmit={submit} data-testid="profile-prompt">
+      <form class="notice profile-prompt" aria-label="Who you are" onSubmit={submit} data-testid="profile-prompt">
         <span>Tell your partners who you are:</span>
         <input aria-label="Your name" placeholder="Your name" value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="profile-name" />
         <input

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { FOCUS_POINT_STATUSES, LIMITS, type FocusPoint, type FocusPointStatus, type Member } from '../model';
 import { announceEditing } from '../state/peers';
 import { createRecordList, createTextValue } from '../state/records';
@@ -297,12 +297,32 @@ function OwnerChips(props: { point: ListedPoint; members: Member[] }) {
   return <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>;
 }
 
-/** A picker of the members who own a point. */
+/**
+ * A picker of the members who own a point. Escape closes it and gives the focus back to its
+ * button; a click or a tap anywhere else closes it too.
+ */
 function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
   const { workspace } = useWorkspace();
+  let details!: HTMLDetailsElement;
+  let button!: HTMLElement;
+  const outside = (event: PointerEvent) => {
+    if (!details.contains(event.target as Node)) details.open = false;
+  };
+  // Listened to only while open: a topic may have hundreds of pickers.
+  const onToggle = () => {
+    if (details.open) document.addEventListener('pointerdown', outside, true);
+    else document.removeEventListener('pointerdown', outside, true);
+  };
+  onCleanup(() => document.removeEventListener('pointerdown', outside, true));
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !details.open) return;
+    event.preventDefault();
+    details.open = false;
+    button.focus();
+  };
   return (
-    <details class="owners" data-testid="owners">
-      <summary class="icon-button" aria-label="Owners" title="Owners">
+    <details class="owners" data-testid="owners" ref={details} onToggle={onToggle} onKeyDown={onKeyDown}>
+      <summary class="icon-button" aria-label="Owners" title="Owners" ref={button}>
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
           <circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.6" />
           <path d="M3 17c.8-3.4 3.6-5 7-5s6.2 1.6 7 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />

@@ -6,6 +6,7 @@ import type { Participant } from '../sync/presence';
 import { cancelCaretMeasure, measureCarets, type CaretBox } from './caret-position';
 import { useWorkspace } from './context';
 import { autoGrow } from './autogrow';
+import { textColorOn } from './person-colour';
 import { reportProblem } from './write-problem';
 
 /**
@@ -117,7 +118,7 @@ function RemoteCaret(props: { person: Participant; top: number; left: number; he
       data-name={props.person.name}
       style={{ top: `${props.top}px`, left: `${props.left}px`, height: `${props.height}px`, 'background-color': props.person.color }}
     >
-      <span class="remote-caret-name" style={{ 'background-color': props.person.color }}>
+      <span class="remote-caret-name" style={{ 'background-color': props.person.color, color: textColorOn(props.person.color) }}>
         {props.person.organisation || props.person.name}
       </span>
     </span>

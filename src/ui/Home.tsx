@@ -43,10 +43,10 @@ export function Home() {
   return (
     <main class="page home">
       <header class="home-header">
-        <div class="brand">
+        <h1 class="brand">
           <span class="brand-mark" aria-hidden="true" />
           <span class="brand-name">Tavola</span>
-        </div>
+        </h1>
         <p class="tagline">Your working group's topics, focus points, meetings and practice sheets — kept in this browser, shared only with the partners you invite.</p>
       </header>
 

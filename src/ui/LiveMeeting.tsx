@@ -272,7 +272,13 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
           </section>
         </aside>
 
-        <section class="main-pane live-main" aria-live="polite">
+        {/* What the group discusses, said by screen readers when the chair moves on (polite: after
+            what is being read, and the focus stays where it is). Only this: the topic below holds
+            editable points, which a live region would read out at every keystroke. */}
+        <p class="visually-hidden" role="status" aria-live="polite" data-testid="live-announcement">
+          {discussing() ? `Now discussing: ${titleOf(discussing()!)}` : ''}
+        </p>
+        <section class="main-pane live-main" aria-label="Topic">
           <Show when={steppedAway()}>
             <div class="live-away" data-testid="stepped-away">
               <span>
@@ -395,7 +401,7 @@ function AgendaEntry(props: {
         </span>
       </button>
       <Show when={props.chair && !props.now}>
-        <button type="button" class="button small live-discuss" data-testid="discuss-now" aria-label={`Discuss “${props.title}” now`} onClick={() => props.onDiscuss()}>
+        <button type="button" class="button small live-discuss" data-testid="discuss-now" aria-label={`Discuss now: “${props.title}”`} onClick={() => props.onDiscuss()}>
           Discuss now
         </button>
       </Show>

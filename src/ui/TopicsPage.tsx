@@ -99,7 +99,19 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
           </div>
         </Show>
         <div class="topic-header">
-          <CoTextField text={title!} label="Topic title" maxLength={LIMITS.topicTitle} class="topic-title" testId="topic-title" placeholder="Topic title" />
+          {/* A textarea of one row that grows, so a long title wraps instead of being cut off on a
+              phone; Enter does not start a new line (a title is one line). */}
+          <CoTextField
+            text={title!}
+            multiline
+            rows={1}
+            label="Topic title"
+            maxLength={LIMITS.topicTitle}
+            class="topic-title"
+            testId="topic-title"
+            placeholder="Topic title"
+            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+          />
           <div class="row-actions">
             <button type="button" class="icon-button" aria-label="Move topic up" title="Move topic up" disabled={index() <= 0} onClick={() => attempt(() => workspace.topics.move(props.topicId, index() - 1))}>
               ↑

@@ -108,7 +108,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
     <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace, peers, participants, history, announce: (target) => announceEditing(peers, target) }}>
       <div class="workspace">
         <header class="topbar">
-          <A href="/" class="brand small" aria-label="All workspaces">
+          <A href="/" class="brand small" aria-label="Tavola: all workspaces">
             <span class="brand-mark" aria-hidden="true" />
             <span class="brand-name">Tavola</span>
           </A>
@@ -123,7 +123,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             </button>
           </div>
         </header>
-        <div class="statusbar">
+        <div class="statusbar" role="region" aria-label="Connection and undo">
           <ConnectionStatus
             snapshot={connection()}
             waitingForWorkspace={!!waitingForPartner()}
@@ -186,6 +186,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
               Settings
             </A>
           </nav>
+          <main class="workspace-main">
           <LiveMeetingBanner />
           <Show when={newer()}>
             <Notice tone="warning">
@@ -200,6 +201,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             </Notice>
           </Show>
           <div class="workspace-body">{props.children}</div>
+          </main>
         </Show>
       </div>
     </WorkspaceContext.Provider>
@@ -209,7 +211,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
 /** In place of the screens until the workspace has come from a partner who has it. */
 function ReceivingWorkspace() {
   return (
-    <div class="workspace-body">
+    <main class="workspace-body">
       <section class="card receiving" data-testid="receiving-workspace" aria-busy="true">
         <h2>Nothing here yet</h2>
         <p class="quiet">
@@ -217,6 +219,6 @@ function ReceivingWorkspace() {
           changed before then, so nothing you do here can overwrite your partners' work.
         </p>
       </section>
-    </div>
+    </main>
   );
 }

@@ -1,4 +1,4 @@
-// The sample working group at a laptop width and a tablet width: every screen fits the
+// The sample working group at a laptop, a tablet and a phone width: every screen fits the
 // window's width (no horizontal scrolling), and a screenshot of each is kept for a person to
 // look at in test-results/screens/.
 import { mkdirSync } from 'node:fs';
@@ -14,6 +14,7 @@ const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const SIZES = [
   { name: 'laptop', width: 1280, height: 800 },
   { name: 'tablet', width: 820, height: 1180 },
+  { name: 'phone', width: 390, height: 844 },
 ] as const;
 
 /** How far the document is wider than the window (0 when it fits), and the widest culprits. */
@@ -29,7 +30,7 @@ function overflow(page: Page): Promise<{ excess: number; culprits: string[] }> {
   });
 }
 
-test('every screen of the sample fits a laptop and a tablet width; screenshots in test-results/screens/', async () => {
+test('every screen of the sample fits a laptop, a tablet and a phone width; screenshots in test-results/screens/', async () => {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const browser = await launchBrowser({ options: { viewport: { width: SIZES[0].width, height: SIZES[0].height } } });
   const page = await openApp(browser, '/');

@@ -12,6 +12,7 @@ import { useWorkspace } from '../context';
 import { cleanPastedHTML } from './paste';
 import { keepStoredMarks } from './stored-marks';
 import { richSchema } from './schema';
+import { textColorOn, textColorOnWhite } from '../person-colour';
 import './editor.css';
 
 const { nodes, marks } = richSchema;
@@ -153,6 +154,7 @@ function caretOf(user: unknown): HTMLElement {
   const label = document.createElement('span');
   label.className = 'rich-caret-name';
   label.style.backgroundColor = person.color;
+  label.style.color = textColorOn(person.color);
   label.textContent = person.organisation || person.name;
   caret.append('\u2060', label, '\u2060');
   return caret;
@@ -281,11 +283,13 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   const typing = () =>
     participants().filter((p) => !p.self && p.editing && p.editing.kind === props.target.kind && p.editing.id === props.target.id && p.editing.field === props.target.field);
 
+  // The accessible name holds what the button shows ("H1", "1. List"), so a person who says what
+  // they see (voice control) reaches it (WCAG 2.5.3, axe's label-content-name-mismatch).
   const button = (name: string, label: string, pressed: () => boolean, command: () => void, text: string, shortcut?: string) => (
     <button
       type="button"
       class={`rich-tool rich-tool-${name}`}
-      aria-label={label}
+      aria-label={label.toLowerCase().includes(text.toLowerCase().replace(/^[•\s]+/, '')) ? label : `${text}: ${label}`}
       aria-pressed={pressed() ? 'true' : 'false'}
       title={shortcut ? `${label} (${shortcut})` : label}
       data-testid={`${props.testId}-${name}`}
@@ -316,7 +320,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
               {(person, i) => (
                 <>
                   {i() > 0 ? ', ' : ''}
-                  <span class="rich-typing-name" style={{ color: person.color }}>
+                  <span class="rich-typing-name" style={{ color: textColorOnWhite(person.color) }}>
                     {person.organisation || person.name}
                   </span>
                 </>
