@@ -2,7 +2,8 @@ import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-
 import type { Workspace, WorkspaceMeta } from '../model';
 import type { KeeperConnection } from '../sync/keeper/connection';
 import { newSecret } from '../sync/link';
-import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS, PeerConnection } from '../sync/peers';
+import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from '../sync/defaults';
+import type { PeerConnection } from '../sync/peers';
 import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 
@@ -24,6 +25,8 @@ interface OpenEntry {
   secret?: string;
   /** Bumped at each start, so a keeper module that loads after a restart is not started twice. */
   keeperStart?: object;
+  /** The same for the WebRTC transport, loaded on first use rather than with the page. */
+  peersStart?: object;
 }
 
 const open = new Map<string, OpenEntry>();
@@ -74,6 +77,7 @@ export async function closeWorkspaceNow(id: string): Promise<void> {
 
 /** Leave the room and the keepers; resolves when what waited has been sealed into the local log. */
 function stopPeers(entry: OpenEntry): Promise<void> {
+  entry.peersStart = undefined;
   entry.peers()?.destroy();
   entry.setPeers(null);
   const keeper = entry.keeper();
@@ -89,7 +93,7 @@ function stopPeers(entry: OpenEntry): Promise<void> {
 export function peersOf(id: string, workspace: Workspace): Accessor<PeerConnection | null> {
   const entry = open.get(id);
   if (!entry) return () => null;
-  if (!entry.peers()) startPeers(id, entry, workspace);
+  if (!entry.peers() && !entry.peersStart) startPeers(id, entry, workspace);
   // A link with a new key was accepted while the workspace was still open: join the new room.
   else if (entry.secret !== registry.get(id)?.secret) restartPeers(id, workspace);
   return entry.peers;
@@ -112,16 +116,18 @@ function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
     secret = newSecret();
     registry.update(id, { secret });
   }
-  const peers = new PeerConnection(workspace, {
-    secret,
-    relays: known.relays ?? DEFAULT_RELAYS,
-    iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS,
-    paused: known.paused ?? false,
-    workspaceId: id,
-  });
   entry.secret = secret;
-  entry.setPeers(peers);
-  void peers.start();
+  const start = {};
+  entry.peersStart = start;
+  const settings = { secret, relays: known.relays ?? DEFAULT_RELAYS, iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS, paused: known.paused ?? false, workspaceId: id };
+  // The transport (about 12 KB) is not in the page: the workspace shows from this browser's
+  // copy first, and the connection starts as soon as its code is here (offline: from the cache).
+  void import('../sync/peers').then(({ PeerConnection }) => {
+    if (entry.peersStart !== start || open.get(id) !== entry) return;
+    const peers = new PeerConnection(workspace, settings);
+    entry.setPeers(peers);
+    void peers.start();
+  });
   if (known.keepers && known.keepers.length > 0) startKeeper(id, entry, workspace, { secret, keepers: known.keepers, paused: known.paused ?? false });
 }
 
