@@ -9,6 +9,11 @@ import './ui/practices.css';
 import './ui/versions.css';
 import './ui/styles.css';
 import { render } from 'solid-js/web';
+import { initialLocale, loadLocale } from './i18n';
 import { App } from './ui/App';
 
-render(() => <App />, document.getElementById('root')!);
+// The person's language first (a small chunk, from the offline cache after the first visit), so
+// no screen shows in English and then switches. English is in the page: a failed load shows it.
+void loadLocale(initialLocale())
+  .catch(() => loadLocale('en'))
+  .finally(() => render(() => <App />, document.getElementById('root')!));

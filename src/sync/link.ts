@@ -36,7 +36,10 @@ export const relayUrlSchema = z.string().check(
   }),
 );
 
-export type ParsedLink = { ok: true; link: ShareLink } | { ok: false; message: string };
+/** What is wrong with a link, for the screen to say in the person's language (`message` is the English). */
+export type LinkProblem = 'not-a-link' | 'incomplete' | 'too-long' | 'bad-workspace' | 'short-key' | 'bad-key' | 'bad-relay' | 'bad-keeper';
+
+export type ParsedLink = { ok: true; link: ShareLink } | { ok: false; problem: LinkProblem; message: string; address?: string };
 
 export function newSecret(): string {
   const bytes = new Uint8Array(SECRET_BYTES);
@@ -62,23 +65,25 @@ export function parseShareLink(input: string): ParsedLink {
   const query = queryAt >= 0 ? fragment.slice(queryAt + 1) : '';
   const parts = path.split('/').filter(Boolean);
   if (parts[0] !== 'join') {
-    return { ok: false, message: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.' };
+    return { ok: false, problem: 'not-a-link', message: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.' };
   }
   if (parts.length < 3) {
-    return { ok: false, message: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.' };
+    return { ok: false, problem: 'incomplete', message: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.' };
   }
   if (parts.length > 3) {
-    return { ok: false, message: 'This workspace link has more in it than Tavola expects. Ask your partner to send it again.' };
+    return { ok: false, problem: 'too-long', message: 'This workspace link has more in it than Tavola expects. Ask your partner to send it again.' };
   }
   const [, workspaceId, secret] = parts as [string, string, string];
   if (!workspaceIdSchema.safeParse(workspaceId).success) {
-    return { ok: false, message: 'The workspace named in this link is not valid. Ask your partner to send the link again.' };
+    return { ok: false, problem: 'bad-workspace', message: 'The workspace named in this link is not valid. Ask your partner to send the link again.' };
   }
   if (!secretSchema.safeParse(secret).success) {
+    const short = secret.length < MIN_SECRET_CHARS && /^[A-Za-z0-9_-]*$/.test(secret);
     return {
       ok: false,
+      problem: short ? 'short-key' : 'bad-key',
       message:
-        secret.length < MIN_SECRET_CHARS && /^[A-Za-z0-9_-]*$/.test(secret)
+        short
           ? 'The key in this workspace link is too short: the link was probably cut off. Ask your partner to send it again.'
           : 'The key in this workspace link is damaged. Ask your partner to send it again.',
     };
@@ -90,6 +95,8 @@ export function parseShareLink(input: string): ParsedLink {
     if (!relayUrlSchema.safeParse(value).success) {
       return {
         ok: false,
+        problem: key === 'relay' ? 'bad-relay' : 'bad-keeper',
+        address: value,
         message:
           key === 'relay'
             ? `The link names a connection relay that is not a valid address (${value}). Ask your partner to check their settings.`

@@ -1,5 +1,6 @@
 import { HashRouter, Navigate, Route, useParams } from '@solidjs/router';
 import { lazy, type ParentProps } from 'solid-js';
+import { loadArea, type Area } from '../i18n';
 import { Home } from './Home';
 import { WorkspaceLayout } from './WorkspaceLayout';
 import { TopicsPage } from './TopicsPage';
@@ -9,13 +10,15 @@ import { WriteProblem } from './write-problem';
 // Home and the topics (what a workspace opens on) come with the page; every other screen is
 // loaded when first shown, so the page's own script stays small (docs/performance.md). The
 // service worker precaches them all, so they load offline too.
-const MembersPage = lazy(() => import('./MembersPage').then((m) => ({ default: m.MembersPage })));
-const MeetingsPage = lazy(() => import('./MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
-const LiveMeetingPage = lazy(() => import('./LiveMeeting').then((m) => ({ default: m.LiveMeetingPage })));
-const MinutesPage = lazy(() => import('./Minutes').then((m) => ({ default: m.MinutesPage })));
-const PracticesPage = lazy(() => import('./PracticesPage').then((m) => ({ default: m.PracticesPage })));
-const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const VersionsPage = lazy(() => import('./VersionsPage').then((m) => ({ default: m.VersionsPage })));
+// Each waits for its strings too, in the person's language (src/i18n: loadArea).
+const withAreas = <T,>(load: () => Promise<T>, ...areas: Area[]) => Promise.all([load(), ...areas.map(loadArea)]).then(([module]) => module);
+const MembersPage = lazy(() => withAreas(() => import('./MembersPage'), 'members').then((m) => ({ default: m.MembersPage })));
+const MeetingsPage = lazy(() => withAreas(() => import('./MeetingsPage'), 'meetings', 'editor').then((m) => ({ default: m.MeetingsPage })));
+const LiveMeetingPage = lazy(() => withAreas(() => import('./LiveMeeting'), 'meetings').then((m) => ({ default: m.LiveMeetingPage })));
+const MinutesPage = lazy(() => withAreas(() => import('./Minutes'), 'meetings').then((m) => ({ default: m.MinutesPage })));
+const PracticesPage = lazy(() => withAreas(() => import('./PracticesPage'), 'practices', 'editor').then((m) => ({ default: m.PracticesPage })));
+const SettingsPage = lazy(() => withAreas(() => import('./SettingsPage'), 'settings', 'backup').then((m) => ({ default: m.SettingsPage })));
+const VersionsPage = lazy(() => withAreas(() => import('./VersionsPage'), 'versions', 'practices').then((m) => ({ default: m.VersionsPage })));
 const JoinPage = lazy(() => import('./JoinPage').then((m) => ({ default: m.JoinPage })));
 const NotFound = lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound })));
 

@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import { registry } from '../state/registry';
 import { parseShareLink, type ShareLink } from '../sync/link';
+import { t } from '../i18n';
 import { Notice } from './components';
 
 /** Opening a share link: keep the workspace's key in this browser, then open it (it syncs from partners). */
@@ -17,7 +18,7 @@ export function JoinPage() {
     const known = registry.get(link.workspaceId);
     const network = { ...(link.relays.length > 0 ? { relays: link.relays } : {}), ...(link.keepers.length > 0 ? { keepers: link.keepers } : {}) };
     if (known) registry.update(link.workspaceId, { secret: link.secret, ...network });
-    else registry.add({ id: link.workspaceId, name: 'Shared workspace', secret: link.secret, ...network });
+    else registry.add({ id: link.workspaceId, name: t('join.sharedWorkspace'), secret: link.secret, ...network });
     navigate(`/w/${link.workspaceId}/topics`, { replace: true });
   };
 
@@ -39,12 +40,12 @@ export function JoinPage() {
       <Show when={failure()}>
         {(failed) => (
           <>
-            <h1>This link does not open a workspace</h1>
+            <h1>{t('join.failedTitle')}</h1>
             <Notice tone="error" testId="link-error">
-              {failed().message}
+              {t(`join.problems.${failed().problem}`, { address: failed().address ?? '' })}
             </Notice>
             <A class="button primary" href="/">
-              Go to your workspaces
+              {t('common.goHome')}
             </A>
           </>
         )}
@@ -52,25 +53,21 @@ export function JoinPage() {
       <Show when={conflict()}>
         {(link) => (
           <div data-testid="link-conflict">
-            <h1>This link has a different key</h1>
-            <Notice tone="warning">
-              This browser already has “{registry.get(link().workspaceId)?.name}”, shared with another key. Use the new key
-              only if your partners told you the workspace's key changed: whoever made this link will receive everything
-              in the workspace.
-            </Notice>
+            <h1>{t('join.conflictTitle')}</h1>
+            <Notice tone="warning">{t('join.conflictBody', { name: registry.get(link().workspaceId)?.name ?? '' })}</Notice>
             <div class="dialog-actions">
               <button type="button" class="button" data-testid="keep-key" onClick={() => navigate(`/w/${link().workspaceId}/topics`, { replace: true })}>
-                Keep the current key and open it
+                {t('join.keepKey')}
               </button>
               <button type="button" class="button danger" data-testid="use-new-key" onClick={() => accept(link())}>
-                Use the new key
+                {t('join.useNewKey')}
               </button>
             </div>
           </div>
         )}
       </Show>
       <Show when={!failure() && !conflict()}>
-        <p class="quiet">Opening the shared workspace…</p>
+        <p class="quiet">{t('join.opening')}</p>
       </Show>
     </main>
   );

@@ -1,11 +1,12 @@
 import { A } from '@solidjs/router';
+import { t } from '../i18n';
 
 export function NotFound() {
   return (
     <main class="page narrow">
-      <h1>Page not found</h1>
-      <p>This address does not lead to anything in Tavola.</p>
-      <A class="button primary" href="/">Go to your workspaces</A>
+      <h1>{t('common.notFound.title')}</h1>
+      <p>{t('common.notFound.body')}</p>
+      <A class="button primary" href="/">{t('common.goHome')}</A>
     </main>
   );
 }

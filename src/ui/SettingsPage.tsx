@@ -1,5 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { t } from '../i18n';
 import { LIMITS, SCHEMA_VERSION } from '../model';
 import { createMeta } from '../state/session';
 import { deleteWorkspace } from '../state/workspaces';
@@ -7,6 +8,7 @@ import { CoTextField, ConfirmDialog, Notice, formatDate } from './components';
 import { useWorkspace } from './context';
 import { NetworkSettings } from './NetworkSettings';
 import { BackupSettings } from './BackupSettings';
+import { LanguageSettings } from './LanguagePicker';
 import { ValueInput } from './record-fields';
 import './practices.css';
 import './records.css';
@@ -28,7 +30,7 @@ export function SettingsPage() {
       await deleteWorkspace(id);
       navigate('/');
     } catch (cause) {
-      setError(`Deleting the workspace did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
+      setError(t('settings.deleteFailed', { reason: cause instanceof Error ? cause.message : String(cause) }));
       setDeleting(false);
     }
   };
@@ -36,32 +38,32 @@ export function SettingsPage() {
   return (
     <div class="settings" data-testid="settings">
       <section class="card" aria-labelledby="settings-general">
-        <h2 id="settings-general">Workspace</h2>
-        <p class="quiet">Partners who share this workspace see the same name and description.</p>
+        <h2 id="settings-general">{t('settings.workspace')}</h2>
+        <p class="quiet">{t('settings.sameForPartners')}</p>
 
         <div class="settings-field">
-          <label for="settings-name">Name</label>
+          <label for="settings-name">{t('settings.name')}</label>
           {/* Saved as it is typed, so nothing is lost by leaving the page or closing the browser.
               An empty name cannot be kept: the field says so and the last name stays. Partners'
               renames show unless the name is being typed. */}
           <ValueInput
             id="settings-name"
             value={meta().name}
-            label="Name"
+            label={t('settings.name')}
             testId="settings-name"
             maxLength={LIMITS.workspaceName}
             normalise={(raw) => raw.trim()}
-            validate={(name) => (name ? null : 'A workspace needs a name.')}
+            validate={(name) => (name ? null : t('settings.nameNeeded'))}
             onCommit={(name) => workspace.rename(name)}
           />
           <p class="quiet field-help" data-testid="settings-name-help">
-            Saved as you type.
+            {t('settings.savedAsYouType')}
           </p>
         </div>
 
         <div class="settings-field">
           <span class="field-label" id="settings-description-label">
-            Description
+            {t('settings.description')}
           </span>
           <Show when={description} fallback={<p data-testid="settings-description">{meta().description}</p>}>
             {(text) => (
@@ -70,69 +72,65 @@ export function SettingsPage() {
                 multiline
                 rows={4}
                 maxLength={LIMITS.workspaceDescription}
-                label="Description"
+                label={t('settings.description')}
                 testId="settings-description"
-                placeholder="What the group works on, who leads it, and since when."
+                placeholder={t('settings.descriptionPlaceholder')}
               />
             )}
           </Show>
-          <p class="quiet field-help">Saved as you type, and edited together with partners.</p>
+          <p class="quiet field-help">{t('settings.descriptionHelp')}</p>
         </div>
       </section>
+
+      <LanguageSettings />
 
       <NetworkSettings />
 
       <BackupSettings />
 
       <section class="card" aria-labelledby="settings-about">
-        <h2 id="settings-about">About this workspace</h2>
+        <h2 id="settings-about">{t('settings.about')}</h2>
         <dl class="facts">
-          <dt>Created</dt>
-          <dd data-testid="settings-created">{formatDate(meta().createdAt) || 'Unknown'}</dd>
-          <dt>Layout version</dt>
+          <dt>{t('settings.created')}</dt>
+          <dd data-testid="settings-created">{formatDate(meta().createdAt) || t('common.unknown')}</dd>
+          <dt>{t('settings.layoutVersion')}</dt>
           <dd data-testid="settings-schema-version">
             {meta().schemaVersion}
             <Show when={meta().schemaVersion !== SCHEMA_VERSION}>
-              <span class="quiet"> (this copy of Tavola writes version {SCHEMA_VERSION})</span>
+              <span class="quiet"> {t('settings.writesVersion', { version: SCHEMA_VERSION })}</span>
             </Show>
           </dd>
-          <dt>Workspace id</dt>
+          <dt>{t('settings.workspaceId')}</dt>
           <dd>
             <code data-testid="settings-id">{id}</code>
           </dd>
-          <dt>Stored</dt>
-          <dd>In this browser. Partners who have the workspace keep their own copy.</dd>
+          <dt>{t('settings.stored')}</dt>
+          <dd>{t('settings.storedWhere')}</dd>
         </dl>
       </section>
 
       <section class="card danger-zone" aria-labelledby="settings-danger">
-        <h2 id="settings-danger">Delete from this browser</h2>
+        <h2 id="settings-danger">{t('settings.deleteTitle')}</h2>
         <Show when={error()}>
           <Notice tone="error">{error()}</Notice>
         </Show>
         <div class="danger-row">
-          <p>
-            Removes the workspace and everything in it from this browser. Partners who have the workspace keep their own
-            copy.
-          </p>
+          <p>{t('settings.deleteBody')}</p>
           <button type="button" class="button danger" data-testid="delete-workspace" disabled={deleting()} onClick={() => setConfirming(true)}>
-            {deleting() ? 'Deleting…' : 'Delete this workspace from this browser'}
+            {deleting() ? t('settings.deleting') : t('settings.deleteButton')}
           </button>
         </div>
       </section>
 
       <ConfirmDialog
         open={confirming()}
-        title={`Delete “${meta().name}”?`}
-        confirmLabel="Delete from this browser"
+        title={t('settings.confirmTitle', { name: meta().name })}
+        confirmLabel={t('settings.confirmButton')}
         danger
         onCancel={() => setConfirming(false)}
         onConfirm={() => void remove()}
       >
-        <p>
-          Its topics, focus points, meetings and practice sheets are removed from this browser. Partners who have the
-          workspace keep their own copy.
-        </p>
+        <p>{t('settings.confirmBody')}</p>
       </ConfirmDialog>
     </div>
   );

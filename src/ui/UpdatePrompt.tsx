@@ -1,5 +1,6 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { t } from '../i18n';
 import { storageFull, watchStorageFailures } from '../state/storage';
 
 const HOUR = 60 * 60 * 1000;
@@ -45,24 +46,22 @@ export function UpdatePrompt() {
     <>
       <Show when={!online()}>
         <div class="app-banner offline" role="status" data-testid="offline-banner">
-          No network. Tavola works as usual and keeps your changes in this browser; they reach your partners when you are back online.
+          {t('common.banner.offline')}
         </div>
       </Show>
       <Show when={storageFull()}>
         <div class="app-banner full" role="alert" data-testid="storage-full">
-          This computer's disk, or the space the browser allows Tavola, is full: your latest changes could not be saved
-          here. Keep this page open (partners who are online still receive them), free some disk space, and export a
-          backup.
+          {t('common.banner.storageFull')}
         </div>
       </Show>
       <Show when={needRefresh()}>
         <div class="app-banner update" role="status" data-testid="update-prompt">
-          A new version of Tavola is ready. Nothing you typed will be lost.
+          {t('common.banner.update')}
           <button type="button" class="button small primary" data-testid="update-reload" onClick={() => void updateServiceWorker(true)}>
-            Reload now
+            {t('common.banner.reload')}
           </button>
           <button type="button" class="button small" onClick={() => setNeedRefresh(false)}>
-            Later
+            {t('common.banner.later')}
           </button>
         </div>
       </Show>

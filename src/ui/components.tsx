@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show, type JSX, type ParentProps } from 'solid-js';
 import type { CoText } from '../model';
+import { formatDate as formatDateIn, t } from '../i18n';
 import { bindText } from '../state/text-binding';
 import { autoGrow } from './autogrow';
 import { attempt, reportProblem } from './write-problem';
@@ -80,7 +81,7 @@ export function ConfirmDialog(props: {
       <div class="dialog-body">{props.children}</div>
       <div class="dialog-actions">
         <button type="button" class="button" onClick={() => props.onCancel()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" class={`button ${props.danger ? 'danger' : 'primary'}`} data-testid="confirm" onClick={() => props.onConfirm()}>
           {props.confirmLabel}
@@ -142,11 +143,10 @@ export function Notice(props: ParentProps<{ tone?: 'info' | 'warning' | 'error';
   );
 }
 
+/** A date as the person's language writes it ("1 December 2026"); what is not a date is shown as it is. */
 export function formatDate(iso: string): string {
   if (!iso) return '';
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  return formatDateIn(iso) || iso;
 }
 
 /**
@@ -175,7 +175,7 @@ export function Trash<T extends { id: string }>(props: {
               <li data-testid={props.itemTestId} {...(props.itemData?.(item) ?? {})}>
                 {props.label(item)}
                 <button type="button" class="button small" data-testid={props.restoreTestId} onClick={() => attempt(() => props.onRestore(item))}>
-                  Restore
+                  {t('common.restore')}
                 </button>
               </li>
             )}

@@ -1,0 +1,2 @@
+/** English: the backup strings (see ../dictionary.ts). */
+export const backup = {} as const;

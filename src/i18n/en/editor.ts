@@ -1,0 +1,2 @@
+/** English: the editor strings (see ../dictionary.ts). */
+export const editor = {} as const;

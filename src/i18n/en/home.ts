@@ -1,0 +1,2 @@
+/** English: the home strings (see ../dictionary.ts). */
+export const home = {} as const;

@@ -1,0 +1,2 @@
+/** English: the live strings (see ../dictionary.ts). */
+export const live = {} as const;

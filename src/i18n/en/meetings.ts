@@ -1,0 +1,2 @@
+/** English: the meetings strings (see ../dictionary.ts). */
+export const meetings = {} as const;

@@ -1,0 +1,2 @@
+/** English: the members strings (see ../dictionary.ts). */
+export const members = {} as const;

@@ -1,0 +1,2 @@
+/** English: the practices strings (see ../dictionary.ts). */
+export const practices = {} as const;

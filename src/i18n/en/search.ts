@@ -1,0 +1,2 @@
+/** English: the search strings (see ../dictionary.ts). */
+export const search = {} as const;

@@ -1,0 +1,2 @@
+/** English: the topics strings (see ../dictionary.ts). */
+export const topics = {} as const;

@@ -1,0 +1,2 @@
+/** English: the versions strings (see ../dictionary.ts). */
+export const versions = {} as const;

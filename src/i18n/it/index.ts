@@ -1,0 +1,16 @@
+import { common } from './common';
+import { settings } from './settings';
+import { join } from './join';
+import { meetings } from './meetings';
+import { members } from './members';
+import { practices } from './practices';
+import { versions } from './versions';
+import { backup } from './backup';
+import { topics } from './topics';
+import { home } from './home';
+import { live } from './live';
+import { search } from './search';
+import { editor } from './editor';
+import type { Dictionary } from '../index';
+
+export const it: Dictionary = { common, settings, join, meetings, members, practices, versions, backup, topics, home, live, search, editor };

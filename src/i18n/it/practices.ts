@@ -1,0 +1,4 @@
+import type { DictionaryOf } from '../dictionary';
+import type { practices as en } from '../en/practices';
+
+export const practices: DictionaryOf<typeof en> = {};
