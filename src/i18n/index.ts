@@ -3,6 +3,7 @@ import { createRoot, createSignal } from 'solid-js';
 import type { DictionaryOf, FlatKeys, PluralForms, PluralKeys } from './dictionary';
 import type { en } from './en/index';
 import { common } from './en/common';
+import { shell } from './en/shell';
 import { join } from './en/join';
 import { home } from './en/home';
 import { topics } from './en/topics';
@@ -28,14 +29,14 @@ type Args = Record<string, string | number>;
 type Flat = Record<string, unknown>;
 
 /** The areas of home and the topics screen, with the page. */
-const INITIAL_AREAS: readonly Area[] = ['common', 'join', 'home', 'topics', 'live', 'search'];
-const ENGLISH_INITIAL: Partial<Record<Area, object>> = { common, join, home, topics, live, search };
+const INITIAL_AREAS: readonly Area[] = ['common', 'shell', 'join', 'home', 'topics', 'live', 'search'];
+const ENGLISH_INITIAL: Partial<Record<Area, object>> = { common, shell, join, home, topics, live, search };
 
 /** Each language's area files, loaded when wanted (one small chunk each, precached for offline use). */
 const areaFiles = {
   ...import.meta.glob<Record<string, object>>(['./{fr,de,it,nl,pt}/*.ts', '!./*/index.ts']),
   // English's initial areas are in the page (above), not chunks of their own.
-  ...import.meta.glob<Record<string, object>>(['./en/*.ts', '!./en/index.ts', '!./en/{common,join,home,topics,live,search}.ts']),
+  ...import.meta.glob<Record<string, object>>(['./en/*.ts', '!./en/index.ts', '!./en/{common,shell,join,home,topics,live,search}.ts']),
 };
 
 async function areaIn(next: Locale, area: Area): Promise<object> {

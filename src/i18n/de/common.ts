@@ -2,6 +2,23 @@ import type { DictionaryOf } from '../dictionary';
 import type { common as en } from '../en/common';
 
 export const common: DictionaryOf<typeof en> = {
+  status: { proposed: 'Vorgeschlagen', agreed: 'Vereinbart', 'in-progress': 'In Arbeit', done: 'Erledigt', dropped: 'Verworfen' },
+  practiceStatus: { draft: 'Entwurf', 'in-review': 'In Prüfung', final: 'Endfassung' },
+  sections: {
+    context: { title: 'Ausgangslage', hint: 'Die Lage vor Ort: welches Problem diese Praxis löst, wo und seit wann.' },
+    objectives: { title: 'Ziele', hint: 'Was die Praxis erreichen will und für wen.' },
+    activities: { title: 'Maßnahmen', hint: 'Was getan wird, von wem und mit welchen Partnern.' },
+    budget: { title: 'Budget', hint: 'Was sie kostet, wie sie finanziert wird und welches Personal sie braucht.' },
+    evaluation: { title: 'Bewertung', hint: 'Wie die Ergebnisse gemessen werden, was sie zeigen und was daraus gelernt wurde.' },
+  },
+  kind: { topic: 'Thema', focusPoint: 'Schwerpunkt', meeting: 'Sitzung', practice: 'Praxisblatt', member: 'Mitglied' },
+  count: {
+    topics: { one: '# Thema', other: '# Themen' },
+    focusPoints: { one: '# Schwerpunkt', other: '# Schwerpunkte' },
+    meetings: { one: '# Sitzung', other: '# Sitzungen' },
+    practices: { one: '# Praxisblatt', other: '# Praxisblätter' },
+    members: { one: '# Mitglied', other: '# Mitglieder' },
+  },
   cancel: 'Abbrechen',
   restore: 'Wiederherstellen',
   unknown: 'Unbekannt',

@@ -1,5 +1,22 @@
 /** English: strings every screen shares (see ../dictionary.ts). */
 export const common = {
+  status: { proposed: 'Proposed', agreed: 'Agreed', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' },
+  practiceStatus: { draft: 'Draft', 'in-review': 'In review', final: 'Final' },
+  sections: {
+    context: { title: 'Context', hint: 'The local situation: the problem this practice answers, where, and since when.' },
+    objectives: { title: 'Objectives', hint: 'What the practice sets out to achieve, and for whom.' },
+    activities: { title: 'Activities', hint: 'What is done, by whom, and with which partners.' },
+    budget: { title: 'Budget', hint: 'What it costs, how it is funded, and the staff it takes.' },
+    evaluation: { title: 'Evaluation', hint: 'How results are measured, what they show, and what was learned.' },
+  },
+  kind: { topic: 'Topic', focusPoint: 'Focus point', meeting: 'Meeting', practice: 'Practice sheet', member: 'Member' },
+  count: {
+    topics: { one: '# topic', other: '# topics' },
+    focusPoints: { one: '# focus point', other: '# focus points' },
+    meetings: { one: '# meeting', other: '# meetings' },
+    practices: { one: '# practice sheet', other: '# practice sheets' },
+    members: { one: '# member', other: '# members' },
+  },
   cancel: 'Cancel',
   restore: 'Restore',
   unknown: 'Unknown',

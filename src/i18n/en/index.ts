@@ -1,4 +1,5 @@
 import { common } from './common';
+import { shell } from './shell';
 import { settings } from './settings';
 import { join } from './join';
 import { meetings } from './meetings';
@@ -13,4 +14,4 @@ import { search } from './search';
 import { editor } from './editor';
 
 /** Every English string of the interface, by area: the source every other language translates. */
-export const en = { common, settings, join, meetings, members, practices, versions, backup, topics, home, live, search, editor };
+export const en = { common, shell, settings, join, meetings, members, practices, versions, backup, topics, home, live, search, editor };

@@ -2,6 +2,23 @@ import type { DictionaryOf } from '../dictionary';
 import type { common as en } from '../en/common';
 
 export const common: DictionaryOf<typeof en> = {
+  status: { proposed: 'Voorgesteld', agreed: 'Afgesproken', 'in-progress': 'Bezig', done: 'Klaar', dropped: 'Geschrapt' },
+  practiceStatus: { draft: 'Concept', 'in-review': 'In review', final: 'Definitief' },
+  sections: {
+    context: { title: 'Context', hint: 'De lokale situatie: op welk probleem deze praktijk antwoordt, waar en sinds wanneer.' },
+    objectives: { title: 'Doelen', hint: 'Wat de praktijk wil bereiken, en voor wie.' },
+    activities: { title: 'Activiteiten', hint: 'Wat er gebeurt, door wie en met welke partners.' },
+    budget: { title: 'Budget', hint: 'Wat het kost, hoe het wordt gefinancierd en hoeveel personeel het vraagt.' },
+    evaluation: { title: 'Evaluatie', hint: 'Hoe de resultaten worden gemeten, wat ze laten zien en wat ervan is geleerd.' },
+  },
+  kind: { topic: 'Thema', focusPoint: 'Aandachtspunt', meeting: 'Vergadering', practice: 'Praktijkblad', member: 'Lid' },
+  count: {
+    topics: { one: '# thema', other: '# thema’s' },
+    focusPoints: { one: '# aandachtspunt', other: '# aandachtspunten' },
+    meetings: { one: '# vergadering', other: '# vergaderingen' },
+    practices: { one: '# praktijkblad', other: '# praktijkbladen' },
+    members: { one: '# lid', other: '# leden' },
+  },
   cancel: 'Annuleren',
   restore: 'Terugzetten',
   unknown: 'Onbekend',
