@@ -40,11 +40,11 @@ const areaFiles = {
 };
 
 async function areaIn(next: Locale, area: Area): Promise<object> {
-  if (next === 'en' && ENGLISH_INITIAL[area]) return ENGLISH_INITIAL[area]!;
+  if (next === 'en' && ENGLISH_INITIAL[area]) return pseudo ? (pseudoize(ENGLISH_INITIAL[area]) as object) : ENGLISH_INITIAL[area]!;
   const load = areaFiles[`./${next}/${area}.ts`];
   if (!load) throw new Error(`No ${area} strings for ${next}`);
   const module = await load();
-  return module[area]!;
+  return next === 'en' && pseudo ? (pseudoize(module[area]) as object) : module[area]!;
 }
 
 const state = createRoot(() => {
@@ -57,10 +57,25 @@ const loadedAreas = new Set<Area>(INITIAL_AREAS);
 /** The language the interface speaks now (reactive). */
 export const locale = state.locale;
 
+/**
+ * The pseudo-language of the tests (docs/i18n.md): English with every string marked ⟦…⟧, so a
+ * screen rendered in it shows at a glance (and to tests/e2e/i18n-pseudo.test.ts) any text that did
+ * not come through a dictionary. Chosen only by storing this value; never offered.
+ */
+export const PSEUDO_LOCALE = 'x-pseudo';
+let pseudo = false;
+
+function pseudoize(value: unknown): unknown {
+  if (typeof value === 'string') return `⟦${value}⟧`;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pseudoize(v)]));
+  return value;
+}
+
 /** The language this person chose here before, or else the browser's first that Tavola speaks. */
 export function initialLocale(): Locale {
   try {
     const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    pseudo = stored === PSEUDO_LOCALE;
     if (isLocale(stored)) return stored;
   } catch {
     // Storage can be off (private windows): the browser's language still applies.
@@ -111,6 +126,7 @@ export async function loadArea(area: Area): Promise<void> {
 
 /** The person picked a language: switch to it and remember it in this browser. */
 export async function chooseLocale(next: Locale): Promise<void> {
+  pseudo = false;
   await loadLocale(next);
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, next);
