@@ -68,15 +68,21 @@ export function viewOf(snapshot: VersionSnapshot): SnapshotView {
   return { topics: sortOrdered(snapshot.topics).map((topic) => ({ ...topic, points: sortOrdered(byTopic.get(topic.id) ?? []) })) };
 }
 
-export type VersionResult<T> = ({ ok: true; version: Version } & T) | { ok: false; problem: string };
+/**
+ * Why a version cannot be opened, for the screen to say in the person's language (`problem` is
+ * the English, for logs and tests; `detail`, with `unreadable`, is the collection's own words).
+ */
+export type VersionProblem = 'missing' | 'unreadable' | 'no-snapshot';
+export type VersionFailure = { ok: false; problem: string; code: VersionProblem; detail?: string };
+export type VersionResult<T> = ({ ok: true; version: Version } & T) | VersionFailure;
 
 /** A version that can be opened: it exists and its snapshot is readable. Never throws. */
 export function readVersion(workspace: Workspace, versionId: string): VersionResult<{ snapshot: VersionSnapshot }> {
   const result = workspace.versions.read(versionId);
-  if (!result) return { ok: false, problem: 'There is no such version in this workspace.' };
-  if (!result.ok) return { ok: false, problem: `This version cannot be read: it is ${result.problem}.` };
+  if (!result) return { ok: false, code: 'missing', problem: 'There is no such version in this workspace.' };
+  if (!result.ok) return { ok: false, code: 'unreadable', detail: result.problem, problem: `This version cannot be read: it is ${result.problem}.` };
   const snapshot = result.record.snapshot;
-  if (!snapshot) return { ok: false, problem: 'The saved topics and focus points of this version cannot be read (perhaps written by another program or a newer version), so it cannot be opened or restored.' };
+  if (!snapshot) return { ok: false, code: 'no-snapshot', problem: 'The saved topics and focus points of this version cannot be read (perhaps written by another program or a newer version), so it cannot be opened or restored.' };
   return { ok: true, version: result.record, snapshot };
 }
 
@@ -352,7 +358,7 @@ export interface RestoreResult {
  * (a partner's concurrent typing elsewhere survives), statuses, owners, meetings and order keys
  * are set back. Nothing else (members, meetings, practice sheets) is touched.
  */
-export function restoreVersion(workspace: Workspace, versionId: string): RestoreResult | { ok: false; problem: string } {
+export function restoreVersion(workspace: Workspace, versionId: string): RestoreResult | VersionFailure {
   const read = readVersion(workspace, versionId);
   if (!read.ok) return read;
   const { snapshot } = read;

@@ -1,7 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { summarise, type PracticeChanges, type VersionChanges, type VersionSummary, type Workspace } from '../model';
-import { changesSince, openVersion, practiceChangesSince } from '../model/versions-diff';
+import { changesSince, openVersion, practiceChangesSince, type VersionFailure } from '../model/versions-diff';
 
 /** The workspace's versions, newest first, without their snapshots (a list has no use for them). */
 export function createVersionList(workspace: Workspace, deleted: 'exclude' | 'only' = 'exclude'): VersionSummary[] {
@@ -26,10 +26,10 @@ export function createOpenVersion(workspace: Workspace, versionId: string): Acce
  * What changed in the workspace since a version, kept up to date while partners and this person
  * edit. Changes within one task (a burst of remote updates) are compared once.
  */
-export function createVersionChanges(workspace: Workspace, versionId: string): Accessor<{ ok: true; changes: VersionChanges } | { ok: false; problem: string }> {
+export function createVersionChanges(workspace: Workspace, versionId: string): Accessor<{ ok: true; changes: VersionChanges } | VersionFailure> {
   const compare = () => {
     const result = changesSince(workspace, versionId);
-    return result.ok ? { ok: true as const, changes: result.changes } : { ok: false as const, problem: result.problem };
+    return result.ok ? { ok: true as const, changes: result.changes } : result;
   };
   const [changes, setChanges] = createSignal(compare());
   let pending = false;

@@ -1,36 +1,41 @@
 import { For, Show } from 'solid-js';
 import { PRACTICE_SECTIONS, richNodeText, type PracticeChanges, type PracticeHeaderField, type SnapshotPractice } from '../model';
-import { periodLabel, PRACTICE_SECTION_TITLES } from '../io/export/document';
-import { PRACTICE_STATUS_LABELS } from './PracticeHeader';
+import { locale, t, tn } from '../i18n';
 
-const FIELD_LABELS: Record<PracticeHeaderField, string> = {
-  title: 'Title',
-  memberId: 'City',
-  periodStart: 'Period from',
-  periodEnd: 'Period to',
-  partners: 'Partners',
-  contactName: 'Contact',
-  contactEmail: 'Contact e-mail',
-  topics: 'Topics',
-  status: 'Status',
-};
+const isPracticeStatus = (value: string): value is SnapshotPractice['status'] => value === 'draft' || value === 'in-review' || value === 'final';
+
+/** `March 2019` from `2019-03`, in the reader's language. */
+function monthName(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, 15);
+  return Number.isNaN(date.getTime()) ? month : new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(date);
+}
+
+/** A sheet's period as people write it: `March 2019 – June 2023`, `Since March 2019`, `Until June 2023`, or ''. */
+function periodLabel(start: string, end: string): string {
+  if (start && end) return start === end ? monthName(start) : t('versions.practices.period.range', { start: monthName(start), end: monthName(end) });
+  if (start) return t('versions.practices.period.since', { start: monthName(start) });
+  if (end) return t('versions.practices.period.until', { end: monthName(end) });
+  return '';
+}
 
 /** The practice sheets a version kept, read-only: each sheet's header and its sections' text. */
 export function SavedPractices(props: { practices: SnapshotPractice[] | undefined; memberName: (id: string) => string }) {
   return (
     <section class="version-practices" data-testid="version-practices">
-      <h3 class="version-practices-title">Practice sheets</h3>
-      <Show when={props.practices} fallback={<p class="quiet" data-testid="version-practices-unknown">This version was saved before versions kept practice sheets.</p>}>
+      <h3 class="version-practices-title">{t('versions.practices.title')}</h3>
+      <Show when={props.practices} fallback={<p class="quiet" data-testid="version-practices-unknown">{t('versions.practices.savedBefore')}</p>}>
         {(practices) => (
-          <Show when={practices().length > 0} fallback={<p class="quiet">There were no practice sheets.</p>}>
+          <Show when={practices().length > 0} fallback={<p class="quiet">{t('versions.practices.none')}</p>}>
             <For each={practices()}>
               {(sheet) => (
                 <details class="version-practice" data-testid="version-practice">
                   <summary>
-                    <strong>{sheet.title || 'Untitled practice sheet'}</strong>
+                    <strong>{sheet.title || t('versions.practices.untitled')}</strong>
                     <span class="quiet">
                       {' · '}
-                      {[sheet.memberId ? props.memberName(sheet.memberId) : '', periodLabel(sheet.periodStart, sheet.periodEnd), PRACTICE_STATUS_LABELS[sheet.status]].filter(Boolean).join(' · ')}
+                      {[sheet.memberId ? props.memberName(sheet.memberId) : '', periodLabel(sheet.periodStart, sheet.periodEnd), t(`common.practiceStatus.${sheet.status}`)].filter(Boolean).join(' · ')}
                     </span>
                   </summary>
                   <For each={PRACTICE_SECTIONS}>
@@ -38,7 +43,7 @@ export function SavedPractices(props: { practices: SnapshotPractice[] | undefine
                       <Show when={richNodeText(sheet.sections[section]).trim()}>
                         {(text) => (
                           <div class="version-practice-section">
-                            <h4>{PRACTICE_SECTION_TITLES[section]}</h4>
+                            <h4>{t(`common.sections.${section}.title`)}</h4>
                             <p class="version-practice-text">{text()}</p>
                           </div>
                         )}
@@ -58,25 +63,25 @@ export function SavedPractices(props: { practices: SnapshotPractice[] | undefine
 /** What changed in the practice sheets since a version: per sheet, its header fields and its sections. */
 export function PracticeChangesView(props: { changes: PracticeChanges[] | null; memberName: (id: string) => string }) {
   const shown = (field: PracticeHeaderField, value: string | string[] | null): string => {
-    if (value === null || value === '') return '(empty)';
-    if (Array.isArray(value)) return value.length === 0 ? '(none)' : `${value.length} topic${value.length === 1 ? '' : 's'}`;
+    if (value === null || value === '') return t('versions.practices.empty');
+    if (Array.isArray(value)) return value.length === 0 ? t('versions.practices.noValue') : tn('common.count.topics', value.length);
     if (field === 'memberId') return props.memberName(value);
-    if (field === 'status') return PRACTICE_STATUS_LABELS[value as keyof typeof PRACTICE_STATUS_LABELS] ?? value;
+    if (field === 'status') return isPracticeStatus(value) ? t(`common.practiceStatus.${value}`) : value;
     return value;
   };
   return (
     <section class="version-practices" data-testid="practice-changes">
-      <h3 class="version-practices-title">Practice sheets</h3>
-      <Show when={props.changes} fallback={<p class="quiet" data-testid="practice-changes-unknown">This version was saved before versions kept practice sheets, so their changes cannot be shown.</p>}>
+      <h3 class="version-practices-title">{t('versions.practices.title')}</h3>
+      <Show when={props.changes} fallback={<p class="quiet" data-testid="practice-changes-unknown">{t('versions.practices.changesUnknown')}</p>}>
         {(changes) => (
-          <Show when={changes().length > 0} fallback={<p class="quiet" data-testid="practice-changes-none">No practice sheet changed.</p>}>
+          <Show when={changes().length > 0} fallback={<p class="quiet" data-testid="practice-changes-none">{t('versions.practices.noneChanged')}</p>}>
             <For each={changes()}>
               {(sheet) => (
                 <article class={`changes-practice kind-${sheet.kind}`} data-testid="practice-change" data-kind={sheet.kind} data-practice-id={sheet.id}>
                   <h4 class="changes-practice-title">
-                    <span data-testid="practice-change-title">{sheet.title || 'Untitled practice sheet'}</span>
+                    <span data-testid="practice-change-title">{sheet.title || t('versions.practices.untitled')}</span>
                     <Show when={sheet.kind !== 'changed'}>
-                      <span class={`change-tag change-${sheet.kind}`}>{sheet.kind === 'added' ? 'New sheet' : 'Sheet deleted'}</span>
+                      <span class={`change-tag change-${sheet.kind}`}>{sheet.kind === 'added' ? t('versions.practices.newSheet') : t('versions.practices.sheetDeleted')}</span>
                     </Show>
                   </h4>
                   <Show when={sheet.fields.length > 0}>
@@ -84,7 +89,7 @@ export function PracticeChangesView(props: { changes: PracticeChanges[] | null; 
                       <For each={sheet.fields}>
                         {(change) => (
                           <li class="change-line" data-testid="practice-field-change" data-field={change.field}>
-                            <strong>{FIELD_LABELS[change.field]}:</strong> <del>{shown(change.field, change.before)}</del> → <ins>{shown(change.field, change.after)}</ins>
+                            <strong>{t('versions.practices.field', { field: t(`versions.practices.fields.${change.field}`) })}</strong> <del>{shown(change.field, change.before)}</del> → <ins>{shown(change.field, change.after)}</ins>
                           </li>
                         )}
                       </For>
@@ -94,9 +99,9 @@ export function PracticeChangesView(props: { changes: PracticeChanges[] | null; 
                     {(change) => (
                       <div class="changes-section" data-testid="practice-section-change" data-section={change.section}>
                         <h5>
-                          {PRACTICE_SECTION_TITLES[change.section]}
+                          {t(`common.sections.${change.section}.title`)}
                           <Show when={change.formattingOnly}>
-                            <span class="change-tag change-edited">Formatting changed</span>
+                            <span class="change-tag change-edited">{t('versions.practices.formattingChanged')}</span>
                           </Show>
                         </h5>
                         <Show when={!change.formattingOnly}>

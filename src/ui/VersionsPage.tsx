@@ -1,33 +1,45 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { personLabel, spliceBetween, LIMITS, type ChangeCounts, type FocusPointStatus, type PointChange, type SnapshotView, type TopicChanges, type Version, type VersionChanges } from '../model';
-import { restoreVersion, saveVersion } from '../model/versions-diff';
+import { restoreVersion, saveVersion, type VersionFailure } from '../model/versions-diff';
+import { formatDate, formatDateTime, formatList, locale, t, tn, type MessageKey } from '../i18n';
 import { currentProfile } from '../state/peers';
 import { createPointCounts, createRecordList } from '../state/records';
 import { createOpenVersion, createPracticeChanges, createVersionChanges, createVersionList } from '../state/versions';
 import { PracticeChangesView, SavedPractices } from './VersionPractices';
-import { ConfirmDialog, EmptyState, formatDate, Notice, Trash } from './components';
+import { ConfirmDialog, EmptyState, Notice, Trash } from './components';
 import { useWorkspace } from './context';
-import { STATUS_LABELS } from './FocusPointList';
 import { attempt } from './write-problem';
 import './versions.css';
 
-/** "23 September 2026 at 14:05", in the reader's language and time zone. */
-function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** "23 September 2026, 14:05", in the reader's language and time zone. */
+const savedAt = (iso: string) => formatDateTime(iso) || iso;
+
+const defaultName = () => t('versions.save.defaultName', { date: formatDate(new Date()) });
+
+const topicCount = (count: number) => tn('common.count.topics', count);
+const pointCount = (count: number) => tn('common.count.focusPoints', count);
+
+const ORDINAL_FORMS: Partial<Record<Intl.LDMLPluralRule, MessageKey>> = { one: 'versions.ordinal.st', two: 'versions.ordinal.nd', few: 'versions.ordinal.rd' };
+
+/** 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st; 1re, 2e; 1., 2.; in the reader's language. */
+function ordinal(n: number): string {
+  const category = new Intl.PluralRules(locale(), { type: 'ordinal' }).select(n);
+  return t(ORDINAL_FORMS[category] ?? 'versions.ordinal.th', { n });
 }
 
-const defaultName = () => `Focus points as of ${formatDate(new Date().toISOString())}`;
+/** A translated sentence with an element in it: the text before and after `{{ name }}`. */
+function around(key: MessageKey, name: string, args: Record<string, string | number> = {}): [string, string] {
+  const marker = '\u0000';
+  const [before = '', after = ''] = t(key, { ...args, [name]: marker }).split(marker);
+  return [before, after];
+}
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
-/** 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st. */
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
+/** Why a version cannot be opened, in the reader's words. */
+function problemText(failed: VersionFailure): string {
+  if (failed.code === 'missing') return t('versions.problems.missing');
+  if (failed.code === 'unreadable') return t('versions.problems.unreadable', { detail: failed.detail ?? '' });
+  return t('versions.problems.noSnapshot');
 }
 
 export function VersionsPage() {
@@ -38,16 +50,16 @@ export function VersionsPage() {
 
   return (
     <div class="split versions-page">
-      <aside class="sidebar" aria-label="Versions">
+      <aside class="sidebar" aria-label={t('versions.title')}>
         <div class="versions-sidebar-head">
-          <h2 class="sidebar-title">Versions</h2>
+          <h2 class="sidebar-title">{t('versions.title')}</h2>
           <Show when={params.versionId}>
             <A href={`/w/${id}/versions`} class="button small" data-testid="new-version">
-              Save a version
+              {t('versions.saveVersion')}
             </A>
           </Show>
         </div>
-        <Show when={versions.length > 0} fallback={<p class="quiet sidebar-empty">No versions saved yet.</p>}>
+        <Show when={versions.length > 0} fallback={<p class="quiet sidebar-empty">{t('versions.noneYet')}</p>}>
           <ul class="plain-list version-list" data-testid="version-list">
             <For each={versions}>
               {(version) => (
@@ -55,14 +67,14 @@ export function VersionsPage() {
                   <A href={`/w/${id}/versions/${version.id}`} activeClass="active" class="list-link version-link" data-testid="version-link" data-version-id={version.id}>
                     <span class="version-link-name">{version.name}</span>
                     <small>
-                      <time datetime={version.createdAt}>{formatDateTime(version.createdAt)}</time>
+                      <time datetime={version.createdAt}>{savedAt(version.createdAt)}</time>
                       <Show when={version.createdBy}>
                         {' · '}
                         <span data-testid="version-author">{version.createdBy}</span>
                       </Show>
                     </small>
                     <Show when={!version.readable}>
-                      <small class="version-unreadable">Cannot be read</small>
+                      <small class="version-unreadable">{t('versions.cannotBeRead')}</small>
                     </Show>
                   </A>
                 </li>
@@ -71,7 +83,7 @@ export function VersionsPage() {
           </ul>
         </Show>
         <Trash
-          title="Deleted versions"
+          title={t('versions.deletedVersions')}
           items={deletedVersions}
           testId="deleted-versions"
           onRestore={(version) => workspace.versions.restore(version.id)}
@@ -110,22 +122,17 @@ function SaveVersionForm() {
   };
   return (
     <div class="save-version-panel">
-      <h2 class="save-version-title">Save a version</h2>
-      <p class="save-version-intro">
-        After a meeting, keep the topics and focus points as they were agreed, under a name everyone recognises. Every
-        partner in this workspace sees the version; anyone can open it later, see what changed since, and restore it.
-      </p>
+      <h2 class="save-version-title">{t('versions.saveVersion')}</h2>
+      <p class="save-version-intro">{t('versions.save.intro')}</p>
       <form class="save-version" onSubmit={submit} data-testid="save-version">
-        <label for="version-name">Name of the version</label>
+        <label for="version-name">{t('versions.save.nameLabel')}</label>
         <div class="save-version-row">
           <input id="version-name" data-testid="version-name" maxLength={LIMITS.versionName} value={name()} onInput={(event) => setName(event.currentTarget.value)} />
           <button type="submit" class="button primary" disabled={!name().trim()}>
-            Save version
+            {t('versions.save.button')}
           </button>
         </div>
-        <p class="quiet save-version-count">
-          It will keep {plural(topics.length, 'topic')} and {plural(points(), 'focus point')}: their texts, statuses, owners and order.
-        </p>
+        <p class="quiet save-version-count">{t('versions.save.keeps', { topics: topicCount(topics.length), points: pointCount(points()) })}</p>
       </form>
     </div>
   );
@@ -139,7 +146,7 @@ function VersionView(props: { versionId: string }) {
   const changes = createVersionChanges(workspace, props.versionId);
   const practiceChanges = createPracticeChanges(workspace, props.versionId);
   const members = createRecordList(workspace.members, () => workspace.members.list({ deleted: 'include' }));
-  const memberName = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? 'Former member';
+  const memberName = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? t('versions.view.formerMember');
   const [confirming, setConfirming] = createSignal(false);
   const [restored, setRestored] = createSignal<string | null>(null);
   const showChanges = () => search.show === 'changes';
@@ -162,9 +169,9 @@ function VersionView(props: { versionId: string }) {
       <Match when={(() => { const o = opened(); return o.ok ? undefined : o; })()}>
         {(failed) => (
           <div class="version-view" data-testid="version-view">
-            <h2 class="version-title">This version cannot be opened</h2>
+            <h2 class="version-title">{t('versions.view.cannotOpen')}</h2>
             <Notice tone="warning" testId="version-problem">
-              {failed().problem}
+              {problemText(failed())}
             </Notice>
           </div>
         )}
@@ -175,21 +182,33 @@ function VersionView(props: { versionId: string }) {
             <header class="version-header">
               <div class="version-heading">
                 <p class="version-kicker">
-                  <LockIcon /> Read only
+                  <LockIcon /> {t('versions.view.readOnly')}
                 </p>
                 <h2 class="version-title" data-testid="version-title">
-                  Version “{open().version.name}” (read only)
+                  {t('versions.view.title', { name: open().version.name })}
                 </h2>
                 <p class="quiet version-meta">
-                  Saved <time datetime={open().version.createdAt}>{formatDateTime(open().version.createdAt)}</time>
-                  <Show when={open().version.createdBy}> by {open().version.createdBy}</Show>
+                  {(() => {
+                    const by = open().version.createdBy;
+                    const [before, after] = by ? around('versions.view.savedBy', 'date', { name: by }) : around('versions.view.saved', 'date');
+                    return (
+                      <>
+                        {before}
+                        <time datetime={open().version.createdAt}>{savedAt(open().version.createdAt)}</time>
+                        {after}
+                      </>
+                    );
+                  })()}
                   {' · '}
-                  {plural(open().view.topics.length, 'topic')}, {plural(open().view.topics.reduce((n, t) => n + t.points.length, 0), 'focus point')}
+                  {t('versions.view.contents', {
+                    topics: topicCount(open().view.topics.length),
+                    points: pointCount(open().view.topics.reduce((n, topic) => n + topic.points.length, 0)),
+                  })}
                 </p>
               </div>
               <div class="version-actions">
                 <button type="button" class="button" data-testid="restore-version" onClick={() => setConfirming(true)}>
-                  Restore this version
+                  {t('versions.view.restore')}
                 </button>
                 <Show when={!open().version.deletedAt}>
                   <button
@@ -200,7 +219,7 @@ function VersionView(props: { versionId: string }) {
                       if (attempt(() => workspace.versions.remove(props.versionId))) navigate(`/w/${id}/versions`);
                     }}
                   >
-                    Delete version
+                    {t('versions.view.delete')}
                   </button>
                 </Show>
               </div>
@@ -208,27 +227,24 @@ function VersionView(props: { versionId: string }) {
 
             <Show when={open().version.deletedAt}>
               <Notice tone="warning">
-                This version was deleted.{' '}
+                {t('versions.view.wasDeleted')}{' '}
                 <button type="button" class="button small" onClick={() => attempt(() => workspace.versions.restore(props.versionId))}>
-                  Restore it
+                  {t('versions.view.restoreIt')}
                 </button>
               </Notice>
             </Show>
             <Show when={restored()}>
               {(name) => (
-                <Notice testId="restore-done">
-                  Restored “{name()}”: the topics and focus points are as they were in this version. Your partners receive this
-                  as new changes from you. To take it back, use Undo in the bar above.
-                </Notice>
+                <Notice testId="restore-done">{t('versions.view.restored', { name: name() })}</Notice>
               )}
             </Show>
 
-            <nav class="version-tabs" aria-label="Version">
+            <nav class="version-tabs" aria-label={t('versions.view.tabs')}>
               <A href={base} class="version-tab" classList={{ active: !showChanges() }} aria-current={showChanges() ? undefined : 'page'} data-testid="show-version">
-                As saved
+                {t('versions.view.asSaved')}
               </A>
               <A href={`${base}?show=changes`} class="version-tab" classList={{ active: showChanges() }} aria-current={showChanges() ? 'page' : undefined} data-testid="show-changes">
-                Changes since <span class="count">{total()}</span>
+                {t('versions.view.changesSince')} <span class="count">{total()}</span>
               </A>
             </nav>
 
@@ -249,8 +265,8 @@ function VersionView(props: { versionId: string }) {
 
             <ConfirmDialog
               open={confirming()}
-              title="Restore this version?"
-              confirmLabel="Restore version"
+              title={t('versions.confirm.title')}
+              confirmLabel={t('versions.confirm.button')}
               onConfirm={restore}
               onCancel={() => setConfirming(false)}
             >
@@ -272,28 +288,26 @@ function RestoreExplanation(props: { version: Version; counts: ChangeCounts | un
     const c = props.counts;
     if (!c) return [];
     return [
-      c.added > 0 && `${plural(c.added, 'focus point')} added since will be deleted (you can still restore ${c.added === 1 ? 'it' : 'them'} from “Deleted focus points”)`,
-      c.removed > 0 && `${plural(c.removed, 'focus point')} deleted since will come back`,
-      c.edited > 0 && `${plural(c.edited, 'text')} will be set back`,
-      c.status > 0 && `${plural(c.status, 'status', 'statuses')} will be set back`,
-      c.owners + c.moved + c.topics > 0 && 'owners, order and topics will be as they were',
+      c.added > 0 && tn('versions.confirm.added', c.added),
+      c.removed > 0 && tn('versions.confirm.removed', c.removed),
+      c.edited > 0 && tn('versions.confirm.edited', c.edited),
+      c.status > 0 && tn('versions.confirm.status', c.status),
+      c.owners + c.moved + c.topics > 0 && t('versions.confirm.rest'),
     ].filter((part): part is string => Boolean(part));
   };
   return (
     <div data-testid="restore-explanation">
-      <p>
-        The topics and focus points will become as they were in “{props.version.name}”, saved {formatDateTime(props.version.createdAt)}.
-      </p>
-      <Show when={parts().length > 0} fallback={<p>Nothing has changed since, so nothing will change.</p>}>
+      <p>{t('versions.confirm.becomes', { name: props.version.name, date: savedAt(props.version.createdAt) })}</p>
+      <Show when={parts().length > 0} fallback={<p>{t('versions.confirm.nothing')}</p>}>
         <ul class="restore-effects">
           <For each={parts()}>{(part) => <li>{part}</li>}</For>
         </ul>
       </Show>
       <p>
-        <strong>Your partners will see the restore as new changes made by you</strong>, as soon as they are connected. Nothing is
-        rewritten behind their backs, and members, meetings and practice sheets are not touched.
+        <strong>{t('versions.confirm.partnersStrong')}</strong>
+        {t('versions.confirm.partnersRest')}
       </p>
-      <p>You can undo the restore with Undo (Ctrl+Z) in the bar above.</p>
+      <p>{t('versions.confirm.undo')}</p>
     </div>
   );
 }
@@ -303,8 +317,8 @@ function SavedTopics(props: { view: SnapshotView; memberName: (id: string) => st
     <Show
       when={props.view.topics.length > 0}
       fallback={
-        <EmptyState title="No topics">
-          <p>The workspace had no topics when this version was saved.</p>
+        <EmptyState title={t('versions.view.noTopics')}>
+          <p>{t('versions.view.noTopicsBody')}</p>
         </EmptyState>
       }
     >
@@ -312,8 +326,8 @@ function SavedTopics(props: { view: SnapshotView; memberName: (id: string) => st
         <For each={props.view.topics}>
           {(topic) => (
             <section class="version-topic" data-testid="version-topic">
-              <h3 class="version-topic-title">{topic.title || 'Untitled topic'}</h3>
-              <Show when={topic.points.length > 0} fallback={<p class="quiet">No focus points.</p>}>
+              <h3 class="version-topic-title">{topic.title || t('versions.view.untitledTopic')}</h3>
+              <Show when={topic.points.length > 0} fallback={<p class="quiet">{t('versions.view.noPoints')}</p>}>
                 <ol class="version-points">
                   <For each={topic.points}>
                     {(point, i) => (
@@ -321,7 +335,7 @@ function SavedTopics(props: { view: SnapshotView; memberName: (id: string) => st
                         <span class="point-number">{i() + 1}</span>
                         <div class="version-point-body">
                           <p class="version-point-text" data-testid="version-point-text">
-                            {point.text || 'Empty point'}
+                            {point.text || t('versions.view.emptyPoint')}
                           </p>
                           <Show when={point.owners.length > 0}>
                             <div class="point-meta">
@@ -344,39 +358,30 @@ function SavedTopics(props: { view: SnapshotView; memberName: (id: string) => st
 }
 
 function StatusBadge(props: { status: FocusPointStatus }) {
-  return <span class={`status-badge status-${props.status}`}>{STATUS_LABELS[props.status]}</span>;
+  return <span class={`status-badge status-${props.status}`}>{t(`common.status.${props.status}`)}</span>;
 }
 
 function ChangesView(props: { changes: VersionChanges; savedAt: string; memberName: (id: string) => string }) {
   const summary = () => {
     const c = props.changes.counts;
-    return [
-      ['added', c.added, 'added'],
-      ['removed', c.removed, 'removed'],
-      ['edited', c.edited, 'edited'],
-      ['status', c.status, c.status === 1 ? 'status changed' : 'statuses changed'],
-      ['owners', c.owners, c.owners === 1 ? 'owners changed' : 'owners changed'],
-      ['moved', c.moved, 'moved'],
-    ].filter(([, count]) => (count as number) > 0) as [string, number, string][];
+    return (['added', 'removed', 'edited', 'status', 'owners', 'moved'] as const)
+      .filter((kind) => c[kind] > 0)
+      .map((kind) => [kind, tn(`versions.changes.count.${kind}`, c[kind])] as const);
   };
   return (
     <div class="version-changes" data-testid="version-changes">
       <Show
         when={props.changes.topics.length > 0}
         fallback={
-          <EmptyState title="No changes">
-            <p>The topics and focus points are as they were in this version.</p>
+          <EmptyState title={t('versions.changes.none')}>
+            <p>{t('versions.changes.noneBody')}</p>
           </EmptyState>
         }
       >
         <p class="changes-summary" data-testid="changes-summary">
-          <span>Focus points since {formatDate(props.savedAt)}:</span>
-          <For each={summary()} fallback={<span class="quiet">none changed</span>}>
-            {([kind, count, label]) => (
-              <span class={`change-count change-${kind}`}>
-                {count} {label}
-              </span>
-            )}
+          <span>{t('versions.changes.since', { date: formatDate(props.savedAt) })}</span>
+          <For each={summary()} fallback={<span class="quiet">{t('versions.changes.noneChanged')}</span>}>
+            {([kind, label]) => <span class={`change-count change-${kind}`}>{label}</span>}
           </For>
         </p>
         <For each={props.changes.topics}>{(topic) => <TopicChangesView topic={topic} memberName={props.memberName} />}</For>
@@ -389,21 +394,21 @@ function TopicChangesView(props: { topic: TopicChanges; memberName: (id: string)
   return (
     <section class="changes-topic" classList={{ [`topic-${props.topic.change}`]: props.topic.change !== null }} data-testid="changes-topic">
       <h3 class="version-topic-title">
-        <span data-testid="changes-topic-title">{props.topic.title || 'Untitled topic'}</span>
+        <span data-testid="changes-topic-title">{props.topic.title || t('versions.view.untitledTopic')}</span>
         <Show when={props.topic.change === 'added'}>
-          <span class="change-tag change-added">New topic</span>
+          <span class="change-tag change-added">{t('versions.changes.newTopic')}</span>
         </Show>
         <Show when={props.topic.change === 'removed'}>
-          <span class="change-tag change-removed">Topic deleted</span>
+          <span class="change-tag change-removed">{t('versions.changes.topicDeleted')}</span>
         </Show>
         <Show when={props.topic.titleBefore !== undefined}>
-          <span class="change-tag change-edited">Renamed from “{props.topic.titleBefore || 'Untitled topic'}”</span>
+          <span class="change-tag change-edited">
+            {t('versions.changes.renamedFrom', { title: props.topic.titleBefore || t('versions.view.untitledTopic') })}
+          </span>
         </Show>
         <Show when={props.topic.reordered}>
           {(place) => (
-            <span class="change-tag change-moved">
-              Moved from {ordinal(place().from)} to {ordinal(place().to)} place
-            </span>
+            <span class="change-tag change-moved">{t('versions.changes.topicMoved', { from: ordinal(place().from), to: ordinal(place().to) })}</span>
           )}
         </Show>
       </h3>
@@ -418,19 +423,21 @@ function TopicChangesView(props: { topic: TopicChanges; memberName: (id: string)
 
 /** The tags of a change, in the words of the changes view; also its data-kinds for tests. */
 function tagsOf(change: PointChange): [string, string][] {
-  if (change.kind === 'added') return [['added', 'Added']];
-  if (change.kind === 'removed') return [['removed', 'Deleted']];
-  const tags: [string, string][] = [];
-  if (change.textBefore !== undefined) tags.push(['edited', 'Edited']);
-  if (change.statusBefore !== undefined) tags.push(['status', 'Status']);
-  if (change.ownersBefore !== undefined) tags.push(['owners', 'Owners']);
-  if (change.movedFrom || change.reordered) tags.push(['moved', 'Moved']);
-  return tags;
+  const kinds: ('added' | 'removed' | 'edited' | 'status' | 'owners' | 'moved')[] = [];
+  if (change.kind === 'added') kinds.push('added');
+  else if (change.kind === 'removed') kinds.push('removed');
+  else {
+    if (change.textBefore !== undefined) kinds.push('edited');
+    if (change.statusBefore !== undefined) kinds.push('status');
+    if (change.ownersBefore !== undefined) kinds.push('owners');
+    if (change.movedFrom || change.reordered) kinds.push('moved');
+  }
+  return kinds.map((kind) => [kind, t(`versions.changes.tag.${kind}`)]);
 }
 
 function PointChangeView(props: { change: PointChange; memberName: (id: string) => string }) {
   const tags = () => tagsOf(props.change);
-  const names = (ids: string[]) => (ids.length > 0 ? ids.map(props.memberName).join(', ') : 'nobody');
+  const names = (ids: string[]) => (ids.length > 0 ? formatList(ids.map(props.memberName)) : t('versions.changes.nobody'));
   return (
     <li class={`change kind-${tags()[0]?.[0] ?? props.change.kind}`} data-testid="change" data-kind={tags().map(([kind]) => kind).join(' ')} data-point-id={props.change.id}>
       <div class="change-tags">
@@ -443,7 +450,7 @@ function PointChangeView(props: { change: PointChange; memberName: (id: string) 
           </Match>
           <Match when={true}>
             <p class="change-text" data-testid="change-text">
-              {props.change.text || 'Empty point'}
+              {props.change.text || t('versions.view.emptyPoint')}
             </p>
           </Match>
         </Switch>
@@ -451,7 +458,7 @@ function PointChangeView(props: { change: PointChange; memberName: (id: string) 
           {(before) => (
             <p class="change-line" data-testid="change-status">
               <StatusBadge status={before()} />
-              <span class="change-arrow" aria-label="changed to">
+              <span class="change-arrow" aria-label={t('versions.changes.changedTo')}>
                 →
               </span>
               <StatusBadge status={props.change.status} />
@@ -461,17 +468,17 @@ function PointChangeView(props: { change: PointChange; memberName: (id: string) 
         <Show when={props.change.ownersBefore}>
           {(before) => (
             <p class="change-line quiet" data-testid="change-owners">
-              Owners: {names(before())} → {names(props.change.owners)}
+              {t('versions.changes.owners', { before: names(before()), after: names(props.change.owners) })}
             </p>
           )}
         </Show>
         <Show when={props.change.movedFrom}>
-          {(from) => <p class="change-line quiet">Moved here from “{from().title || 'Untitled topic'}”</p>}
+          {(from) => <p class="change-line quiet">{t('versions.changes.movedHere', { title: from().title || t('versions.view.untitledTopic') })}</p>}
         </Show>
         <Show when={props.change.reordered}>
           {(place) => (
             <p class="change-line quiet" data-testid="change-place">
-              Moved from {ordinal(place().from)} to {ordinal(place().to)} place in this topic
+              {t('versions.changes.pointMoved', { from: ordinal(place().from), to: ordinal(place().to) })}
             </p>
           )}
         </Show>
@@ -492,7 +499,7 @@ function TextChange(props: { before: string; after: string }) {
   return (
     <div class="text-change">
       <p class="change-text before">
-        <span class="text-change-label">Before</span>
+        <span class="text-change-label">{t('versions.changes.before')}</span>
         <span data-testid="change-before">
           {parts().prefix}
           <Show when={parts().removed}>
@@ -502,7 +509,7 @@ function TextChange(props: { before: string; after: string }) {
         </span>
       </p>
       <p class="change-text after">
-        <span class="text-change-label">Now</span>
+        <span class="text-change-label">{t('versions.changes.now')}</span>
         <span data-testid="change-after">
           {parts().prefix}
           <Show when={parts().inserted}>
