@@ -45,6 +45,80 @@ export const MINUTES_STATUS_LABELS: Record<FocusPointStatus, string> = {
   dropped: 'Dropped',
 };
 
+/**
+ * The words minutes are written in: the language of the person exporting them (the UI builds
+ * these from its dictionaries, ui/download.ts's exportWords); English by default. What the group
+ * wrote (titles, points, notes, names) stays as written.
+ */
+export interface MinutesWords {
+  status: Record<FocusPointStatus, string>;
+  /** `Minutes: Kick-off` */
+  minutesTitle: (title: string) => string;
+  time: string;
+  chair: string;
+  statusLabel: string;
+  stillLive: string;
+  notHeld: string;
+  attendees: string;
+  noAttendees: string;
+  /** `Members taking part: A, B.` (the list already joined) */
+  membersTakingPart: (members: string) => string;
+  agenda: string;
+  nothingOnAgenda: string;
+  deletedTopic: (topic: string) => string;
+  otherPoints: string;
+  notes: string;
+  noNotes: string;
+  noPoints: string;
+  /** `2 focus points raised, none agreed:` */
+  pointsRaised: (points: number, agreed: number) => string;
+  empty: string;
+  /** `from 14:05` (a meeting still in progress) */
+  fromTime: (time: string) => string;
+  /** `Wednesday 23 September 2020` from `2020-09-23` */
+  longDate: (date: string) => string;
+  /** `Amsterdam, Lisbon` */
+  list: (items: string[]) => string;
+  /** For file names: `minutes` */
+  fileMinutes: string;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `Wednesday 23 September 2020`, spelled out here: ICU versions differ on commas. */
+function englishLongDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return `${WEEKDAYS[parsed.getUTCDay()]} ${parsed.getUTCDate()} ${MONTHS[parsed.getUTCMonth()]} ${parsed.getUTCFullYear()}`;
+}
+
+export const ENGLISH_MINUTES_WORDS: MinutesWords = {
+  status: MINUTES_STATUS_LABELS,
+  minutesTitle: (title) => `Minutes: ${title}`,
+  time: 'Time',
+  chair: 'Chair',
+  statusLabel: 'Status',
+  stillLive: 'the meeting is still in progress; these minutes are a draft',
+  notHeld: 'the meeting has not been held yet; these minutes are a draft',
+  attendees: 'Attendees',
+  noAttendees: 'No one was recorded as present.',
+  membersTakingPart: (members) => `Members taking part: ${members}.`,
+  agenda: 'Agenda',
+  nothingOnAgenda: 'Nothing was on the agenda.',
+  deletedTopic: (topic) => `${topic} (deleted topic)`,
+  otherPoints: 'Other points raised',
+  notes: 'Notes',
+  noNotes: 'No notes were taken.',
+  noPoints: 'No focus points were raised.',
+  pointsRaised: (n, agreed) => `${n === 1 ? 'One focus point' : `${n} focus points`} raised, ${agreed === 0 ? 'none' : agreed} agreed:`,
+  empty: '(empty)',
+  fromTime: (time) => `from ${time}`,
+  longDate: englishLongDate,
+  list: (items) => items.join(', '),
+  fileMinutes: 'minutes',
+};
+
 /** The minutes of a meeting, or undefined if there is no such meeting. */
 export function minutesOf(workspace: Workspace, meetingId: string): Minutes | undefined {
   const meeting = workspace.meetings.get(meetingId);
@@ -101,6 +175,8 @@ export function minutesOf(workspace: Workspace, meetingId: string): Minutes | un
 export interface MinutesOptions {
   /** Time zone for the times the meeting started and ended (an IANA name). Default: UTC. */
   timeZone?: string;
+  /** The words of the minutes, in the exporting person's language (default: English). */
+  words?: MinutesWords;
 }
 
 /** The minutes of a meeting as a Markdown document ('' if there is no such meeting). */
@@ -108,70 +184,70 @@ export function meetingMinutes(workspace: Workspace, meetingId: string, options:
   const minutes = minutesOf(workspace, meetingId);
   if (!minutes) return '';
   const timeZone = options.timeZone && isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
+  const words = options.words ?? ENGLISH_MINUTES_WORDS;
   const out: string[] = [];
   const line = (text = '') => out.push(text);
 
-  line(`# Minutes: ${inline(minutes.title)}`);
+  line(`# ${words.minutesTitle(inline(minutes.title))}`);
   line();
-  line(`${inline(minutes.workspaceName)} · ${longDate(minutes.date)}`);
+  line(`${inline(minutes.workspaceName)} · ${words.longDate(minutes.date)}`);
   line();
-  const time = heldTime(minutes, timeZone);
-  if (time) line(`- **Time:** ${time}`);
-  if (minutes.chair) line(`- **Chair:** ${inline(minutes.chair)}`);
-  if (minutes.liveStatus !== 'ended') line(`- **Status:** ${minutes.liveStatus === 'live' ? 'the meeting is still in progress' : 'the meeting has not been held yet'}; these minutes are a draft`);
+  const time = minutesHeldTime(minutes, timeZone, words);
+  if (time) line(`- **${words.time}:** ${time}`);
+  if (minutes.chair) line(`- **${words.chair}:** ${inline(minutes.chair)}`);
+  if (minutes.liveStatus !== 'ended') line(`- **${words.statusLabel}:** ${minutes.liveStatus === 'live' ? words.stillLive : words.notHeld}`);
   if (out.at(-1) !== '') line();
 
-  line('## Attendees');
+  line(`## ${words.attendees}`);
   line();
-  if (minutes.attendees.length === 0) line('_No one was recorded as present._');
+  if (minutes.attendees.length === 0) line(`_${words.noAttendees}_`);
   for (const attendee of minutes.attendees) line(`- ${inline(attendee)}`);
   if (minutes.members.length > 0) {
     line();
-    line(`Members taking part: ${minutes.members.map((m) => inline(m.country ? `${m.name} (${m.country})` : m.name)).join(', ')}.`);
+    line(words.membersTakingPart(words.list(minutes.members.map((m) => inline(m.country ? `${m.name} (${m.country})` : m.name)))));
   }
   line();
 
-  line('## Agenda');
+  line(`## ${words.agenda}`);
   line();
-  if (minutes.agenda.length === 0) line('_Nothing was on the agenda._');
-  minutes.agenda.forEach((topic, i) => line(`${i + 1}. ${inline(topic.title)}${topic.deleted ? ' (deleted topic)' : ''}`));
+  if (minutes.agenda.length === 0) line(`_${words.nothingOnAgenda}_`);
+  minutes.agenda.forEach((topic, i) => line(`${i + 1}. ${topic.deleted ? words.deletedTopic(inline(topic.title)) : inline(topic.title)}`));
   line();
 
   minutes.agenda.forEach((topic, i) => {
     line(`## ${i + 1}. ${inline(topic.title)}`);
     line();
-    topicPoints(topic, line);
+    topicPoints(topic, line, words);
   });
 
   if (minutes.otherTopics.length > 0) {
-    line('## Other points raised');
+    line(`## ${words.otherPoints}`);
     line();
     for (const topic of minutes.otherTopics) {
-      line(`### ${inline(topic.title)}${topic.deleted ? ' (deleted topic)' : ''}`);
+      line(`### ${topic.deleted ? words.deletedTopic(inline(topic.title)) : inline(topic.title)}`);
       line();
-      topicPoints(topic, line);
+      topicPoints(topic, line, words);
     }
   }
 
-  line('## Notes');
+  line(`## ${words.notes}`);
   line();
-  line(minutes.notes || '_No notes were taken._');
+  line(minutes.notes || `_${words.noNotes}_`);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function topicPoints(topic: MinutesTopic, line: (text?: string) => void): void {
+function topicPoints(topic: MinutesTopic, line: (text?: string) => void, words: MinutesWords): void {
   if (topic.points.length === 0) {
-    line('_No focus points were raised._');
+    line(`_${words.noPoints}_`);
     line();
     return;
   }
-  const n = topic.points.length;
-  line(`${n === 1 ? 'One focus point' : `${n} focus points`} raised, ${topic.agreed === 0 ? 'none' : topic.agreed} agreed:`);
+  line(words.pointsRaised(topic.points.length, topic.agreed));
   line();
   for (const point of topic.points) {
     // Continuation lines indented under the list item, so a multi-line point stays one item.
-    const text = point.text.trim() ? point.text.trim().split('\n').map(inline).join('  \n  ') : '_(empty)_';
-    line(`- **${MINUTES_STATUS_LABELS[point.status]}:** ${text}`);
+    const text = point.text.trim() ? point.text.trim().split('\n').map(inline).join('  \n  ') : `_${words.empty}_`;
+    line(`- **${words.status[point.status]}:** ${text}`);
   }
   line();
 }
@@ -183,17 +259,8 @@ function inline(text: string): string {
     .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `Wednesday 23 September 2020`, spelled out here: ICU versions differ on commas. */
-function longDate(date: string): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return `${WEEKDAYS[parsed.getUTCDay()]} ${parsed.getUTCDate()} ${MONTHS[parsed.getUTCMonth()]} ${parsed.getUTCFullYear()}`;
-}
-
-function heldTime(minutes: Minutes, timeZone: string): string {
+/** When the meeting was held: `14:00–15:30 (Europe/Amsterdam)`, `from 14:00 (UTC)`, or ''. Shared with io/export/document.ts. */
+export function minutesHeldTime(minutes: Minutes, timeZone: string, words: MinutesWords = ENGLISH_MINUTES_WORDS): string {
   const time = (iso: string | null) => {
     if (!iso) return null;
     const at = new Date(iso);
@@ -205,10 +272,11 @@ function heldTime(minutes: Minutes, timeZone: string): string {
   const from = time(minutes.startedAt);
   const to = minutes.liveStatus === 'ended' ? time(minutes.endedAt) : null;
   if (!from) return '';
-  return `${to ? `${from}–${to}` : `from ${from}`} (${timeZone.replace(/_/g, ' ')})`;
+  return `${to ? `${from}–${to}` : words.fromTime(from)} (${timeZone.replace(/_/g, ' ')})`;
 }
 
-function isTimeZone(name: string): boolean {
+/** Whether `name` is a time zone this browser knows (an IANA name). */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: name });
     return true;

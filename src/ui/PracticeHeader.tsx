@@ -1,11 +1,13 @@
 import { For, Show, type Accessor } from 'solid-js';
 import { isEmailAddress, LIMITS, PRACTICE_STATUSES, type Member, type Practice, type PracticeStatus, type Topic } from '../model';
 import { createRecordList } from '../state/records';
+import { t } from '../i18n';
 import { CoTextField } from './components';
 import { useWorkspace } from './context';
 import { countryName } from './record-fields';
 import { attempt } from './write-problem';
 
+/** English status names (kept for callers that have not moved to `common.practiceStatus.*` yet). */
 export const PRACTICE_STATUS_LABELS: Record<PracticeStatus, string> = {
   draft: 'Draft',
   'in-review': 'In review',
@@ -40,7 +42,7 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
   };
   const hasTopic = (topicId: string) => practice()?.topics.includes(topicId) ?? false;
   /** Live topics, plus deleted ones still ticked on this sheet (so they can be unticked). */
-  const shownTopics = () => topics.filter((t: Topic) => !t.deletedAt || hasTopic(t.id));
+  const shownTopics = () => topics.filter((topic: Topic) => !topic.deletedAt || hasTopic(topic.id));
   const email = () => practice()?.contactEmail.trim() ?? '';
 
   const setPeriod = (input: HTMLInputElement, end: 'periodStart' | 'periodEnd') => {
@@ -55,10 +57,10 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
   const contactEmail = workspace.practices.headerText(id, 'contactEmail');
 
   return (
-    <section class="sheet-header" aria-label="Summary" data-testid="practice-header">
+    <section class="sheet-header" aria-label={t('practices.header.summary')} data-testid="practice-header">
       <div class="sheet-header-row">
         <label class="sheet-header-label" for={field('member')}>
-          City
+          {t('practices.header.city')}
         </label>
         <div class="sheet-header-value sheet-header-pair">
           <select
@@ -71,7 +73,7 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
             }}
           >
             <option value="" selected={!practice()?.memberId}>
-              No member
+              {t('practices.noMember')}
             </option>
             <For each={liveMembers()}>
               {(m) => (
@@ -83,73 +85,73 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
             <Show when={deletedMember()}>
               {(m) => (
                 <option value={m().id} selected>
-                  {memberLabel(m())} (deleted member)
+                  {t('practices.header.deletedMember', { member: memberLabel(m()) })}
                 </option>
               )}
             </Show>
             <Show when={unknownMember()}>
               {(memberId) => (
                 <option value={memberId()} selected>
-                  Unknown member
+                  {t('practices.header.unknownMember')}
                 </option>
               )}
             </Show>
           </select>
           <span class="sheet-header-country" data-testid="practice-country">
-            <span class="sheet-header-sublabel">Country</span> {member()?.country ? countryName(member()!.country) : '—'}
+            <span class="sheet-header-sublabel">{t('practices.header.country')}</span> {member()?.country ? countryName(member()!.country) : '—'}
           </span>
         </div>
       </div>
 
       <div class="sheet-header-row">
         <span class="sheet-header-label" id={field('period')}>
-          Period
+          {t('practices.header.period')}
         </span>
         <div class="sheet-header-value sheet-header-period" role="group" aria-labelledby={field('period')}>
           <label>
-            <span class="sheet-header-sublabel">From</span>
+            <span class="sheet-header-sublabel">{t('practices.header.from')}</span>
             <input type="month" data-testid="practice-period-start" value={practice()?.periodStart ?? ''} max={practice()?.periodEnd || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodStart')} />
           </label>
           <label>
-            <span class="sheet-header-sublabel">To</span>
+            <span class="sheet-header-sublabel">{t('practices.header.to')}</span>
             <input type="month" data-testid="practice-period-end" value={practice()?.periodEnd ?? ''} min={practice()?.periodStart || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodEnd')} />
           </label>
-          <span class="quiet sheet-header-hint">Leave “To” empty while it runs.</span>
+          <span class="quiet sheet-header-hint">{t('practices.header.toHint')}</span>
         </div>
       </div>
 
       <div class="sheet-header-row">
-        <span class="sheet-header-label">Partners</span>
+        <span class="sheet-header-label">{t('practices.header.partners')}</span>
         <div class="sheet-header-value">
           <Show when={partners}>
             {(text) => (
-              <CoTextField text={text()} multiline rows={1} label="Partners" maxLength={LIMITS.practicePartners} class="sheet-header-text" testId="practice-partners" placeholder="Organisations working on it with the city" />
+              <CoTextField text={text()} multiline rows={1} label={t('practices.header.partners')} maxLength={LIMITS.practicePartners} class="sheet-header-text" testId="practice-partners" placeholder={t('practices.header.partnersPlaceholder')} />
             )}
           </Show>
         </div>
       </div>
 
       <div class="sheet-header-row">
-        <span class="sheet-header-label">Contact</span>
+        <span class="sheet-header-label">{t('practices.header.contact')}</span>
         <div class="sheet-header-value sheet-header-pair">
           <Show when={contactName}>
-            {(text) => <CoTextField text={text()} label="Contact name" maxLength={LIMITS.practiceContactName} class="sheet-header-text" testId="practice-contact-name" placeholder="Name" />}
+            {(text) => <CoTextField text={text()} label={t('practices.header.contactName')} maxLength={LIMITS.practiceContactName} class="sheet-header-text" testId="practice-contact-name" placeholder={t('practices.header.contactNamePlaceholder')} />}
           </Show>
           <Show when={contactEmail}>
-            {(text) => <CoTextField text={text()} label="Contact e-mail" maxLength={LIMITS.practiceContactEmail} class="sheet-header-text" testId="practice-contact-email" placeholder="name@city.eu" />}
+            {(text) => <CoTextField text={text()} label={t('practices.header.contactEmail')} maxLength={LIMITS.practiceContactEmail} class="sheet-header-text" testId="practice-contact-email" placeholder={t('practices.header.contactEmailPlaceholder')} />}
           </Show>
           <Show when={email() && !isEmailAddress(email())}>
             <span class="field-warning" data-testid="practice-contact-email-warning">
-              This does not look like an e-mail address.
+              {t('practices.header.notEmail')}
             </span>
           </Show>
         </div>
       </div>
 
       <div class="sheet-header-row">
-        <span class="sheet-header-label">Topics</span>
+        <span class="sheet-header-label">{t('practices.header.topics')}</span>
         <div class="sheet-header-value">
-          <Show when={shownTopics().length > 0} fallback={<p class="quiet">The group has no topics yet. Add them under Topics to link this sheet to them.</p>}>
+          <Show when={shownTopics().length > 0} fallback={<p class="quiet">{t('practices.header.noTopics')}</p>}>
             <div class="checks" data-testid="practice-topics">
               <For each={shownTopics()}>
                 {(topic) => (
@@ -165,8 +167,9 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
                       }}
                     />
                     <span>
-                      {topic.title || 'Untitled topic'}
-                      {topic.deletedAt ? ' (deleted topic)' : ''}
+                      {topic.deletedAt
+                        ? t('practices.header.deletedTopic', { topic: topic.title || t('practices.header.untitledTopic') })
+                        : topic.title || t('practices.header.untitledTopic')}
                     </span>
                   </label>
                 )}
@@ -178,7 +181,7 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
 
       <div class="sheet-header-row">
         <label class="sheet-header-label" for={field('status')}>
-          Status
+          {t('practices.header.status')}
         </label>
         <div class="sheet-header-value">
           <select
@@ -194,7 +197,7 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
             <For each={PRACTICE_STATUSES}>
               {(status) => (
                 <option value={status} selected={status === practice()?.status}>
-                  {PRACTICE_STATUS_LABELS[status]}
+                  {t(`common.practiceStatus.${status}`)}
                 </option>
               )}
             </For>

@@ -7,7 +7,8 @@ import { createRecord, createRecordList } from '../state/records';
 import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './components';
 import { useWorkspace } from './context';
 import { countryName } from './record-fields';
-import { DOCX_TYPE, MARKDOWN_TYPE, saveFile } from './download';
+import { DOCX_TYPE, exportWords, MARKDOWN_TYPE, saveFile } from './download';
+import { t } from '../i18n';
 import { ExportView } from './ExportView';
 import { PracticeHeader, PRACTICE_STATUS_LABELS } from './PracticeHeader';
 import { attempt, reportProblem } from './write-problem';
@@ -17,13 +18,10 @@ import './practices.css';
 
 export { PRACTICE_STATUS_LABELS };
 
-export const PRACTICE_SECTION_LABELS: Record<PracticeSection, { title: string; hint: string }> = {
-  context: { title: 'Context', hint: 'The local situation: the problem this practice answers, where, and since when.' },
-  objectives: { title: 'Objectives', hint: 'What the practice sets out to achieve, and for whom.' },
-  activities: { title: 'Activities', hint: 'What is done, by whom, and with which partners.' },
-  budget: { title: 'Budget', hint: 'What it costs, how it is funded, and the staff it takes.' },
-  evaluation: { title: 'Evaluation', hint: 'How results are measured, what they show, and what was learned.' },
-};
+/** A section's title and hint in the person's language (common.sections). */
+export function practiceSectionLabel(section: PracticeSection): { title: string; hint: string } {
+  return { title: t(`common.sections.${section}.title`), hint: t(`common.sections.${section}.hint`) };
+}
 
 function sectionsWritten(practice: Practice): number {
   return PRACTICE_SECTIONS.filter((section) => practice[section].trim() !== '').length;
@@ -46,8 +44,8 @@ export function PracticesPage() {
 
   return (
     <div class="split">
-      <aside class="sidebar" aria-label="Practice sheets">
-        <h2 class="sidebar-title">Practice sheets</h2>
+      <aside class="sidebar" aria-label={t('practices.list')}>
+        <h2 class="sidebar-title">{t('practices.list')}</h2>
         <ul class="plain-list practice-list" data-testid="practice-list">
           <For each={practices}>
             {(practice) => (
@@ -60,12 +58,12 @@ export function PracticesPage() {
                   data-practice-id={practice.id}
                   data-status={practice.status}
                 >
-                  <span class="practice-link-title">{practice.title || 'Untitled practice sheet'}</span>
+                  <span class="practice-link-title">{practice.title || t('practices.untitled')}</span>
                   <span class="practice-link-meta">
                     <span class={`badge practice-status status-${practice.status}`} data-testid="practice-status-badge">
-                      {PRACTICE_STATUS_LABELS[practice.status]}
+                      {t(`common.practiceStatus.${practice.status}`)}
                     </span>
-                    <span class="practice-link-member">{memberName(practice.memberId) ?? 'No member'}</span>
+                    <span class="practice-link-member">{memberName(practice.memberId) ?? t('practices.noMember')}</span>
                   </span>
                 </A>
               </li>
@@ -73,22 +71,22 @@ export function PracticesPage() {
           </For>
         </ul>
         <AddForm
-          label="New practice sheet"
-          placeholder="New practice sheet"
-          button="Add"
+          label={t('practices.newSheet')}
+          placeholder={t('practices.newSheet')}
+          button={t('practices.add')}
           testId="add-practice"
           maxLength={LIMITS.practiceTitle}
           onAdd={(title) => navigate(`/w/${id}/practices/${workspace.practices.add({ title })}`)}
         />
         <Trash
-          title="Deleted practice sheets"
+          title={t('practices.deletedSheets')}
           items={deletedPractices}
           testId="deleted-practices"
           itemTestId="deleted-practice"
           restoreTestId="restore-practice"
           itemData={(practice) => ({ 'data-practice-id': practice.id })}
           onRestore={(practice) => workspace.practices.restore(practice.id)}
-          label={(practice) => <span class="deleted-text">{practice.title || 'Untitled practice sheet'}</span>}
+          label={(practice) => <span class="deleted-text">{practice.title || t('practices.untitled')}</span>}
         />
       </aside>
       <section class="main-pane">
@@ -99,14 +97,14 @@ export function PracticesPage() {
             <Show
               when={practices.length > 0}
               fallback={
-                <EmptyState title="No practice sheets yet">
-                  <p>A practice sheet describes one member's local practice in the network's format: context, objectives, activities, budget and evaluation.</p>
-                  <p>Start one under “New practice sheet”, for example “Administrative approach to local licences”.</p>
+                <EmptyState title={t('practices.emptyTitle')}>
+                  <p>{t('practices.emptyBody')}</p>
+                  <p>{t('practices.emptyStart')}</p>
                 </EmptyState>
               }
             >
-              <EmptyState title="No practice sheet selected">
-                <p>Choose one from the list of practice sheets.</p>
+              <EmptyState title={t('practices.noneSelectedTitle')}>
+                <p>{t('practices.noneSelectedBody')}</p>
               </EmptyState>
             </Show>
           }
@@ -127,7 +125,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
   /** The sheet as its files say it: the print view shows this, so the printout matches the downloads. */
   const exported = createMemo(() => {
     version();
-    return practiceDocument(workspace, props.practiceId, countryName);
+    return practiceDocument(workspace, props.practiceId, countryName, exportWords());
   });
   const downloadMarkdown = () => {
     const current = exported();
@@ -143,7 +141,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
       const { toDocx } = await import('../io/export/docx');
       saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
     } catch (error) {
-      reportProblem(new Error(`Preparing the .docx did not work: ${error instanceof Error ? error.message : String(error)}`));
+      reportProblem(new Error(t('practices.docxFailed', { reason: error instanceof Error ? error.message : String(error) })));
     } finally {
       setPreparingDocx(false);
     }
@@ -153,17 +151,17 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
     <Show
       when={practice() && title}
       fallback={
-        <EmptyState title="This practice sheet does not exist">
-          <p>It may have been removed by a partner.</p>
+        <EmptyState title={t('practices.missingTitle')}>
+          <p>{t('practices.missingBody')}</p>
         </EmptyState>
       }
     >
       <article class="practice-view" data-testid="practice-view" data-practice-id={props.practiceId}>
         <Show when={practice()?.deletedAt}>
           <div class="notice warning" role="status">
-            This practice sheet was deleted.{' '}
+            {t('practices.deletedNotice')}{' '}
             <button type="button" class="button small" onClick={() => attempt(() => workspace.practices.restore(props.practiceId))}>
-              Restore it
+              {t('practices.restoreIt')}
             </button>
           </div>
         </Show>
@@ -173,29 +171,29 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
             <CoTextField
               text={title!}
               multiline
-              label="Practice sheet title"
+              label={t('practices.titleLabel')}
               maxLength={LIMITS.practiceTitle}
               class="practice-title"
               testId="practice-title"
-              placeholder="Title of the practice"
+              placeholder={t('practices.titlePlaceholder')}
               onKeyDown={(event) => {
                 if (event.key === 'Enter') event.preventDefault();
               }}
             />
             <p class="quiet practice-summary" data-testid="practice-summary">
-              <Show when={practice()?.createdAt}>{(createdAt) => <>Added {formatDate(createdAt())} · </>}</Show>
-              {(() => { const p = practice(); return p ? sectionsWritten(p) : 0; })()} of {PRACTICE_SECTIONS.length} sections written
+              <Show when={practice()?.createdAt}>{(createdAt) => <>{t('practices.added', { date: formatDate(createdAt()) })} · </>}</Show>
+              {t('practices.sectionsWritten', { written: (() => { const p = practice(); return p ? sectionsWritten(p) : 0; })(), total: PRACTICE_SECTIONS.length })}
             </p>
           </div>
           <div class="practice-actions" data-testid="practice-actions">
             <button type="button" class="button small" data-testid="download-practice-markdown" onClick={downloadMarkdown}>
-              Download Markdown
+              {t('practices.downloadMarkdown')}
             </button>
             <button type="button" class="button small" data-testid="download-practice-docx" disabled={preparingDocx()} onClick={() => void downloadDocx()}>
-              {preparingDocx() ? 'Preparing .docx…' : 'Download .docx'}
+              {preparingDocx() ? t('practices.preparingDocx') : t('practices.downloadDocx')}
             </button>
             <button type="button" class="button small primary" data-testid="print-practice" onClick={() => window.print()}>
-              Print / PDF
+              {t('practices.print')}
             </button>
           </div>
           <Show when={!practice()?.deletedAt}>
@@ -207,7 +205,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
                 if (attempt(() => workspace.practices.remove(props.practiceId))) navigate(`/w/${id}/practices`);
               }}
             >
-              Delete sheet
+              {t('practices.deleteSheet')}
             </button>
           </Show>
         </header>
@@ -232,28 +230,28 @@ function SectionField(props: { practiceId: string; section: PracticeSection; num
     () => practice(),
     () => workspace.practices.migrateSections([props.practiceId]),
   );
-  const label = PRACTICE_SECTION_LABELS[props.section];
+  const label = () => practiceSectionLabel(props.section);
   return (
     <section class="practice-section" data-testid={`section-${props.section}`}>
       <h3 class="practice-section-title">
         <span class="practice-section-number" aria-hidden="true">
           {props.number}
         </span>
-        {label.title}
+        {label().title}
       </h3>
-      <p class="quiet practice-section-hint">{label.hint}</p>
+      <p class="quiet practice-section-hint">{label().hint}</p>
       <Show
         when={text()}
         keyed
         fallback={<p class="practice-section-text practice-section-readonly" data-testid={`section-${props.section}-text`}>{practice()?.[props.section]}</p>}
       >
-        {(t) => (
+        {(rich) => (
           <RichTextEditor
-            text={t}
-            label={label.title}
+            text={rich}
+            label={label().title}
             class="practice-section-text"
             testId={`section-${props.section}-text`}
-            placeholder={`${label.title}…`}
+            placeholder={t('practices.sectionPlaceholder', { section: label().title })}
             target={{ kind: 'practice', id: props.practiceId, field: props.section }}
           />
         )}

@@ -1,8 +1,33 @@
 import { createEffect, createSignal, createUniqueId, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { resolveTemplate } from '@solid-primitives/i18n';
+import { compareNames, countryName as countryNameIn, loadArea, locale, t, type MessageKey } from '../i18n';
+import { practices as english } from '../i18n/en/practices';
 import { COUNTRY_CODES, type MemberKind } from '../model';
 import { flushOnLeave } from './leave';
 import { problemMessage } from './write-problem';
 
+// These fields are used on the members, meetings and settings screens too: their words (the
+// `practices` area) are loaded with this module, and read as English until they have arrived.
+void loadArea('practices').catch(() => undefined);
+
+type FieldWord = Exclude<keyof typeof english.fields, 'kind'>;
+
+/** One of the fields' words (`practices.fields.*`) in the person's language. */
+function say(key: FieldWord, args?: Record<string, string>): string {
+  const full = `practices.fields.${key}` as MessageKey;
+  const found = t(full, args);
+  if (found !== full) return found;
+  return args ? resolveTemplate(english.fields[key], args) : english.fields[key];
+}
+
+/** A member's kind ("City", "Ville", "Stadt"…) in the person's language. */
+export function kindLabel(kind: MemberKind): string {
+  const full = `practices.fields.kind.${kind}` as MessageKey;
+  const found = t(full);
+  return found !== full ? found : english.fields.kind[kind];
+}
+
+/** English kind names (kept for callers that have not moved to kindLabel yet). */
 export const KIND_LABELS: Record<MemberKind, string> = {
   city: 'City',
   region: 'Region',
@@ -116,7 +141,7 @@ export function ValueInput(props: {
     typing = false;
     if (found) {
       const kept = props.value.length > 60 ? `${props.value.slice(0, 60)}…` : props.value;
-      setProblem(kept ? `${found} “${kept}” is kept.` : found);
+      setProblem(kept ? say('kept', { problem: found, kept }) : found);
     }
     show(props.value);
   };
@@ -248,8 +273,8 @@ export function today(): string {
 }
 
 export function dateProblem(date: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'Pick a date.';
-  return Number.isNaN(new Date(`${date}T12:00:00`).getTime()) ? 'Pick a date.' : null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return say('pickDate');
+  return Number.isNaN(new Date(`${date}T12:00:00`).getTime()) ? say('pickDate') : null;
 }
 
 /** A piece of text cut to `max` characters for a message, with an ellipsis when cut. */
@@ -270,23 +295,9 @@ const EUROPE: ReadonlySet<string> = new Set([
   'NO', 'PL', 'PT', 'RO', 'RS', 'RU', 'SE', 'SI', 'SJ', 'SK', 'SM', 'TR', 'UA', 'VA', 'XK',
 ]);
 
-let regionNames: Intl.DisplayNames | null | undefined;
-
-/** A country's name in the reader's language (English when the browser has no name for it); '' for none. */
+/** A country's name in the person's language (English when the browser has no name for it); '' for none. */
 export function countryName(code: string): string {
-  if (!code) return '';
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  try {
-    return regionNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return code ? countryNameIn(code) : '';
 }
 
 interface CountryOption {
@@ -294,16 +305,18 @@ interface CountryOption {
   name: string;
 }
 
-let countryGroups: { europe: CountryOption[]; others: CountryOption[] } | undefined;
+const countryGroups = new Map<string, { europe: CountryOption[]; others: CountryOption[] }>();
 
-/** Every country of COUNTRY_CODES by name, sorted by name in the reader's language: Europe, then the others. */
+/** Every country of COUNTRY_CODES by name, sorted by name in the person's language: Europe, then the others. */
 export function countryOptions(): { europe: CountryOption[]; others: CountryOption[] } {
-  if (!countryGroups) {
-    const collator = new Intl.Collator([navigator.language, 'en']);
-    const all = COUNTRY_CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) => collator.compare(a.name, b.name));
-    countryGroups = { europe: all.filter((c) => EUROPE.has(c.code)), others: all.filter((c) => !EUROPE.has(c.code)) };
+  const language = locale();
+  let groups = countryGroups.get(language);
+  if (!groups) {
+    const all = COUNTRY_CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) => compareNames(a.name, b.name));
+    groups = { europe: all.filter((c) => EUROPE.has(c.code)), others: all.filter((c) => !EUROPE.has(c.code)) };
+    countryGroups.set(language, groups);
   }
-  return countryGroups;
+  return groups;
 }
 
 /**
@@ -318,10 +331,11 @@ export function CountrySelect(props: {
   class?: string;
   testId?: string;
 }) {
-  const groups = countryOptions();
+  const groups = () => countryOptions();
   let el!: HTMLSelectElement;
-  // The options are made once; the selected one follows the stored value.
+  // The options are made once per language; the selected one follows the stored value.
   createEffect(() => {
+    groups();
     const value = props.value;
     if (el.value !== value) el.value = value;
   });
@@ -337,12 +351,12 @@ export function CountrySelect(props: {
         if (el.value !== props.value) el.value = props.value;
       }}
     >
-      <option value="">Not given</option>
-      <optgroup label="Europe">
-        <For each={groups.europe}>{(country) => <option value={country.code}>{country.name}</option>}</For>
+      <option value="">{say('notGiven')}</option>
+      <optgroup label={say('europe')}>
+        <For each={groups().europe}>{(country) => <option value={country.code}>{country.name}</option>}</For>
       </optgroup>
-      <optgroup label="Other countries">
-        <For each={groups.others}>{(country) => <option value={country.code}>{country.name}</option>}</For>
+      <optgroup label={say('otherCountries')}>
+        <For each={groups().others}>{(country) => <option value={country.code}>{country.name}</option>}</For>
       </optgroup>
     </select>
   );

@@ -1,4 +1,5 @@
-import { MINUTES_STATUS_LABELS, PRACTICE_SECTIONS, isEmailAddress, minutesOf, type Minutes, type MinutesTopic, type PracticeSection, type Workspace } from '../../model';
+import { PRACTICE_SECTIONS, isEmailAddress, minutesOf, type MinutesTopic, type PracticeSection, type PracticeStatus, type Workspace } from '../../model';
+import { ENGLISH_MINUTES_WORDS, isTimeZone, minutesHeldTime, type MinutesWords } from '../../model/minutes';
 
 /**
  * What an exported file says, built once from the workspace and written out by markdown.ts and
@@ -23,6 +24,37 @@ export interface ExportDocument {
   doc: ExportNode;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The words an export is written in: the language of the person exporting (the UI builds them
+ * from its dictionaries: ui/download.ts's exportWords); English by default, for tests and
+ * scripts. The group's own texts stay as written.
+ */
+export interface ExportWords extends MinutesWords {
+  sections: Record<PracticeSection, string>;
+  practiceStatus: Record<PracticeStatus, string>;
+  /** `Practice sheet · Port cities` */
+  practiceSheet: (workspace: string) => string;
+  untitledSheet: string;
+  untitledTopic: string;
+  notWritten: string;
+  city: string;
+  member: string;
+  country: string;
+  period: string;
+  partners: string;
+  contact: string;
+  topics: string;
+  /** `March 2019` from `2019-03` */
+  month: (month: string) => string;
+  periodBoth: (start: string, end: string) => string;
+  since: (start: string) => string;
+  until: (end: string) => string;
+  /** For file names: `practice-sheet` */
+  fileSheet: string;
+}
+
 export const PRACTICE_SECTION_TITLES: Record<PracticeSection, string> = {
   context: 'Context',
   objectives: 'Objectives',
@@ -31,10 +63,34 @@ export const PRACTICE_SECTION_TITLES: Record<PracticeSection, string> = {
   evaluation: 'Evaluation',
 };
 
-const STATUS_TITLES = { draft: 'Draft', 'in-review': 'In review', final: 'Final' } as const;
+/** `March 2019` from `2019-03`, in English. */
+function englishMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const index = match ? Number(match[2]) - 1 : -1;
+  return match && MONTHS[index] ? `${MONTHS[index]} ${match[1]}` : month;
+}
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const ENGLISH_EXPORT_WORDS: ExportWords = {
+  ...ENGLISH_MINUTES_WORDS,
+  sections: PRACTICE_SECTION_TITLES,
+  practiceStatus: { draft: 'Draft', 'in-review': 'In review', final: 'Final' },
+  practiceSheet: (workspace) => `Practice sheet · ${workspace}`,
+  untitledSheet: 'Untitled practice sheet',
+  untitledTopic: 'Untitled topic',
+  notWritten: 'Not written yet.',
+  city: 'City',
+  member: 'Member',
+  country: 'Country',
+  period: 'Period',
+  partners: 'Partners',
+  contact: 'Contact',
+  topics: 'Topics',
+  month: englishMonth,
+  periodBoth: (start, end) => `${start} – ${end}`,
+  since: (start) => `Since ${start}`,
+  until: (end) => `Until ${end}`,
+  fileSheet: 'practice-sheet',
+};
 
 // ------------------------------------------------------------------------------------ building blocks
 
@@ -63,17 +119,15 @@ export function plainBlocks(value: string): ExportNode[] {
 }
 
 /** `March 2019` from `2019-03`. */
-export function monthName(month: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  const index = match ? Number(match[2]) - 1 : -1;
-  return match && MONTHS[index] ? `${MONTHS[index]} ${match[1]}` : month;
+export function monthName(month: string, words: ExportWords = ENGLISH_EXPORT_WORDS): string {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? words.month(month) : month;
 }
 
 /** A sheet's period as people write it: `March 2019 – June 2023`, `Since March 2019`, `Until June 2023`, or ''. */
-export function periodLabel(start: string, end: string): string {
-  if (start && end) return start === end ? monthName(start) : `${monthName(start)} – ${monthName(end)}`;
-  if (start) return `Since ${monthName(start)}`;
-  if (end) return `Until ${monthName(end)}`;
+export function periodLabel(start: string, end: string, words: ExportWords = ENGLISH_EXPORT_WORDS): string {
+  if (start && end) return start === end ? monthName(start, words) : words.periodBoth(monthName(start, words), monthName(end, words));
+  if (start) return words.since(monthName(start, words));
+  if (end) return words.until(monthName(end, words));
   return '';
 }
 
@@ -108,48 +162,53 @@ function underSection(node: ExportNode): ExportNode {
 type RichDocReader = { sectionDoc?: (id: string, section: PracticeSection) => ExportNode };
 
 /** A section's content: its rich text when the model keeps it as such, else its plain text. */
-function sectionContent(workspace: Workspace, id: string, section: PracticeSection, plain: string): ExportNode[] {
+function sectionContent(workspace: Workspace, id: string, section: PracticeSection, plain: string, words: ExportWords): ExportNode[] {
   const rich = (workspace.practices as unknown as RichDocReader).sectionDoc;
   const doc = rich ? rich.call(workspace.practices, id, section) : { type: 'doc', content: plainBlocks(plain) };
-  return hasContent(doc) ? (doc.content ?? []).map(underSection) : [paragraph(italic('Not written yet.'))];
+  return hasContent(doc) ? (doc.content ?? []).map(underSection) : [paragraph(italic(words.notWritten))];
 }
 
 /** A practice sheet as the network's summary sheet: title, header facts, the five numbered sections. */
-export function practiceDocument(workspace: Workspace, id: string, countryName: (code: string) => string = (code) => code): ExportDocument | undefined {
+export function practiceDocument(
+  workspace: Workspace,
+  id: string,
+  countryName: (code: string) => string = (code) => code,
+  words: ExportWords = ENGLISH_EXPORT_WORDS,
+): ExportDocument | undefined {
   const practice = workspace.practices.get(id);
   if (!practice) return undefined;
   const member = practice.memberId ? workspace.members.get(practice.memberId) : undefined;
   const topics = practice.topics
     .map((topicId) => workspace.topics.get(topicId))
     .filter((topic) => topic && !topic.deletedAt)
-    .map((topic) => topic!.title || 'Untitled topic');
-  const title = practice.title.trim() || 'Untitled practice sheet';
+    .map((topic) => topic!.title || words.untitledTopic);
+  const title = practice.title.trim() || words.untitledSheet;
 
   const facts: ExportNode[] = [];
-  if (member) facts.push(fact(member.kind === 'city' ? 'City' : 'Member', text(member.name)));
-  if (member?.country) facts.push(fact('Country', text(countryName(member.country))));
-  const period = periodLabel(practice.periodStart, practice.periodEnd);
-  if (period) facts.push(fact('Period', text(period)));
-  if (practice.partners.trim()) facts.push(fact('Partners', ...lines(practice.partners.trim())));
+  if (member) facts.push(fact(member.kind === 'city' ? words.city : words.member, text(member.name)));
+  if (member?.country) facts.push(fact(words.country, text(countryName(member.country))));
+  const period = periodLabel(practice.periodStart, practice.periodEnd, words);
+  if (period) facts.push(fact(words.period, text(period)));
+  if (practice.partners.trim()) facts.push(fact(words.partners, ...lines(practice.partners.trim())));
   const contactName = practice.contactName.trim();
   const contactEmail = practice.contactEmail.trim();
   if (contactName || contactEmail) {
     const email = contactEmail ? (isEmailAddress(contactEmail) ? link(contactEmail, `mailto:${contactEmail}`) : text(contactEmail)) : undefined;
-    facts.push(fact('Contact', ...(contactName ? [text(contactName)] : []), ...(contactName && email ? [text(', ')] : []), ...(email ? [email] : [])));
+    facts.push(fact(words.contact, ...(contactName ? [text(contactName)] : []), ...(contactName && email ? [text(', ')] : []), ...(email ? [email] : [])));
   }
-  if (topics.length > 0) facts.push(fact('Topics', text(topics.join(', '))));
-  facts.push(fact('Status', text(STATUS_TITLES[practice.status])));
+  if (topics.length > 0) facts.push(fact(words.topics, text(words.list(topics))));
+  facts.push(fact(words.statusLabel, text(words.practiceStatus[practice.status])));
 
   const content: ExportNode[] = [
     heading(1, title),
-    paragraph(text(`Practice sheet · ${workspace.meta().name}`)),
+    paragraph(text(words.practiceSheet(workspace.meta().name))),
     { type: 'facts', content: facts },
   ];
   PRACTICE_SECTIONS.forEach((section, i) => {
-    content.push(heading(2, `${i + 1}. ${PRACTICE_SECTION_TITLES[section]}`));
-    content.push(...sectionContent(workspace, id, section, practice[section]));
+    content.push(heading(2, `${i + 1}. ${words.sections[section]}`));
+    content.push(...sectionContent(workspace, id, section, practice[section], words));
   });
-  return { title, fileName: `${slug(title) || 'practice-sheet'}-practice-sheet`, doc: { type: 'doc', content } };
+  return { title, fileName: `${slug(title) || slug(words.fileSheet) || 'practice-sheet'}-${slug(words.fileSheet) || 'practice-sheet'}`, doc: { type: 'doc', content } };
 }
 
 // ------------------------------------------------------------------------------------ minutes
@@ -157,6 +216,8 @@ export function practiceDocument(workspace: Workspace, id: string, countryName: 
 export interface MinutesExportOptions {
   /** Time zone for the times the meeting started and ended (an IANA name). Default: UTC. */
   timeZone?: string;
+  /** The words of the minutes, in the exporting person's language (default: English). */
+  words?: ExportWords | MinutesWords;
 }
 
 type NotesDocReader = { notesDoc?: (id: string) => ExportNode };
@@ -166,88 +227,60 @@ export function minutesDocument(workspace: Workspace, meetingId: string, options
   const minutes = minutesOf(workspace, meetingId);
   if (!minutes) return undefined;
   const timeZone = options.timeZone && isTimeZone(options.timeZone) ? options.timeZone : 'UTC';
-  const content: ExportNode[] = [heading(1, `Minutes: ${minutes.title}`), paragraph(text(`${minutes.workspaceName} · ${longDate(minutes.date)}`))];
+  const words = options.words ?? ENGLISH_MINUTES_WORDS;
+  const title = words.minutesTitle(minutes.title);
+  const content: ExportNode[] = [heading(1, title), paragraph(text(`${minutes.workspaceName} · ${words.longDate(minutes.date)}`))];
 
   const facts: ExportNode[] = [];
-  const time = heldTime(minutes, timeZone);
-  if (time) facts.push(fact('Time', text(time)));
-  if (minutes.chair) facts.push(fact('Chair', text(minutes.chair)));
-  if (minutes.liveStatus !== 'ended') facts.push(fact('Status', text(`${minutes.liveStatus === 'live' ? 'the meeting is still in progress' : 'the meeting has not been held yet'}; these minutes are a draft`)));
+  const time = minutesHeldTime(minutes, timeZone, words);
+  if (time) facts.push(fact(words.time, text(time)));
+  if (minutes.chair) facts.push(fact(words.chair, text(minutes.chair)));
+  if (minutes.liveStatus !== 'ended') facts.push(fact(words.statusLabel, text(minutes.liveStatus === 'live' ? words.stillLive : words.notHeld)));
   if (facts.length > 0) content.push({ type: 'facts', content: facts });
 
-  content.push(heading(2, 'Attendees'));
-  if (minutes.attendees.length === 0) content.push(paragraph(italic('No one was recorded as present.')));
+  content.push(heading(2, words.attendees));
+  if (minutes.attendees.length === 0) content.push(paragraph(italic(words.noAttendees)));
   else content.push(listOf('bullet_list', minutes.attendees.map((a) => [text(a)])));
-  if (minutes.members.length > 0) content.push(paragraph(text(`Members taking part: ${minutes.members.map((m) => (m.country ? `${m.name} (${m.country})` : m.name)).join(', ')}.`)));
+  if (minutes.members.length > 0) content.push(paragraph(text(words.membersTakingPart(words.list(minutes.members.map((m) => (m.country ? `${m.name} (${m.country})` : m.name)))))));
 
-  content.push(heading(2, 'Agenda'));
-  if (minutes.agenda.length === 0) content.push(paragraph(italic('Nothing was on the agenda.')));
-  else content.push(listOf('ordered_list', minutes.agenda.map((topic) => [text(`${topic.title}${topic.deleted ? ' (deleted topic)' : ''}`)])));
+  const topicTitle = (topic: MinutesTopic) => (topic.deleted ? words.deletedTopic(topic.title) : topic.title);
+  content.push(heading(2, words.agenda));
+  if (minutes.agenda.length === 0) content.push(paragraph(italic(words.nothingOnAgenda)));
+  else content.push(listOf('ordered_list', minutes.agenda.map((topic) => [text(topicTitle(topic))])));
 
   minutes.agenda.forEach((topic, i) => {
     content.push(heading(2, `${i + 1}. ${topic.title}`));
-    content.push(...topicPoints(topic));
+    content.push(...topicPoints(topic, words));
   });
   if (minutes.otherTopics.length > 0) {
-    content.push(heading(2, 'Other points raised'));
+    content.push(heading(2, words.otherPoints));
     for (const topic of minutes.otherTopics) {
-      content.push(heading(3, `${topic.title}${topic.deleted ? ' (deleted topic)' : ''}`));
-      content.push(...topicPoints(topic));
+      content.push(heading(3, topicTitle(topic)));
+      content.push(...topicPoints(topic, words));
     }
   }
 
-  content.push(heading(2, 'Notes'));
+  content.push(heading(2, words.notes));
   const rich = (workspace.meetings as unknown as NotesDocReader).notesDoc;
   const notes = rich ? rich.call(workspace.meetings, meetingId) : { type: 'doc', content: plainBlocks(minutes.notes) };
   if (hasContent(notes)) content.push(...(notes.content ?? []).map(underSection));
-  else content.push(paragraph(italic('No notes were taken.')));
+  else content.push(paragraph(italic(words.noNotes)));
 
+  const file = slug(words.fileMinutes) || 'minutes';
   return {
-    title: `Minutes: ${minutes.title}`,
-    fileName: `${minutes.date}${slug(minutes.title) ? `-${slug(minutes.title)}` : ''}-minutes`,
+    title,
+    fileName: `${minutes.date}${slug(minutes.title) ? `-${slug(minutes.title)}` : ''}-${file}`,
     doc: { type: 'doc', content },
   };
 }
 
-function topicPoints(topic: MinutesTopic): ExportNode[] {
-  if (topic.points.length === 0) return [paragraph(italic('No focus points were raised.'))];
-  const n = topic.points.length;
+function topicPoints(topic: MinutesTopic, words: MinutesWords): ExportNode[] {
+  if (topic.points.length === 0) return [paragraph(italic(words.noPoints))];
   return [
-    paragraph(text(`${n === 1 ? 'One focus point' : `${n} focus points`} raised, ${topic.agreed === 0 ? 'none' : topic.agreed} agreed:`)),
+    paragraph(text(words.pointsRaised(topic.points.length, topic.agreed))),
     listOf(
       'bullet_list',
-      topic.points.map((point) => [bold(`${MINUTES_STATUS_LABELS[point.status]}:`), text(' '), ...(point.text.trim() ? lines(point.text.trim()) : [italic('(empty)')])]),
+      topic.points.map((point) => [bold(`${words.status[point.status]}:`), text(' '), ...(point.text.trim() ? lines(point.text.trim()) : [italic(words.empty)])]),
     ),
   ];
-}
-
-/** `Wednesday 23 September 2020`, spelled out here: ICU versions differ on commas. */
-function longDate(date: string): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return `${WEEKDAYS[parsed.getUTCDay()]} ${parsed.getUTCDate()} ${MONTHS[parsed.getUTCMonth()]} ${parsed.getUTCFullYear()}`;
-}
-
-function heldTime(minutes: Minutes, timeZone: string): string {
-  const time = (iso: string | null) => {
-    if (!iso) return null;
-    const at = new Date(iso);
-    if (Number.isNaN(at.getTime())) return null;
-    const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(at);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-    return `${part('hour')}:${part('minute')}`;
-  };
-  const from = time(minutes.startedAt);
-  const to = minutes.liveStatus === 'ended' ? time(minutes.endedAt) : null;
-  if (!from) return '';
-  return `${to ? `${from}–${to}` : `from ${from}`} (${timeZone.replace(/_/g, ' ')})`;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

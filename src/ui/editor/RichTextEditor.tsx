@@ -6,6 +6,7 @@ import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirr
 import { EditorState, Plugin, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { redo, undo, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror';
+import { t, tn } from '../../i18n';
 import { safeHref, type CoRichText } from '../../model';
 import type { EditingTarget } from '../../sync/presence';
 import { useWorkspace } from '../context';
@@ -97,11 +98,11 @@ function editLink(view: EditorView): void {
     return;
   }
   if (state.selection.empty) return;
-  const given = window.prompt('Link address (https://…, or mailto:…)', 'https://');
+  const given = window.prompt(t('editor.linkPrompt'), 'https://');
   if (given === null) return;
   const trimmed = given.trim();
   const href = safeHref(trimmed) ?? safeHref(/^[\w.-]+\.[a-z]{2,}(\/.*)?$/i.test(trimmed) ? `https://${trimmed}` : '');
-  if (!href) return void window.alert('Only web (http, https) and e-mail (mailto) links can be added.');
+  if (!href) return void window.alert(t('editor.linkRefused'));
   toggleMark(marks.link!, { href })(view.state, view.dispatch);
   view.focus();
 }
@@ -136,7 +137,7 @@ function personOf(user: unknown): { name: string; organisation: string; color: s
   const raw = (typeof user === 'object' && user !== null ? user : {}) as Record<string, unknown>;
   const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
   return {
-    name: text(raw.name, 80) || 'Someone',
+    name: text(raw.name, 80) || t('editor.someone'),
     organisation: text(raw.organisation, 120),
     color: typeof raw.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw.color) ? raw.color : '#777777',
   };
@@ -283,15 +284,21 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   const typing = () =>
     participants().filter((p) => !p.self && p.editing && p.editing.kind === props.target.kind && p.editing.id === props.target.id && p.editing.field === props.target.field);
 
+  /** "{{ names }} is typing" around a marker, split: the text before the names and after them. */
+  const typingSentence = (): [string, string] => {
+    const [before = '', after = ''] = tn('editor.typing', typing().length, { names: '\u0000' }).split('\u0000');
+    return [before, after];
+  };
+
   // The accessible name holds what the button shows ("H1", "1. List"), so a person who says what
   // they see (voice control) reaches it (WCAG 2.5.3, axe's label-content-name-mismatch).
   const button = (name: string, label: string, pressed: () => boolean, command: () => void, text: string, shortcut?: string) => (
     <button
       type="button"
       class={`rich-tool rich-tool-${name}`}
-      aria-label={label.toLowerCase().includes(text.toLowerCase().replace(/^[•\s]+/, '')) ? label : `${text}: ${label}`}
+      aria-label={label.toLowerCase().includes(text.toLowerCase().replace(/^[•\s]+/, '')) ? label : t('editor.nameAndLabel', { text, label })}
       aria-pressed={pressed() ? 'true' : 'false'}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={shortcut ? t('editor.shortcut', { label, keys: shortcut }) : label}
       data-testid={`${props.testId}-${name}`}
       // Keeps the selection in the editor: the button acts on it.
       onMouseDown={(event) => event.preventDefault()}
@@ -303,19 +310,21 @@ export default function RichTextEditor(props: RichTextEditorProps) {
 
   return (
     <div class={`rich-editor ${props.class ?? ''}`} classList={{ focused: focused() }} data-testid={`${props.testId}-editor`}>
-      <div class="rich-toolbar" role="toolbar" aria-label={`${props.label}: formatting`}>
-        {button('bold', 'Bold', () => formatting().bold, run(toggleMark(marks.bold!)), 'B', 'Ctrl+B')}
-        {button('italic', 'Italic', () => formatting().italic, run(toggleMark(marks.italic!)), 'I', 'Ctrl+I')}
+      <div class="rich-toolbar" role="toolbar" aria-label={t('editor.formatting', { field: props.label })}>
+        {button('bold', t('editor.bold'), () => formatting().bold, run(toggleMark(marks.bold!)), t('editor.show.bold'), 'Ctrl+B')}
+        {button('italic', t('editor.italic'), () => formatting().italic, run(toggleMark(marks.italic!)), t('editor.show.italic'), 'Ctrl+I')}
         <span class="rich-tool-gap" aria-hidden="true" />
-        {button('heading1', 'Heading', () => formatting().block === 'heading1', run(toggleHeading(1)), 'H1', 'Ctrl+Alt+1')}
-        {button('heading2', 'Subheading', () => formatting().block === 'heading2', run(toggleHeading(2)), 'H2', 'Ctrl+Alt+2')}
+        {button('heading1', t('editor.heading'), () => formatting().block === 'heading1', run(toggleHeading(1)), t('editor.show.heading'), 'Ctrl+Alt+1')}
+        {button('heading2', t('editor.subheading'), () => formatting().block === 'heading2', run(toggleHeading(2)), t('editor.show.subheading'), 'Ctrl+Alt+2')}
         <span class="rich-tool-gap" aria-hidden="true" />
-        {button('bullet-list', 'Bullet list', () => formatting().list === 'bullet_list', run(toggleList(nodes.bullet_list!)), '• List', 'Ctrl+Shift+8')}
-        {button('ordered-list', 'Numbered list', () => formatting().list === 'ordered_list', run(toggleList(nodes.ordered_list!)), '1. List', 'Ctrl+Shift+7')}
+        {button('bullet-list', t('editor.bulletList'), () => formatting().list === 'bullet_list', run(toggleList(nodes.bullet_list!)), t('editor.show.bulletList'), 'Ctrl+Shift+8')}
+        {button('ordered-list', t('editor.numberedList'), () => formatting().list === 'ordered_list', run(toggleList(nodes.ordered_list!)), t('editor.show.numberedList'), 'Ctrl+Shift+7')}
         <span class="rich-tool-gap" aria-hidden="true" />
-        {button('link', 'Link', () => formatting().link, () => view && editLink(view), 'Link')}
+        {button('link', t('editor.link'), () => formatting().link, () => view && editLink(view), t('editor.show.link'))}
         <Show when={typing().length > 0}>
           <span class="rich-typing" data-testid={`${props.testId}-typing`} aria-live="polite">
+            {/* The sentence around the names, as the language puts it ("{{ names }} is typing"). */}
+            {typingSentence()[0]}
             <For each={typing()}>
               {(person, i) => (
                 <>
@@ -325,8 +334,8 @@ export default function RichTextEditor(props: RichTextEditorProps) {
                   </span>
                 </>
               )}
-            </For>{' '}
-            {typing().length === 1 ? 'is' : 'are'} typing
+            </For>
+            {typingSentence()[1]}
           </span>
         </Show>
       </div>
