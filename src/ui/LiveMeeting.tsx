@@ -1,9 +1,10 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { personLabel, type Meeting } from '../model';
 import { currentProfile } from '../state/peers';
 import { createRecord, createRecordList } from '../state/records';
-import { ConfirmDialog, EmptyState, formatDate } from './components';
+import { formatDate, formatNumber, formatTime as formatTimeIn, t, tn } from '../i18n';
+import { ConfirmDialog, EmptyState } from './components';
 import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
 import { attempt } from './write-problem';
@@ -16,11 +17,18 @@ function myLabel(): string | null {
   return me ? personLabel(me) : null;
 }
 
-/** `14:05`, in this browser's time zone. */
+/** `14:05`, in this browser's time zone, as the person's language writes it. */
 export function formatTime(iso: string | null): string {
-  if (!iso) return '';
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? '' : at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return iso ? formatTimeIn(iso) : '';
+}
+
+/**
+ * A translated sentence with markup inside: `text` holds `{{ name }}` placeholders, each replaced
+ * by `slots[name]` (a link, a <strong>…), so translators keep the sentence whole in their order.
+ */
+export function Fill(props: { text: string; slots: Record<string, JSX.Element> }) {
+  const parts = () => props.text.split(/\{\{\s*(\w+)\s*\}\}/);
+  return <>{parts().map((part, i) => (i % 2 === 1 ? props.slots[part] : part))}</>;
 }
 
 /** On a meeting's page: start it, join it, or read its minutes. */
@@ -34,36 +42,36 @@ export function MeetingLiveBar(props: { meeting: Meeting }) {
   return (
     <div class={`meeting-live-bar status-${props.meeting.liveStatus}`} data-testid="meeting-live-bar" data-live-status={props.meeting.liveStatus}>
       <Show when={props.meeting.liveStatus === 'planned'}>
-        <p class="meeting-live-text">Hold the meeting here: everyone in the workspace follows the agenda with you, and the minutes are written as you go.</p>
+        <p class="meeting-live-text">{t('meetings.bar.planned')}</p>
         <button type="button" class="button primary" data-testid="start-meeting" disabled={props.meeting.deletedAt !== null} onClick={start}>
-          Start meeting
+          {t('meetings.bar.start')}
         </button>
       </Show>
       <Show when={props.meeting.liveStatus === 'live'}>
         <p class="meeting-live-text">
           <span class="live-dot" aria-hidden="true" />
-          <strong>In progress</strong>
-          <Show when={props.meeting.chair}> · chaired by {props.meeting.chair}</Show>
-          <Show when={props.meeting.startedAt}> · since {formatTime(props.meeting.startedAt)}</Show>
+          <strong>{t('meetings.bar.inProgress')}</strong>
+          <Show when={props.meeting.chair}> · {t('meetings.bar.chairedBy', { chair: props.meeting.chair ?? '' })}</Show>
+          <Show when={props.meeting.startedAt}> · {t('meetings.bar.since', { time: formatTime(props.meeting.startedAt) })}</Show>
         </p>
         <A href={liveHref()} class="button primary" data-testid="join-live">
-          Join the meeting
+          {t('meetings.bar.join')}
         </A>
       </Show>
       <Show when={props.meeting.liveStatus === 'ended'}>
         <p class="meeting-live-text">
-          <strong>Held</strong>
+          <strong>{t('meetings.bar.held')}</strong>
           <Show when={props.meeting.startedAt}>
             {' '}
-            from {formatTime(props.meeting.startedAt)} to {formatTime(props.meeting.endedAt)}
+            {t('meetings.bar.fromTo', { start: formatTime(props.meeting.startedAt), end: formatTime(props.meeting.endedAt) })}
           </Show>
-          <Show when={props.meeting.attendees.length > 0}> · {props.meeting.attendees.length === 1 ? '1 person' : `${props.meeting.attendees.length} people`} present</Show>
+          <Show when={props.meeting.attendees.length > 0}> · {tn('meetings.bar.present', props.meeting.attendees.length)}</Show>
         </p>
         <button type="button" class="button" data-testid="resume-meeting" onClick={start}>
-          Resume
+          {t('meetings.bar.resume')}
         </button>
         <A href={`/w/${id}/meetings/${props.meeting.id}/minutes`} class="button primary" data-testid="open-minutes">
-          Minutes
+          {t('meetings.bar.minutes')}
         </A>
       </Show>
     </div>
@@ -89,8 +97,10 @@ function LiveMeeting(props: { meetingId: string }) {
     <Show
       when={meeting() && !meeting()!.deletedAt}
       fallback={
-        <EmptyState title="This meeting does not exist">
-          <p>It may have been removed by a partner. <A href={`/w/${id}/meetings`}>See all meetings</A>.</p>
+        <EmptyState title={t('meetings.view.missingTitle')}>
+          <p>
+            <Fill text={t('meetings.live.missingBody')} slots={{ link: <A href={`/w/${id}/meetings`}>{t('meetings.live.seeAll')}</A> }} />
+          </p>
         </EmptyState>
       }
     >
@@ -101,8 +111,8 @@ function LiveMeeting(props: { meetingId: string }) {
             <Show
               when={meeting()!.liveStatus === 'ended'}
               fallback={
-                <EmptyState title={`“${meeting()!.title}” has not started`}>
-                  <p>Start it to open this screen for everyone in the workspace.</p>
+                <EmptyState title={t('meetings.live.notStartedTitle', { title: meeting()!.title })}>
+                  <p>{t('meetings.live.notStartedBody')}</p>
                   <p class="empty-action">
                     <button
                       type="button"
@@ -110,20 +120,20 @@ function LiveMeeting(props: { meetingId: string }) {
                       data-testid="start-meeting"
                       onClick={() => attempt(() => workspace.meetings.start(props.meetingId, myLabel() ?? ''))}
                     >
-                      Start meeting
+                      {t('meetings.bar.start')}
                     </button>
                   </p>
                 </EmptyState>
               }
             >
-              <EmptyState title={`“${meeting()!.title}” has ended`}>
-                <p>The minutes list who was there and what was raised and agreed.</p>
+              <EmptyState title={t('meetings.live.endedTitle', { title: meeting()!.title })}>
+                <p>{t('meetings.live.endedBody')}</p>
                 <p class="live-closed-actions empty-action">
                   <A href={`${meetingHref}/minutes`} class="button primary" data-testid="read-minutes">
-                    Read the minutes
+                    {t('meetings.live.readMinutes')}
                   </A>
                   <A href={meetingHref} class="button">
-                    Back to the meeting
+                    {t('meetings.live.back')}
                   </A>
                 </p>
               </EmptyState>
@@ -143,7 +153,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
   const topicById = createMemo(() => new Map(topics.map((topic) => [topic.id, topic])));
   const titleOf = (topicId: string) => {
     const topic = topicById().get(topicId);
-    return topic ? topic.title || 'Untitled topic' : 'Unknown topic';
+    return topic ? topic.title || t('meetings.agenda.untitledTopic') : t('meetings.agenda.unknownTopic');
   };
   const isChair = () => {
     const me = myLabel();
@@ -172,26 +182,26 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
           <p class="live-kicker">
             <span class="live-pill">
               <span class="live-dot" aria-hidden="true" />
-              Live
+              {t('meetings.live.live')}
             </span>
             <span>
-              {formatDate(props.meeting.date)}
-              <Show when={props.meeting.startedAt}> · started {formatTime(props.meeting.startedAt)}</Show>
+              {formatDate(props.meeting.date) || props.meeting.date}
+              <Show when={props.meeting.startedAt}> · {t('meetings.live.started', { time: formatTime(props.meeting.startedAt) })}</Show>
             </span>
           </p>
           <h2 class="live-title" data-testid="live-title">
-            {props.meeting.title || 'Untitled meeting'}
+            {props.meeting.title || t('meetings.list.untitled')}
           </h2>
           <p class="live-chair" data-testid="live-chair">
-            <Show when={props.meeting.chair} fallback={<>Nobody is chairing.</>}>
-              Chair: <strong>{props.meeting.chair}</strong>
-              <Show when={isChair()}> (you)</Show>
+            <Show when={props.meeting.chair} fallback={<>{t('meetings.live.nobodyChairs')}</>}>
+              <Fill text={t('meetings.live.chair')} slots={{ chair: <strong>{props.meeting.chair}</strong> }} />
+              <Show when={isChair()}> {t('meetings.live.you')}</Show>
             </Show>
           </p>
         </div>
         <div class="live-actions no-print">
           <A href={`/w/${id}/meetings/${props.meeting.id}`} class="button small">
-            Meeting details
+            {t('meetings.live.details')}
           </A>
           <Show
             when={isChair()}
@@ -201,29 +211,29 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
                 class="button small"
                 data-testid="take-chair"
                 disabled={myLabel() === null}
-                title={myLabel() === null ? 'Say who you are first' : undefined}
+                title={myLabel() === null ? t('meetings.live.sayWhoFirst') : undefined}
                 onClick={() => attempt(() => workspace.meetings.setChair(props.meeting.id, myLabel()!))}
               >
-                Take the chair
+                {t('meetings.live.takeChair')}
               </button>
             }
           >
             <button type="button" class="button small danger" data-testid="end-meeting" onClick={() => setConfirmEnd(true)}>
-              End meeting
+              {t('meetings.live.end')}
             </button>
           </Show>
         </div>
       </header>
 
       <div class="live-grid">
-        <aside class="live-side" aria-label="Agenda and people">
+        <aside class="live-side" aria-label={t('meetings.live.sideLabel')}>
           <section class="live-panel">
-            <h3 class="sidebar-title">Agenda</h3>
+            <h3 class="sidebar-title">{t('meetings.live.agenda')}</h3>
             <Show
               when={props.meeting.agenda.length > 0}
               fallback={
                 <p class="quiet live-empty-agenda">
-                  Nothing on the agenda. <A href={`/w/${id}/meetings/${props.meeting.id}`}>Add topics</A> on the meeting's page.
+                  <Fill text={t('meetings.live.noAgenda')} slots={{ link: <A href={`/w/${id}/meetings/${props.meeting.id}`}>{t('meetings.live.addTopics')}</A> }} />
                 </p>
               }
             >
@@ -248,17 +258,17 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
           </section>
           <section class="live-panel">
             <h3 class="sidebar-title">
-              Here now <span class="count">{participants().length || 1}</span>
+              {t('meetings.live.hereNow')} <span class="count">{participants().length || 1}</span>
             </h3>
             <ul class="live-people" data-testid="live-people">
-              <For each={participants()} fallback={<li class="quiet">Only you, as far as this browser can tell.</li>}>
+              <For each={participants()} fallback={<li class="quiet">{t('meetings.live.onlyYou')}</li>}>
                 {(person) => (
                   <li class="live-person" data-testid="live-person" data-name={person.name}>
                     <span class="live-person-dot" style={{ 'background-color': person.color }} aria-hidden="true" />
                     <span class="live-person-name">
                       {person.name}
                       <Show when={person.self}>
-                        <span class="quiet"> (you)</span>
+                        <span class="quiet"> {t('meetings.live.you')}</span>
                       </Show>
                     </span>
                     <Show when={person.organisation}>
@@ -268,7 +278,7 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
                 )}
               </For>
             </ul>
-            <p class="quiet live-attendance">Everyone here is recorded as present in the minutes ({props.meeting.attendees.length} so far).</p>
+            <p class="quiet live-attendance">{t('meetings.live.attendance', { count: formatNumber(props.meeting.attendees.length) })}</p>
           </section>
         </aside>
 
@@ -276,19 +286,19 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
             what is being read, and the focus stays where it is). Only this: the topic below holds
             editable points, which a live region would read out at every keystroke. */}
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="live-announcement">
-          {discussing() ? `Now discussing: ${titleOf(discussing()!)}` : ''}
+          {discussing() ? t('meetings.live.announce', { title: titleOf(discussing()!) }) : ''}
         </p>
-        <section class="main-pane live-main" aria-label="Topic">
+        <section class="main-pane live-main" aria-label={t('meetings.live.topicLabel')}>
           <Show when={steppedAway()}>
             <div class="live-away" data-testid="stepped-away">
               <span>
-                <Show when={discussing()} fallback={<>The chair has not opened a topic yet.</>}>
-                  The group is discussing <strong>{titleOf(discussing()!)}</strong>.
+                <Show when={discussing()} fallback={<>{t('meetings.live.noTopicOpened')}</>}>
+                  <Fill text={t('meetings.live.groupDiscussing')} slots={{ topic: <strong>{titleOf(discussing()!)}</strong> }} />
                 </Show>
               </span>
               <Show when={discussing()}>
                 <button type="button" class="button small primary" data-testid="back-to-discussion" onClick={() => setLookingAt(null)}>
-                  Back to the discussion
+                  {t('meetings.live.backToDiscussion')}
                 </button>
               </Show>
             </div>
@@ -297,17 +307,17 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
             when={shown()}
             keyed
             fallback={
-              <EmptyState title="No topic is open yet">
+              <EmptyState title={t('meetings.live.noTopicTitle')}>
                 <Show
                   when={isChair()}
-                  fallback={<p>The chair will open the first topic. Meanwhile you can look at any topic on the agenda.</p>}
+                  fallback={<p>{t('meetings.live.waitForChair')}</p>}
                 >
-                  <p>You chair this meeting: choose “Discuss now” on a topic of the agenda, and everyone's screen follows.</p>
+                  <p>{t('meetings.live.youChair')}</p>
                   <Show when={props.meeting.agenda[0]}>
                     {(first) => (
                       <p class="empty-action">
                         <button type="button" class="button primary" data-testid="discuss-first" onClick={() => discuss(first())}>
-                          Open “{titleOf(first())}”
+                          {t('meetings.live.openFirst', { title: titleOf(first()) })}
                         </button>
                       </p>
                     )}
@@ -319,10 +329,10 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
             {(topicId) => (
               <div class="live-topic" data-testid="live-topic" data-topic-id={topicId}>
                 <div class="live-topic-head">
-                  <p class={`live-topic-label ${topicId === discussing() ? 'now' : ''}`}>{topicId === discussing() ? 'Now discussing' : 'You are looking at'}</p>
+                  <p class={`live-topic-label ${topicId === discussing() ? 'now' : ''}`}>{topicId === discussing() ? t('meetings.live.nowDiscussing') : t('meetings.live.lookingAt')}</p>
                   <Show when={isChair() && topicId !== discussing()}>
                     <button type="button" class="button small" data-testid="discuss-shown" onClick={() => discuss(topicId)}>
-                      Discuss this now
+                      {t('meetings.live.discussThis')}
                     </button>
                   </Show>
                 </div>
@@ -330,33 +340,33 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
                   {titleOf(topicId)}
                 </h2>
                 <Show when={topicById().get(topicId)?.deletedAt}>
-                  <p class="notice warning">This topic was deleted. Its focus points are still here.</p>
+                  <p class="notice warning">{t('meetings.live.topicDeleted')}</p>
                 </Show>
-                <p class="quiet live-topic-hint">Points added here are recorded as raised at this meeting.</p>
+                <p class="quiet live-topic-hint">{t('meetings.live.hint')}</p>
                 <FocusPointList topicId={topicId} meetingId={props.meeting.id} />
               </div>
             )}
           </Show>
           <section class="live-notes" aria-labelledby="live-notes-title">
             <h3 class="section-title" id="live-notes-title">
-              Meeting notes
+              {t('meetings.live.notes')}
             </h3>
-            <MeetingNotes meetingId={props.meeting.id} testId="live-notes" class="meeting-notes live-notes-field" placeholder="Decisions, actions, anything for the minutes" />
+            <MeetingNotes meetingId={props.meeting.id} testId="live-notes" class="meeting-notes live-notes-field" placeholder={t('meetings.live.notesPlaceholder')} />
           </section>
         </section>
       </div>
 
       <ConfirmDialog
         open={confirmEnd()}
-        title="End the meeting for everyone?"
-        confirmLabel="End meeting"
+        title={t('meetings.live.confirmTitle')}
+        confirmLabel={t('meetings.live.end')}
         onCancel={() => setConfirmEnd(false)}
         onConfirm={() => {
           setConfirmEnd(false);
           if (attempt(() => workspace.meetings.end(props.meeting.id))) props.onEnded();
         }}
       >
-        <p>Everyone's live screen closes and the minutes are ready to read, download and print. You can resume the meeting later.</p>
+        <p>{t('meetings.live.confirmBody')}</p>
       </ConfirmDialog>
     </div>
   );
@@ -393,16 +403,16 @@ function AgendaEntry(props: {
           <span class="live-agenda-title">{props.title}</span>
           <span class="live-agenda-meta">
             <Show when={props.now}>
-              <span class="live-now-badge">Now</span>
+              <span class="live-now-badge">{t('meetings.live.now')}</span>
             </Show>
-            {points.length === 1 ? '1 point' : `${points.length} points`}
-            <Show when={raised() > 0}> · {raised()} new</Show>
+            {tn('meetings.live.points', points.length)}
+            <Show when={raised() > 0}> · {tn('meetings.live.newPoints', raised())}</Show>
           </span>
         </span>
       </button>
       <Show when={props.chair && !props.now}>
-        <button type="button" class="button small live-discuss" data-testid="discuss-now" aria-label={`Discuss now: “${props.title}”`} onClick={() => props.onDiscuss()}>
-          Discuss now
+        <button type="button" class="button small live-discuss" data-testid="discuss-now" aria-label={t('meetings.live.discussNowLabel', { title: props.title })} onClick={() => props.onDiscuss()}>
+          {t('meetings.live.discussNow')}
         </button>
       </Show>
     </li>

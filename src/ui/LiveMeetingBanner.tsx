@@ -1,5 +1,6 @@
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
+import { t } from '../i18n';
 import { recordAttendance } from '../model';
 import { currentProfile } from '../state/peers';
 import { createRecordList } from '../state/records';
@@ -33,13 +34,14 @@ export function LiveMeetingBanner() {
         <div class="live-banner no-print" role="status" data-testid="live-banner" data-meeting-id={meeting.id}>
           <span class="live-dot" aria-hidden="true" />
           <span class="live-banner-text">
-            Meeting in progress: <strong>{meeting.title || 'Untitled meeting'}</strong>
+            {/* The title in bold where the sentence has it: "Meeting in progress: {{ title }}". */}
+            {t('live.banner').split(/\{\{\s*title\s*\}\}/).flatMap((part, i) => (i === 0 ? [part] : [<strong>{meeting.title || t('live.untitled')}</strong>, part]))}
             <Show when={meeting.chair}>
-              <span class="live-banner-chair"> · chaired by {meeting.chair}</span>
+              <span class="live-banner-chair"> · {t('live.chairedBy', { chair: meeting.chair ?? '' })}</span>
             </Show>
           </span>
           <A href={`/w/${id}/meetings/${meeting.id}/live`} class="button small primary" data-testid="join-meeting">
-            Join
+            {t('live.join')}
           </A>
         </div>
       )}

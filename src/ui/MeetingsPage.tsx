@@ -2,12 +2,12 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { LIMITS, type FocusPoint, type Meeting, type Topic } from '../model';
 import { createRecord, createRecordList } from '../state/records';
-import { EmptyState, formatDate, Trash } from './components';
+import { countryName, formatDate, t, tn } from '../i18n';
+import { EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
-import { countryName, dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
+import { dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
 import { attempt } from './write-problem';
-import { STATUS_LABELS } from './FocusPointList';
-import { MeetingLiveBar } from './LiveMeeting';
+import { Fill, MeetingLiveBar } from './LiveMeeting';
 import { MeetingNotes } from './editor/MeetingNotes';
 import './records.css';
 
@@ -19,17 +19,17 @@ export function MeetingsPage() {
 
   return (
     <div class="split">
-      <aside class="sidebar" aria-label="Meetings">
-        <h2 class="sidebar-title">Meetings</h2>
-        <Show when={meetings.length > 0} fallback={<p class="quiet sidebar-empty">No meetings yet.</p>}>
+      <aside class="sidebar" aria-label={t('meetings.list.title')}>
+        <h2 class="sidebar-title">{t('meetings.list.title')}</h2>
+        <Show when={meetings.length > 0} fallback={<p class="quiet sidebar-empty">{t('meetings.list.empty')}</p>}>
           <ul class="plain-list meeting-list" data-testid="meeting-list">
             <For each={meetings}>
               {(meeting) => (
                 <li>
                   <A href={`/w/${id}/meetings/${meeting.id}`} activeClass="active" class="list-link meeting-link" data-testid="meeting-link" data-meeting-id={meeting.id}>
-                    <span class="meeting-link-title">{meeting.title || 'Untitled meeting'}</span>
+                    <span class="meeting-link-title">{meeting.title || t('meetings.list.untitled')}</span>
                     <small>
-                      <time datetime={meeting.date}>{formatDate(meeting.date)}</time>
+                      <time datetime={meeting.date}>{formatDate(meeting.date) || meeting.date}</time>
                     </small>
                   </A>
                 </li>
@@ -39,7 +39,7 @@ export function MeetingsPage() {
         </Show>
         <NewMeetingForm />
         <Trash
-          title="Deleted meetings"
+          title={t('meetings.list.deleted')}
           items={deletedMeetings}
           testId="deleted-meetings"
           itemTestId="deleted-meeting"
@@ -47,8 +47,8 @@ export function MeetingsPage() {
           onRestore={(meeting) => workspace.meetings.restore(meeting.id)}
           label={(meeting) => (
             <span class="deleted-meeting">
-              <span class="deleted-text">{meeting.title || 'Untitled meeting'}</span>
-              <small class="deleted-date">{formatDate(meeting.date)}</small>
+              <span class="deleted-text">{meeting.title || t('meetings.list.untitled')}</span>
+              <small class="deleted-date">{formatDate(meeting.date) || meeting.date}</small>
             </span>
           )}
         />
@@ -61,13 +61,13 @@ export function MeetingsPage() {
             <Show
               when={meetings.length > 0}
               fallback={
-                <EmptyState title="No meetings yet">
-                  <p>Create the group's first meeting on the left: give it a title and a date.</p>
+                <EmptyState title={t('meetings.list.noneTitle')}>
+                  <p>{t('meetings.list.noneBody')}</p>
                 </EmptyState>
               }
             >
-              <EmptyState title="Pick a meeting">
-                <p>Choose a meeting on the left to see its participants, agenda and notes, or create a new one.</p>
+              <EmptyState title={t('meetings.list.pickTitle')}>
+                <p>{t('meetings.list.pickBody')}</p>
               </EmptyState>
             </Show>
           }
@@ -99,11 +99,11 @@ function NewMeetingForm() {
   return (
     <form class="new-meeting" onSubmit={submit} data-testid="add-meeting" aria-labelledby="new-meeting-title">
       <h3 id="new-meeting-title" class="new-meeting-title">
-        New meeting
+        {t('meetings.create.title')}
       </h3>
       <input
-        aria-label="Title of the new meeting"
-        placeholder="Meeting title"
+        aria-label={t('meetings.create.titleLabel')}
+        placeholder={t('meetings.create.titlePlaceholder')}
         data-testid="add-meeting-title"
         autocomplete="off"
         maxLength={LIMITS.meetingTitle}
@@ -113,13 +113,13 @@ function NewMeetingForm() {
       <div class="new-meeting-row">
         <input
           type="date"
-          aria-label="Date of the new meeting"
+          aria-label={t('meetings.create.dateLabel')}
           data-testid="add-meeting-date"
           value={date()}
           onInput={(event) => setDate(event.currentTarget.value)}
         />
         <button type="submit" class="button primary" data-testid="add-meeting-submit" disabled={!title().trim() || dateProblem(date()) !== null}>
-          Create
+          {t('meetings.create.submit')}
         </button>
       </div>
     </form>
@@ -135,17 +135,17 @@ function MeetingView(props: { meetingId: string }) {
     <Show
       when={meeting()}
       fallback={
-        <EmptyState title="This meeting does not exist">
-          <p>It may have been removed by a partner, or the link is incomplete.</p>
+        <EmptyState title={t('meetings.view.missingTitle')}>
+          <p>{t('meetings.view.missingBody')}</p>
         </EmptyState>
       }
     >
       <article class="meeting-view" data-testid="meeting-view" data-meeting-id={props.meetingId}>
         <Show when={meeting()?.deletedAt}>
           <div class="notice warning" role="status" data-testid="meeting-deleted-notice">
-            This meeting was deleted.{' '}
+            {t('meetings.view.deletedNotice')}{' '}
             <button type="button" class="button small" onClick={() => attempt(() => workspace.meetings.restore(props.meetingId))}>
-              Restore it
+              {t('meetings.view.restore')}
             </button>
           </div>
         </Show>
@@ -153,14 +153,14 @@ function MeetingView(props: { meetingId: string }) {
           <div class="meeting-title-field">
             <ValueInput
               value={meeting()!.title}
-              label="Meeting title"
+              label={t('meetings.view.titleLabel')}
               multiline
               class="topic-title meeting-title"
               testId="meeting-title"
-              placeholder="Meeting title"
+              placeholder={t('meetings.view.titleLabel')}
               maxLength={LIMITS.meetingTitle}
               normalise={(raw) => raw.trim()}
-              validate={(title) => (title ? null : 'A meeting needs a title.')}
+              validate={(title) => (title ? null : t('meetings.view.titleRequired'))}
               onCommit={(title) => workspace.meetings.update(props.meetingId, { title })}
             />
           </div>
@@ -174,17 +174,17 @@ function MeetingView(props: { meetingId: string }) {
                   if (attempt(() => workspace.meetings.remove(props.meetingId))) navigate(`/w/${id}/meetings`);
                 }}
               >
-                Delete meeting
+                {t('meetings.view.delete')}
               </button>
             </Show>
           </div>
         </div>
         <div class="meeting-date">
           <label class="meeting-date-label" for={`meeting-date-${props.meetingId}`}>
-            Date
+            {t('meetings.view.date')}
           </label>
           <MeetingDate meeting={meeting()!} />
-          <span class="quiet meeting-date-long">{formatDate(meeting()!.date)}</span>
+          <span class="quiet meeting-date-long">{formatDate(meeting()!.date) || meeting()!.date}</span>
         </div>
 
         <MeetingLiveBar meeting={meeting()!} />
@@ -193,9 +193,9 @@ function MeetingView(props: { meetingId: string }) {
         <Agenda meeting={meeting()!} />
 
         <h3 class="section-title" id={`notes-${props.meetingId}`}>
-          Notes
+          {t('meetings.view.notes')}
         </h3>
-        <MeetingNotes meetingId={props.meetingId} testId="meeting-notes" class="meeting-notes" placeholder="What was discussed, decided and agreed" />
+        <MeetingNotes meetingId={props.meetingId} testId="meeting-notes" class="meeting-notes" placeholder={t('meetings.view.notesPlaceholder')} />
 
         <RaisedFocusPoints meetingId={props.meetingId} />
       </article>
@@ -209,7 +209,7 @@ function MeetingDate(props: { meeting: Meeting }) {
     <ValueInput
       type="date"
       value={props.meeting.date}
-      label="Meeting date"
+      label={t('meetings.view.dateLabel')}
       id={`meeting-date-${props.meeting.id}`}
       class="meeting-date-input"
       testId="meeting-date"
@@ -229,19 +229,19 @@ function Participants(props: { meeting: Meeting }) {
   return (
     <section aria-labelledby="participants-title" data-testid="participants">
       <h3 class="section-title" id="participants-title">
-        Participants{' '}
+        {t('meetings.participants.title')}{' '}
         <span class="count" data-testid="participant-count">
           {count()}
         </span>
         <Show when={members.length > 0}>
-          <span class="section-title-note">of {members.length} members</span>
+          <span class="section-title-note">{tn('meetings.participants.ofMembers', members.length)}</span>
         </Show>
       </h3>
       <Show
         when={members.length > 0}
         fallback={
           <p class="quiet">
-            The group has no members yet. <A href={`/w/${id}/members`}>Add members</A> to record who took part.
+            <Fill text={t('meetings.participants.noMembers')} slots={{ link: <A href={`/w/${id}/members`}>{t('meetings.participants.addMembers')}</A> }} />
           </p>
         }
       >
@@ -257,7 +257,7 @@ function Participants(props: { meeting: Meeting }) {
                     if (!attempt(() => workspace.meetings.setParticipant(props.meeting.id, member.id, box.checked))) box.checked = present().has(member.id);
                   }}
                 />
-                <span>{member.name || 'Unnamed member'}</span>
+                <span>{member.name || t('meetings.view.unnamedMember')}</span>
                 <Show when={member.country}>
                   <span class="participant-country">{countryName(member.country)}</span>
                 </Show>
@@ -266,9 +266,7 @@ function Participants(props: { meeting: Meeting }) {
           </For>
         </div>
         <Show when={others() > 0}>
-          <p class="quiet">
-            Also {others() === 1 ? '1 participant who is no longer a member' : `${others()} participants who are no longer members`}.
-          </p>
+          <p class="quiet">{tn('meetings.participants.former', others())}</p>
         </Show>
       </Show>
     </section>
@@ -284,7 +282,7 @@ function Agenda(props: { meeting: Meeting }) {
     return topics.filter((topic) => !topic.deletedAt && !onAgenda.has(topic.id));
   };
   const [choice, setChoice] = createSignal('');
-  const chosen = () => (available().some((t) => t.id === choice()) ? choice() : '');
+  const chosen = () => (available().some((topic) => topic.id === choice()) ? choice() : '');
 
   const move = (index: number, by: number) => {
     const topicId = props.meeting.agenda[index];
@@ -294,16 +292,16 @@ function Agenda(props: { meeting: Meeting }) {
   return (
     <section aria-labelledby="agenda-title" data-testid="agenda">
       <h3 class="section-title" id="agenda-title">
-        Agenda <span class="count">{props.meeting.agenda.length}</span>
+        {t('meetings.agenda.title')} <span class="count">{props.meeting.agenda.length}</span>
       </h3>
       <Show when={props.meeting.agenda.length === 0 && available().length > 0}>
-        <p class="quiet agenda-empty">Nothing on the agenda yet. Add the topics this meeting will discuss.</p>
+        <p class="quiet agenda-empty">{t('meetings.agenda.empty')}</p>
       </Show>
       <ol class="agenda" data-testid="agenda-list">
         <For each={props.meeting.agenda}>
           {(topicId, i) => {
             const topic = () => topicById().get(topicId);
-            const title = () => topic()?.title || (topic() ? 'Untitled topic' : 'Unknown topic');
+            const title = () => topic()?.title || (topic() ? t('meetings.agenda.untitledTopic') : t('meetings.agenda.unknownTopic'));
             return (
               <li class="agenda-item" data-testid="agenda-item" data-topic-id={topicId}>
                 <span class="agenda-number" aria-hidden="true">
@@ -316,15 +314,15 @@ function Agenda(props: { meeting: Meeting }) {
                     </A>
                   </Show>
                   <Show when={topic()?.deletedAt}>
-                    <span class="badge">Deleted topic</span>
+                    <span class="badge">{t('meetings.agenda.deletedTopic')}</span>
                   </Show>
                 </span>
                 <div class="row-actions">
                   <button
                     type="button"
                     class="icon-button"
-                    aria-label={`Move “${title()}” up`}
-                    title="Move up"
+                    aria-label={t('meetings.agenda.moveUpLabel', { title: title() })}
+                    title={t('meetings.agenda.moveUp')}
                     data-testid="agenda-move-up"
                     disabled={i() === 0}
                     onClick={() => move(i(), -1)}
@@ -334,8 +332,8 @@ function Agenda(props: { meeting: Meeting }) {
                   <button
                     type="button"
                     class="icon-button"
-                    aria-label={`Move “${title()}” down`}
-                    title="Move down"
+                    aria-label={t('meetings.agenda.moveDownLabel', { title: title() })}
+                    title={t('meetings.agenda.moveDown')}
                     data-testid="agenda-move-down"
                     disabled={i() >= props.meeting.agenda.length - 1}
                     onClick={() => move(i(), 1)}
@@ -345,8 +343,8 @@ function Agenda(props: { meeting: Meeting }) {
                   <button
                     type="button"
                     class="icon-button danger-quiet"
-                    aria-label={`Remove “${title()}” from the agenda`}
-                    title="Remove from the agenda"
+                    aria-label={t('meetings.agenda.removeLabel', { title: title() })}
+                    title={t('meetings.agenda.remove')}
                     data-testid="agenda-remove"
                     onClick={() => attempt(() => workspace.meetings.removeFromAgenda(props.meeting.id, topicId))}
                   >
@@ -362,8 +360,11 @@ function Agenda(props: { meeting: Meeting }) {
         when={available().length > 0}
         fallback={
           <p class="quiet agenda-hint">
-            <Show when={topics.some((t) => !t.deletedAt)} fallback={<>The group has no topics yet. <A href={`/w/${id}/topics`}>Add topics</A> to build the agenda.</>}>
-              Every topic is on the agenda.
+            <Show
+              when={topics.some((topic) => !topic.deletedAt)}
+              fallback={<Fill text={t('meetings.agenda.noTopics')} slots={{ link: <A href={`/w/${id}/topics`}>{t('meetings.agenda.addTopics')}</A> }} />}
+            >
+              {t('meetings.agenda.allOn')}
             </Show>
           </p>
         }
@@ -378,12 +379,12 @@ function Agenda(props: { meeting: Meeting }) {
             if (attempt(() => workspace.meetings.addToAgenda(props.meeting.id, topicId))) setChoice('');
           }}
         >
-          <select aria-label="Topic to add to the agenda" data-testid="agenda-topic-select" value={chosen()} onChange={(event) => setChoice(event.currentTarget.value)}>
-            <option value="">Choose a topic to add…</option>
-            <For each={available()}>{(topic: Topic) => <option value={topic.id}>{topic.title || 'Untitled topic'}</option>}</For>
+          <select aria-label={t('meetings.agenda.selectLabel')} data-testid="agenda-topic-select" value={chosen()} onChange={(event) => setChoice(event.currentTarget.value)}>
+            <option value="">{t('meetings.agenda.choose')}</option>
+            <For each={available()}>{(topic: Topic) => <option value={topic.id}>{topic.title || t('meetings.agenda.untitledTopic')}</option>}</For>
           </select>
           <button type="submit" class="button" data-testid="agenda-add" disabled={!chosen()}>
-            Add to agenda
+            {t('meetings.agenda.add')}
           </button>
         </form>
       </Show>
@@ -404,7 +405,7 @@ function RaisedFocusPoints(props: { meetingId: string }) {
     }
     const ordered: { topicId: string; topic: Topic | undefined; points: FocusPoint[] }[] = [];
     // Live topics in their order, then deleted ones, then points whose topic is unknown.
-    for (const topic of [...topics.filter((t) => !t.deletedAt), ...topics.filter((t) => t.deletedAt)]) {
+    for (const topic of [...topics.filter((each) => !each.deletedAt), ...topics.filter((each) => each.deletedAt)]) {
       const list = byTopic.get(topic.id);
       if (list) ordered.push({ topicId: topic.id, topic, points: list });
       byTopic.delete(topic.id);
@@ -416,18 +417,25 @@ function RaisedFocusPoints(props: { meetingId: string }) {
   return (
     <section aria-labelledby="raised-title" data-testid="raised-points">
       <h3 class="section-title" id="raised-title">
-        Focus points raised at this meeting <span class="count">{points.length}</span>
+        {t('meetings.raised.title')} <span class="count">{points.length}</span>
       </h3>
       <Show
         when={points.length > 0}
-        fallback={<p class="quiet">No focus points are linked to this meeting yet.</p>}
+        fallback={<p class="quiet">{t('meetings.raised.none')}</p>}
       >
         <For each={groups()}>
           {(group) => (
             <div class="raised-group" data-testid="raised-group" data-topic-id={group.topicId}>
               <h4 class="raised-topic">
-                <Show when={group.topic && !group.topic.deletedAt} fallback={<span>{group.topic ? `${group.topic.title || 'Untitled topic'} (deleted topic)` : 'Unknown topic'}</span>}>
-                  <A href={`/w/${id}/topics/${group.topicId}`}>{group.topic!.title || 'Untitled topic'}</A>
+                <Show when={group.topic && !group.topic.deletedAt} fallback={
+                    <span>
+                      {group.topic
+                        ? t('meetings.raised.deletedTopic', { title: group.topic.title || t('meetings.agenda.untitledTopic') })
+                        : t('meetings.agenda.unknownTopic')}
+                    </span>
+                  }
+                >
+                  <A href={`/w/${id}/topics/${group.topicId}`}>{group.topic!.title || t('meetings.agenda.untitledTopic')}</A>
                 </Show>
               </h4>
               <ul class="raised-list">
@@ -444,9 +452,9 @@ function RaisedFocusPoints(props: { meetingId: string }) {
 function RaisedPoint(props: { point: FocusPoint }) {
   return (
     <li class={`raised-point status-${props.point.status}`} data-testid="raised-point" data-point-id={props.point.id} data-status={props.point.status}>
-      <span class="raised-text">{props.point.text || 'Empty point'}</span>
+      <span class="raised-text">{props.point.text || t('meetings.raised.emptyPoint')}</span>
       <span class={`status-badge status-${props.point.status}`} data-testid="raised-status">
-        {STATUS_LABELS[props.point.status]}
+        {t(`common.status.${props.point.status}`)}
       </span>
     </li>
   );

@@ -1,13 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { MINUTES_STATUS_LABELS, minutesOf, type MinutesTopic, type Workspace } from '../model';
+import { minutesOf, type MinutesTopic, type Workspace } from '../model';
+import { formatDate, t, tn } from '../i18n';
 import { minutesDocument } from '../io/export/document';
 import { toMarkdown } from '../io/export/markdown';
 import { DOCX_TYPE, MARKDOWN_TYPE, saveFile } from './download';
 import { reportProblem } from './write-problem';
-import { EmptyState, formatDate } from './components';
+import { EmptyState } from './components';
 import { useWorkspace } from './context';
-import { formatTime } from './LiveMeeting';
+import { Fill, formatTime } from './LiveMeeting';
 import './meeting.css';
 
 export function MinutesPage() {
@@ -52,7 +53,7 @@ function MeetingMinutes(props: { meetingId: string }) {
       const { toDocx } = await import('../io/export/docx');
       saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
     } catch (error) {
-      reportProblem(new Error(`Preparing the .docx did not work: ${error instanceof Error ? error.message : String(error)}`));
+      reportProblem(new Error(t('meetings.minutes.docxFailed', { reason: error instanceof Error ? error.message : String(error) })));
     } finally {
       setPreparingDocx(false);
     }
@@ -62,8 +63,10 @@ function MeetingMinutes(props: { meetingId: string }) {
     <Show
       when={minutes()}
       fallback={
-        <EmptyState title="This meeting does not exist">
-          <p>It may have been removed by a partner. <A href={`/w/${id}/meetings`}>See all meetings</A>.</p>
+        <EmptyState title={t('meetings.view.missingTitle')}>
+          <p>
+            <Fill text={t('meetings.live.missingBody')} slots={{ link: <A href={`/w/${id}/meetings`}>{t('meetings.live.seeAll')}</A> }} />
+          </p>
         </EmptyState>
       }
     >
@@ -71,37 +74,37 @@ function MeetingMinutes(props: { meetingId: string }) {
         <div class="minutes-page">
           <div class="minutes-toolbar no-print" data-testid="minutes-toolbar">
             <A href={meetingHref} class="button minutes-back">
-              ← Meeting
+              {t('meetings.minutes.back')}
             </A>
             <div class="minutes-toolbar-end">
               <button type="button" class="button" data-testid="download-minutes" onClick={download}>
-                Download as Markdown
+                {t('meetings.minutes.downloadMarkdown')}
               </button>
               <button type="button" class="button" data-testid="download-minutes-docx" disabled={preparingDocx()} onClick={() => void downloadDocx()}>
-                {preparingDocx() ? 'Preparing .docx…' : 'Download .docx'}
+                {preparingDocx() ? t('meetings.minutes.preparingDocx') : t('meetings.minutes.downloadDocx')}
               </button>
               <button type="button" class="button primary" data-testid="print-minutes" onClick={() => window.print()}>
-                Print
+                {t('meetings.minutes.print')}
               </button>
             </div>
           </div>
 
           <article class="minutes" data-testid="minutes" data-live-status={m().liveStatus}>
             <header class="minutes-header">
-              <p class="minutes-kicker">Minutes · {m().workspaceName}</p>
+              <p class="minutes-kicker">{t('meetings.minutes.kicker', { workspace: m().workspaceName })}</p>
               <h1 class="minutes-title" data-testid="minutes-title">
                 {m().title}
               </h1>
               <dl class="minutes-facts">
                 <div>
-                  <dt>Date</dt>
+                  <dt>{t('meetings.minutes.date')}</dt>
                   <dd data-testid="minutes-date">
-                    <time datetime={m().date}>{formatDate(m().date)}</time>
+                    <time datetime={m().date}>{formatDate(m().date) || m().date}</time>
                   </dd>
                 </div>
                 <Show when={m().startedAt}>
                   <div>
-                    <dt>Time</dt>
+                    <dt>{t('meetings.minutes.time')}</dt>
                     <dd>
                       {formatTime(m().startedAt)}
                       <Show when={m().liveStatus === 'ended' && m().endedAt}>–{formatTime(m().endedAt)}</Show>
@@ -110,7 +113,7 @@ function MeetingMinutes(props: { meetingId: string }) {
                 </Show>
                 <Show when={m().chair}>
                   <div>
-                    <dt>Chair</dt>
+                    <dt>{t('meetings.minutes.chair')}</dt>
                     <dd data-testid="minutes-chair">{m().chair}</dd>
                   </div>
                 </Show>
@@ -119,36 +122,36 @@ function MeetingMinutes(props: { meetingId: string }) {
 
             <Show when={m().liveStatus !== 'ended'}>
               <p class="notice warning minutes-draft" data-testid="minutes-draft">
-                {m().liveStatus === 'live' ? 'The meeting is still in progress' : 'The meeting has not been held yet'}: these minutes are a draft.
+                {m().liveStatus === 'live' ? t('meetings.minutes.draftLive') : t('meetings.minutes.draftPlanned')}
               </p>
             </Show>
 
             <section class="minutes-section" aria-labelledby="minutes-attendees">
               <h2 id="minutes-attendees">
-                Attendees <span class="count">{m().attendees.length}</span>
+                {t('meetings.minutes.attendees')} <span class="count">{m().attendees.length}</span>
               </h2>
-              <Show when={m().attendees.length > 0} fallback={<p class="quiet">No one was recorded as present.</p>}>
+              <Show when={m().attendees.length > 0} fallback={<p class="quiet">{t('meetings.minutes.noAttendees')}</p>}>
                 <ul class="minutes-attendees">
                   <For each={m().attendees}>{(attendee) => <li data-testid="minutes-attendee">{attendee}</li>}</For>
                 </ul>
               </Show>
               <Show when={m().members.length > 0}>
                 <p class="minutes-members">
-                  <span class="minutes-label">Members taking part:</span> {m().members.map((x) => (x.country ? `${x.name} (${x.country})` : x.name)).join(', ')}
+                  <span class="minutes-label">{t('meetings.minutes.membersTakingPart')}</span> {m().members.map((x) => (x.country ? `${x.name} (${x.country})` : x.name)).join(', ')}
                 </p>
               </Show>
             </section>
 
             <section class="minutes-section" aria-labelledby="minutes-agenda">
-              <h2 id="minutes-agenda">Agenda</h2>
-              <Show when={m().agenda.length > 0} fallback={<p class="quiet">Nothing was on the agenda.</p>}>
+              <h2 id="minutes-agenda">{t('meetings.minutes.agenda')}</h2>
+              <Show when={m().agenda.length > 0} fallback={<p class="quiet">{t('meetings.minutes.nothingOnAgenda')}</p>}>
                 <ol class="minutes-agenda">
                   <For each={m().agenda}>
                     {(topic) => (
                       <li>
                         {topic.title}
                         <Show when={topic.deleted}>
-                          <span class="quiet"> (deleted topic)</span>
+                          <span class="quiet"> {t('meetings.minutes.deletedTopic')}</span>
                         </Show>
                       </li>
                     )}
@@ -161,14 +164,14 @@ function MeetingMinutes(props: { meetingId: string }) {
 
             <Show when={m().otherTopics.length > 0}>
               <section class="minutes-section" aria-labelledby="minutes-other">
-                <h2 id="minutes-other">Other points raised</h2>
+                <h2 id="minutes-other">{t('meetings.minutes.otherPoints')}</h2>
                 <For each={m().otherTopics}>{(topic) => <MinutesTopicSection topic={topic} heading={topic.title} minor />}</For>
               </section>
             </Show>
 
             <section class="minutes-section" aria-labelledby="minutes-notes">
-              <h2 id="minutes-notes">Notes</h2>
-              <Show when={m().notes} fallback={<p class="quiet">No notes were taken.</p>}>
+              <h2 id="minutes-notes">{t('meetings.minutes.notes')}</h2>
+              <Show when={m().notes} fallback={<p class="quiet">{t('meetings.minutes.noNotes')}</p>}>
                 <p class="minutes-notes" data-testid="minutes-notes">
                   {m().notes}
                 </p>
@@ -184,8 +187,8 @@ function MeetingMinutes(props: { meetingId: string }) {
 function MinutesTopicSection(props: { topic: MinutesTopic; heading: string; minor?: boolean }) {
   const summary = () => {
     const n = props.topic.points.length;
-    if (n === 0) return 'No focus points were raised.';
-    return `${n === 1 ? 'One focus point' : `${n} focus points`} raised, ${props.topic.agreed === 0 ? 'none' : props.topic.agreed} agreed.`;
+    if (n === 0) return t('meetings.minutes.noPoints');
+    return t('meetings.minutes.summary', { raised: tn('meetings.minutes.raisedCount', n), agreed: tn('meetings.minutes.agreedCount', props.topic.agreed) });
   };
   return (
     <section class="minutes-section minutes-topic" classList={{ minor: props.minor }} data-testid="minutes-topic" data-topic-id={props.topic.topicId}>
@@ -198,8 +201,8 @@ function MinutesTopicSection(props: { topic: MinutesTopic; heading: string; mino
           <For each={props.topic.points}>
             {(point) => (
               <li class={`minutes-point status-${point.status}`} data-testid="minutes-point" data-status={point.status}>
-                <span class={`status-badge status-${point.status}`}>{MINUTES_STATUS_LABELS[point.status]}</span>
-                <span class="minutes-point-text">{point.text || 'Empty point'}</span>
+                <span class={`status-badge status-${point.status}`}>{t(`common.status.${point.status}`)}</span>
+                <span class="minutes-point-text">{point.text || t('meetings.minutes.emptyPoint')}</span>
               </li>
             )}
           </For>

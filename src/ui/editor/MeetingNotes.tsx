@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { createRecord } from '../../state/records';
+import { t } from '../../i18n';
 import { useWorkspace } from '../context';
 import { createRichText } from './rich-field';
 import RichTextEditor from './RichTextEditor';
@@ -15,7 +16,7 @@ export function MeetingNotes(props: { meetingId: string; testId: string; class?:
   );
   return (
     <Show when={notes()} keyed fallback={<p class={`${props.class ?? ''} rich-readonly`} data-testid={props.testId}>{meeting()?.notes}</p>}>
-      {(text) => <RichTextEditor text={text} label="Meeting notes" class={props.class} testId={props.testId} placeholder={props.placeholder} target={{ kind: 'meeting', id: props.meetingId, field: 'notes' }} />}
+      {(text) => <RichTextEditor text={text} label={t('meetings.view.notesLabel')} class={props.class} testId={props.testId} placeholder={props.placeholder} target={{ kind: 'meeting', id: props.meetingId, field: 'notes' }} />}
     </Show>
   );
 }
