@@ -74,12 +74,19 @@ describe('the meetings in German', () => {
     // The minutes while the meeting runs: a draft, with the German words of the screen.
     await goTo(page, `/w/${id}/meetings/${meetingId}/minutes`);
     await page.getByTestId('minutes').waitFor();
+    // The banner of the meeting in progress (area live, with the page), outside the live screen.
+    expect(await page.getByTestId('live-banner').locator('.live-banner-text').textContent()).toBe(`Sitzung läuft: ${meeting.title}`);
+    expect(await page.getByTestId('join-meeting').textContent()).toBe('Teilnehmen');
     expect(await page.getByTestId('minutes-draft').textContent()).toBe('Die Sitzung läuft noch: Dieses Protokoll ist ein Entwurf.');
     expect(await page.getByTestId('download-minutes').textContent()).toBe('Als Markdown herunterladen');
     expect(await page.getByTestId('print-minutes').textContent()).toBe('Drucken');
     expect(await page.getByTestId('minutes-date').textContent()).toMatch(GERMAN_DATE);
     expect(await page.locator('.minutes-kicker').textContent()).toBe(`Protokoll · ${FIXTURE.workspace.name}`);
     expect(await page.locator('#minutes-attendees').textContent()).toMatch(/^Anwesende \d+$/);
+    // The toolbar's longer German buttons wrap on a phone; nothing pokes out sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.screenshot({ path: path.join(SCREENS_DIR, 'i18n-meetings-minutes-de-390.png'), fullPage: false });
     expectCleanPages(browser);
   });
 });
