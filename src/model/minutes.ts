@@ -72,6 +72,8 @@ export interface MinutesWords {
   noPoints: string;
   /** `2 focus points raised, none agreed:` */
   pointsRaised: (points: number, agreed: number) => string;
+  /** `Agreed:` before a point (French: `Convenu :`) */
+  pointStatus: (status: string) => string;
   empty: string;
   /** `from 14:05` (a meeting still in progress) */
   fromTime: (time: string) => string;
@@ -112,6 +114,7 @@ export const ENGLISH_MINUTES_WORDS: MinutesWords = {
   noNotes: 'No notes were taken.',
   noPoints: 'No focus points were raised.',
   pointsRaised: (n, agreed) => `${n === 1 ? 'One focus point' : `${n} focus points`} raised, ${agreed === 0 ? 'none' : agreed} agreed:`,
+  pointStatus: (status) => `${status}:`,
   empty: '(empty)',
   fromTime: (time) => `from ${time}`,
   longDate: englishLongDate,
@@ -247,7 +250,7 @@ function topicPoints(topic: MinutesTopic, line: (text?: string) => void, words: 
   for (const point of topic.points) {
     // Continuation lines indented under the list item, so a multi-line point stays one item.
     const text = point.text.trim() ? point.text.trim().split('\n').map(inline).join('  \n  ') : `_${words.empty}_`;
-    line(`- **${words.status[point.status]}:** ${text}`);
+    line(`- **${words.pointStatus(words.status[point.status])}** ${text}`);
   }
   line();
 }

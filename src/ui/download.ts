@@ -51,6 +51,7 @@ export function exportWords(): ExportWords {
     noNotes: t('editor.export.noNotes'),
     noPoints: t('editor.export.noPoints'),
     pointsRaised: (points, agreed) => tn('editor.export.pointsRaised', points, { agreed: agreed === 0 ? t('editor.export.noneAgreed') : formatNumber(agreed) }),
+    pointStatus: (status) => t('editor.export.pointStatus', { status }),
     empty: t('editor.export.empty'),
     fromTime: (time) => t('editor.export.fromTime', { time }),
     // English keeps its own spelling (no ICU commas); other languages: the weekday, then the date as the language writes it.

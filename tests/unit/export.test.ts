@@ -174,6 +174,40 @@ describe('.docx export', () => {
   });
 });
 
+describe('exports in the language of the person exporting', () => {
+  it('writes a sheet and minutes in French: its words, months and dates; the group\'s texts as written', async () => {
+    const { loadArea, loadLocale } = await import('../../src/i18n');
+    const { exportWords } = await import('../../src/ui/download');
+    await loadLocale('fr');
+    await loadArea('editor');
+    try {
+      const words = exportWords();
+      const { ws, id } = sheetWorkspace();
+      const sheet = practiceDocument(ws, id, (code) => code, words)!;
+      const md = toMarkdown(sheet.doc);
+      expect(md).toMatch(/^# Port security pact\n\nFiche de pratique · Port cities\n\n/);
+      expect(md).toContain('mars 2019 – juin 2023');
+      expect(md).toContain('## 1. Contexte');
+      expect(md).toContain('En relecture');
+      expect(sheet.fileName).toBe('port-security-pact-fiche-de-pratique');
+      expect(periodLabel('2019-03', '', words)).toBe('Depuis mars 2019');
+
+      const { ws: meetingWs, meeting } = heldMeeting();
+      const minutes = minutesDocument(meetingWs, meeting, { words })!;
+      expect(minutes.title).toBe('Compte rendu : Kick-off');
+      const text = toMarkdown(minutes.doc);
+      expect(text).toContain('## Présents');
+      expect(text).toContain('## Ordre du jour');
+      expect(text).toContain('**Convenu :** ');
+      expect(text).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
+      // The model's Markdown minutes take the same words.
+      expect(meetingMinutes(meetingWs, meeting, { words })).toContain('# Compte rendu : Kick-off');
+    } finally {
+      await loadLocale('en');
+    }
+  });
+});
+
 describe('the period as people read it', () => {
   it('names months, an open end and a single month', () => {
     expect(periodLabel('2019-03', '2023-06')).toBe('March 2019 – June 2023');

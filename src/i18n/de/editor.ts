@@ -51,6 +51,7 @@ export const editor: DictionaryOf<typeof en> = {
     noPoints: 'Es wurden keine Schwerpunkte eingebracht.',
     pointsRaised: { one: 'Ein Schwerpunkt eingebracht, {{ agreed }} vereinbart:', other: '# Schwerpunkte eingebracht, {{ agreed }} vereinbart:' },
     noneAgreed: 'keiner',
+    pointStatus: '{{ status }}:',
     empty: '(leer)',
     fromTime: 'ab {{ time }}',
     fileMinutes: 'protokoll',

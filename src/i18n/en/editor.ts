@@ -50,6 +50,7 @@ export const editor = {
     noPoints: 'No focus points were raised.',
     pointsRaised: { one: 'One focus point raised, {{ agreed }} agreed:', other: '# focus points raised, {{ agreed }} agreed:' },
     noneAgreed: 'none',
+    pointStatus: '{{ status }}:',
     empty: '(empty)',
     fromTime: 'from {{ time }}',
     fileMinutes: 'minutes',

@@ -55,6 +55,7 @@ export const editor: DictionaryOf<typeof en> = {
       other: '# points d’attention soulevés (convenus : {{ agreed }}) :',
     },
     noneAgreed: 'aucun',
+    pointStatus: '{{ status }} :',
     empty: '(vide)',
     fromTime: 'à partir de {{ time }}',
     fileMinutes: 'compte-rendu',

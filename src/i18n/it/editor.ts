@@ -55,6 +55,7 @@ export const editor: DictionaryOf<typeof en> = {
       other: '# punti di attenzione sollevati (concordati: {{ agreed }}):',
     },
     noneAgreed: 'nessuno',
+    pointStatus: '{{ status }}:',
     empty: '(vuoto)',
     fromTime: 'dalle {{ time }}',
     fileMinutes: 'verbale',

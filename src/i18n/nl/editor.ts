@@ -51,6 +51,7 @@ export const editor: DictionaryOf<typeof en> = {
     noPoints: 'Er zijn geen aandachtspunten ingebracht.',
     pointsRaised: { one: 'Eén aandachtspunt ingebracht, {{ agreed }} afgesproken:', other: '# aandachtspunten ingebracht, {{ agreed }} afgesproken:' },
     noneAgreed: 'geen',
+    pointStatus: '{{ status }}:',
     empty: '(leeg)',
     fromTime: 'vanaf {{ time }}',
     fileMinutes: 'notulen',

@@ -55,6 +55,7 @@ export const editor: DictionaryOf<typeof en> = {
       other: '# pontos de atenção levantados (acordados: {{ agreed }}):',
     },
     noneAgreed: 'nenhum',
+    pointStatus: '{{ status }}:',
     empty: '(vazio)',
     fromTime: 'a partir das {{ time }}',
     fileMinutes: 'ata',

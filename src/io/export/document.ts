@@ -280,7 +280,7 @@ function topicPoints(topic: MinutesTopic, words: MinutesWords): ExportNode[] {
     paragraph(text(words.pointsRaised(topic.points.length, topic.agreed))),
     listOf(
       'bullet_list',
-      topic.points.map((point) => [bold(`${words.status[point.status]}:`), text(' '), ...(point.text.trim() ? lines(point.text.trim()) : [italic(words.empty)])]),
+      topic.points.map((point) => [bold(words.pointStatus(words.status[point.status])), text(' '), ...(point.text.trim() ? lines(point.text.trim()) : [italic(words.empty)])]),
     ),
   ];
 }
