@@ -8,7 +8,7 @@ import { AddForm, CoTextField, EmptyState, formatDate, Trash } from './component
 import { useWorkspace } from './context';
 import { countryName } from './record-fields';
 import { DOCX_TYPE, exportWords, MARKDOWN_TYPE, saveFile } from './download';
-import { t } from '../i18n';
+import { formatNumber, t, tn } from '../i18n';
 import { ExportView } from './ExportView';
 import { PracticeHeader, PRACTICE_STATUS_LABELS } from './PracticeHeader';
 import { attempt, reportProblem } from './write-problem';
@@ -182,7 +182,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
             />
             <p class="quiet practice-summary" data-testid="practice-summary">
               <Show when={practice()?.createdAt}>{(createdAt) => <>{t('practices.added', { date: formatDate(createdAt()) })} · </>}</Show>
-              {t('practices.sectionsWritten', { written: (() => { const p = practice(); return p ? sectionsWritten(p) : 0; })(), total: PRACTICE_SECTIONS.length })}
+              {tn('practices.sectionsWritten', (() => { const p = practice(); return p ? sectionsWritten(p) : 0; })(), { total: formatNumber(PRACTICE_SECTIONS.length) })}
             </p>
           </div>
           <div class="practice-actions" data-testid="practice-actions">

@@ -20,7 +20,7 @@ export const practices: DictionaryOf<typeof en> = {
   titleLabel: 'Titel des Praxisblatts',
   titlePlaceholder: 'Titel der Praxis',
   added: 'Angelegt am {{ date }}',
-  sectionsWritten: '{{ written }} von {{ total }} Abschnitten ausgefüllt',
+  sectionsWritten: { one: '# von {{ total }} Abschnitten ausgefüllt', other: '# von {{ total }} Abschnitten ausgefüllt' },
   downloadMarkdown: 'Als Markdown herunterladen',
   downloadDocx: 'Als .docx herunterladen',
   preparingDocx: '.docx wird erstellt…',

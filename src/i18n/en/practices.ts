@@ -18,7 +18,7 @@ export const practices = {
   titleLabel: 'Practice sheet title',
   titlePlaceholder: 'Title of the practice',
   added: 'Added {{ date }}',
-  sectionsWritten: '{{ written }} of {{ total }} sections written',
+  sectionsWritten: { one: '# of {{ total }} sections written', other: '# of {{ total }} sections written' },
   downloadMarkdown: 'Download Markdown',
   downloadDocx: 'Download .docx',
   preparingDocx: 'Preparing .docx…',

@@ -20,7 +20,7 @@ export const practices: DictionaryOf<typeof en> = {
   titleLabel: 'Titre de la fiche de pratique',
   titlePlaceholder: 'Titre de la pratique',
   added: 'Ajoutée le {{ date }}',
-  sectionsWritten: '{{ written }} rubriques rédigées sur {{ total }}',
+  sectionsWritten: { one: '# rubrique rédigée sur {{ total }}', many: '# de rubriques rédigées sur {{ total }}', other: '# rubriques rédigées sur {{ total }}' },
   downloadMarkdown: 'Télécharger en Markdown',
   downloadDocx: 'Télécharger en .docx',
   preparingDocx: 'Préparation du .docx…',

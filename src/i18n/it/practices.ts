@@ -20,7 +20,7 @@ export const practices: DictionaryOf<typeof en> = {
   titleLabel: 'Titolo della scheda di buona pratica',
   titlePlaceholder: 'Titolo della pratica',
   added: 'Aggiunta il {{ date }}',
-  sectionsWritten: '{{ written }} sezioni compilate su {{ total }}',
+  sectionsWritten: { one: '# sezione compilata su {{ total }}', many: '# di sezioni compilate su {{ total }}', other: '# sezioni compilate su {{ total }}' },
   downloadMarkdown: 'Scarica in Markdown',
   downloadDocx: 'Scarica in .docx',
   preparingDocx: 'Preparazione del .docx…',

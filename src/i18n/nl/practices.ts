@@ -20,7 +20,7 @@ export const practices: DictionaryOf<typeof en> = {
   titleLabel: 'Titel van het praktijkblad',
   titlePlaceholder: 'Titel van de praktijk',
   added: 'Toegevoegd op {{ date }}',
-  sectionsWritten: '{{ written }} van {{ total }} onderdelen ingevuld',
+  sectionsWritten: { one: '# van {{ total }} onderdelen ingevuld', other: '# van {{ total }} onderdelen ingevuld' },
   downloadMarkdown: 'Markdown downloaden',
   downloadDocx: '.docx downloaden',
   preparingDocx: '.docx wordt gemaakt…',

@@ -20,7 +20,7 @@ export const practices: DictionaryOf<typeof en> = {
   titleLabel: 'Título da ficha de boas práticas',
   titlePlaceholder: 'Título da prática',
   added: 'Adicionada a {{ date }}',
-  sectionsWritten: '{{ written }} de {{ total }} secções preenchidas',
+  sectionsWritten: { one: '# de {{ total }} secções preenchidas', many: '# de {{ total }} secções preenchidas', other: '# de {{ total }} secções preenchidas' },
   downloadMarkdown: 'Transferir em Markdown',
   downloadDocx: 'Transferir em .docx',
   preparingDocx: 'A preparar o .docx…',
