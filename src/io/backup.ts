@@ -47,7 +47,16 @@ export interface Backup {
 
 export type BackupProblem = 'too-large' | 'truncated' | 'corrupted' | 'foreign' | 'too-new';
 
-export type ReadBackupResult = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem; message: string };
+/**
+ * What exactly is wrong with a file, for the screen to say in the person's language (its
+ * `message` is the English, for logs and tests), with the numbers it names.
+ */
+export type BackupDetail = keyof typeof BACKUP_MESSAGES | 'tooLarge' | 'tooNewFormat' | 'tooNewLayout';
+export type BackupDetailParams = { size?: number; limit?: number; version?: number; readable?: number };
+
+export type ReadBackupResult =
+  | { ok: true; backup: Backup }
+  | { ok: false; problem: BackupProblem; detail: BackupDetail; params: BackupDetailParams; message: string };
 
 export const BACKUP_MESSAGES = {
   empty: 'The file is empty: it may have been cut off while copying. Try the original file, or export a new backup.',
@@ -153,14 +162,14 @@ const headerSchema = z.object({
  * text in neither are not a backup. Then as `readBackup`. Never throws.
  */
 export function readBackupBytes(bytes: Uint8Array): ReadBackupResult {
-  if (bytes.length > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(bytes.length));
+  if (bytes.length > MAX_BACKUP_BYTES) return refuse('too-large', 'tooLarge', { size: bytes.length, limit: MAX_BACKUP_BYTES });
   const text = decodeText(bytes);
   if (text !== undefined) return readBackup(text);
   // Not UTF-8. A file that is not text at all (a picture, a zip) is something else. One that
   // names the format is a backup an editor saved in an older encoding (Windows' Latin-1, say):
   // everything Tavola restores from is ASCII (the header's keys, the id, the base64 state), so
   // it is read as Latin-1 and checked like any other; a damaged one fails those checks.
-  if (!findAscii(bytes, BACKUP_FORMAT)) return refuse('foreign', BACKUP_MESSAGES.foreign);
+  if (!findAscii(bytes, BACKUP_FORMAT)) return refuse('foreign', 'foreign');
   return readBackup(new TextDecoder('windows-1252').decode(bytes));
 }
 
@@ -169,12 +178,12 @@ export function readBackupBytes(bytes: Uint8Array): ReadBackupResult {
  * before any of it is read into memory. Never throws.
  */
 export async function readBackupBlob(file: Pick<Blob, 'size' | 'arrayBuffer'>): Promise<ReadBackupResult> {
-  if (file.size > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(file.size));
+  if (file.size > MAX_BACKUP_BYTES) return refuse('too-large', 'tooLarge', { size: file.size, limit: MAX_BACKUP_BYTES });
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return refuse('corrupted', BACKUP_MESSAGES.unreadable);
+    return refuse('corrupted', 'unreadable');
   }
   return readBackupBytes(bytes);
 }
@@ -191,18 +200,18 @@ export function readBackup(text: string): ReadBackupResult {
   } catch {
     // Every check above is meant to catch what it can; anything that still throws (a state
     // that makes Yjs or the model fail in a way not foreseen, memory) is a file not to restore.
-    return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+    return refuse('corrupted', 'corrupted');
   }
 }
 
 function readChecked(text: string): ReadBackupResult {
   // Before anything else: a UTF-16 string is never longer than its UTF-8 bytes.
-  if (text.length > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(utf8Length(text)));
+  if (text.length > MAX_BACKUP_BYTES) return refuse('too-large', 'tooLarge', { size: utf8Length(text), limit: MAX_BACKUP_BYTES });
   const bytes = utf8Length(text);
-  if (bytes > MAX_BACKUP_BYTES) return refuse('too-large', tooLargeMessage(bytes));
+  if (bytes > MAX_BACKUP_BYTES) return refuse('too-large', 'tooLarge', { size: bytes, limit: MAX_BACKUP_BYTES });
   // A byte order mark (Windows editors write one) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return refuse('truncated', BACKUP_MESSAGES.empty);
+  if (text.trim() === '') return refuse('truncated', 'empty');
 
   let raw: unknown;
   try {
@@ -213,58 +222,58 @@ function readChecked(text: string): ReadBackupResult {
     if (!text.includes(`"${BACKUP_FORMAT}"`)) {
       const start = text.slice(0, 64).replace(/\s+/g, '');
       const cutInHeader = text.length < 64 && `{"format":"${BACKUP_FORMAT}"`.startsWith(start);
-      return cutInHeader ? refuse('truncated', BACKUP_MESSAGES.truncated) : refuse('foreign', BACKUP_MESSAGES.foreign);
+      return cutInHeader ? refuse('truncated', 'truncated') : refuse('foreign', 'foreign');
     }
-    return endsEarly(text) ? refuse('truncated', BACKUP_MESSAGES.truncated) : refuse('corrupted', BACKUP_MESSAGES.corrupted);
+    return endsEarly(text) ? refuse('truncated', 'truncated') : refuse('corrupted', 'corrupted');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return refuse('foreign', BACKUP_MESSAGES.foreign);
+    return refuse('foreign', 'foreign');
   }
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > BACKUP_VERSION) {
-    return refuse('too-new', tooNewFormatMessage(version));
+    return refuse('too-new', 'tooNewFormat', { version: version, readable: BACKUP_VERSION });
   }
   // JSON.parse keeps the last of two equal keys, a text editor shows the first: a header that
   // says two things is not one to trust.
-  if (duplicateHeaderKey(text)) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+  if (duplicateHeaderKey(text)) return refuse('corrupted', 'corrupted');
   const header = headerSchema.safeParse(raw);
-  if (!header.success) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+  if (!header.success) return refuse('corrupted', 'corrupted');
   const file = header.data;
   if (file.workspace.schemaVersion !== undefined && file.workspace.schemaVersion > SCHEMA_VERSION) {
-    return refuse('too-new', tooNewLayoutMessage(file.workspace.schemaVersion));
+    return refuse('too-new', 'tooNewLayout', { version: file.workspace.schemaVersion, readable: SCHEMA_VERSION });
   }
 
   const state = fromBase64(file.state);
-  if (!state) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
-  if (file.stateBytes !== undefined && file.stateBytes !== state.length) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+  if (!state) return refuse('corrupted', 'corrupted');
+  if (file.stateBytes !== undefined && file.stateBytes !== state.length) return refuse('corrupted', 'corrupted');
   // About one damaged state in five still applies without an error (a changed letter in a
   // text, say); the checksum catches those.
-  if (file.stateCrc32 !== undefined && file.stateCrc32 !== crc32Hex(state)) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+  if (file.stateCrc32 !== undefined && file.stateCrc32 !== crc32Hex(state)) return refuse('corrupted', 'corrupted');
 
   const workspace = new Workspace();
   try {
     try {
       workspace.applyUpdate(state, new BackupOrigin('backup.restore'));
     } catch {
-      return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+      return refuse('corrupted', 'corrupted');
     }
     // A whole-document update leaves nothing waiting for a missing part; a damaged one can.
     const store = workspace.doc.store;
-    if (store.pendingStructs !== null || store.pendingDs !== null) return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+    if (store.pendingStructs !== null || store.pendingDs !== null) return refuse('corrupted', 'corrupted');
     // The layout version, as the state has it: a whole number, at most the one this code knows.
     // (An older one is fine: the workspace is migrated when it is opened.)
     const schemaVersion: unknown = workspace.doc.getMap('meta').get('schemaVersion');
-    if (schemaVersion === undefined) return refuse('corrupted', BACKUP_MESSAGES.noWorkspace);
+    if (schemaVersion === undefined) return refuse('corrupted', 'noWorkspace');
     if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
-      return refuse('corrupted', BACKUP_MESSAGES.corrupted);
+      return refuse('corrupted', 'corrupted');
     }
-    if (schemaVersion > SCHEMA_VERSION) return refuse('too-new', tooNewLayoutMessage(schemaVersion));
+    if (schemaVersion > SCHEMA_VERSION) return refuse('too-new', 'tooNewLayout', { version: schemaVersion, readable: SCHEMA_VERSION });
     const compatibility = workspace.compatibility();
     switch (compatibility.kind) {
       case 'newer':
-        return refuse('too-new', tooNewLayoutMessage(compatibility.schemaVersion));
+        return refuse('too-new', 'tooNewLayout', { version: compatibility.schemaVersion, readable: SCHEMA_VERSION });
       case 'empty':
-        return refuse('corrupted', BACKUP_MESSAGES.noWorkspace);
+        return refuse('corrupted', 'noWorkspace');
       case 'ok':
         break;
     }
@@ -495,8 +504,16 @@ export function mergeBackup(workspace: Workspace, backup: Backup, origin = new B
   return { changed, added };
 }
 
-function refuse(problem: BackupProblem, message: string): ReadBackupResult {
-  return { ok: false, problem, message };
+function refuse(problem: BackupProblem, detail: BackupDetail, params: BackupDetailParams = {}): ReadBackupResult {
+  const message =
+    detail === 'tooLarge'
+      ? tooLargeMessage(params.size ?? 0)
+      : detail === 'tooNewFormat'
+        ? tooNewFormatMessage(params.version ?? 0)
+        : detail === 'tooNewLayout'
+          ? tooNewLayoutMessage(params.version ?? 0)
+          : BACKUP_MESSAGES[detail];
+  return { ok: false, problem, detail, params, message };
 }
 
 /**

@@ -114,15 +114,28 @@ export interface Host {
 
 export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
 
+/** Why a value was refused, for the screen to say in the person's language (the message is English, for logs). */
+export type InvalidReason = 'too-long' | 'empty' | 'invalid';
+
 /** A value that a write was refused for: the message says which field and why, in plain words. */
 export class InvalidValue extends Error {
+  /** Why, as a code: `too-long` (with `length` and `limit`), `empty`, `invalid`; undefined where only the message says. */
+  readonly reason: InvalidReason | undefined;
+  /** For `too-long`: the most characters the field keeps. */
+  readonly limit: number | undefined;
+  /** For `too-long`: how many characters were given. */
+  readonly length: number | undefined;
   constructor(
     readonly collection: string,
     readonly field: string,
     message: string,
+    details: { reason: InvalidReason; limit?: number; length?: number } | undefined = undefined,
   ) {
     super(message);
     this.name = 'InvalidValue';
+    this.reason = details?.reason;
+    this.limit = details?.limit;
+    this.length = details?.length;
   }
 }
 
@@ -372,7 +385,7 @@ export class Collection<R extends BaseRecord> {
    * here and never later (DESIGN.md: no lazily created types).
    */
   protected insertRecord(action: string, id: string, values: Partial<R>, siblings: readonly Ordered[], index = siblings.length): string {
-    if (!ID_PATTERN.test(id)) throw new InvalidValue(this.name, 'id', `${this.name}: ${JSON.stringify(id.slice(0, 80))} is not a valid id`);
+    if (!ID_PATTERN.test(id)) throw new InvalidValue(this.name, 'id', `${this.name}: ${JSON.stringify(id.slice(0, 80))} is not a valid id`, { reason: 'invalid' });
     const now = new Date().toISOString();
     const initial: Record<string, unknown> = { createdAt: now, deletedAt: null, ...values, id };
     const writes: [string, Field<unknown>, unknown][] = [];
@@ -430,6 +443,7 @@ export class Collection<R extends BaseRecord> {
         this.name,
         key,
         tooLong ? `${this.name}.${key}: ${given.length} characters is more than the ${field.maxLength} allowed` : `${this.name}.${key}: ${shown} is not a valid value`,
+        tooLong ? { reason: 'too-long', limit: field.maxLength, length: given.length } : { reason: 'invalid' },
       );
     }
     return parsed.data;

@@ -12,11 +12,14 @@ import {
   type Backup,
   type MergeCheck,
   type MergeSummary,
+  type BackupDetail,
+  type BackupDetailParams,
   type ReadBackupResult,
 } from '../io/backup';
 import { newSecret } from '../sync/link';
 import { databaseName, deleteStoredWorkspace, storedWorkspaceExists } from '../sync/persistence';
-import { isQuotaError } from '../sync/storage';
+import { formatBytes, isQuotaError } from '../sync/storage';
+import { formatList, t, tn, type MessageKey, type PluralKey } from '../i18n';
 
 export { MergeRefused };
 import { registry } from './registry';
@@ -70,25 +73,56 @@ export function restoreAsCopy(backup: Backup): Promise<string> {
   return bringIn(newId(), backup, { copy: true });
 }
 
+/** Why a restore failed, for the screen to say in the person's language (`reason`: the browser's words, if any). */
+export type RestoreProblem = 'already-here' | 'no-room' | 'not-stored';
+
 /** A restore that failed after it began: what was created was taken away again. */
 export class RestoreFailed extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    readonly problem: RestoreProblem = 'not-stored',
+    readonly reason = '',
+  ) {
     super(message, options);
     this.name = 'RestoreFailed';
   }
 }
 
+/** A failed restore, in the person's language. */
+export function restoreFailedText(error: RestoreFailed): string {
+  if (error.problem === 'already-here') return t('home.restore.failed.alreadyHere');
+  if (error.problem === 'no-room') return t('home.restore.failed.noRoom');
+  return error.reason ? t('home.restore.failed.notStoredBecause', { reason: error.reason }) : t('home.restore.failed.notStored');
+}
+
+/** Why a file cannot be restored (readBackupFile's refusal), in the person's language. */
+export function backupProblemText(result: { detail: BackupDetail; params: BackupDetailParams }): string {
+  const { size = 0, limit = 0, version = 0, readable = 0 } = result.params;
+  return t(`common.backupFile.problem.${result.detail}`, { size: formatBytes(size), limit: formatBytes(limit), version, readable });
+}
+
+/** Why a merge is refused (checkMerge, MergeRefused), in the person's language. */
+export function mergeRefusedText(problem: MergeRefused['problem'], workspaceName: string): string {
+  return t(problem === 'other-workspace' ? 'common.backupFile.problem.otherWorkspace' : 'common.backupFile.problem.doesNotFit', { name: workspaceName });
+}
+
+/** The backup's workspace as a copy: “Urban safety (copy)”, in the person's language. */
+export function copyName(name: string): string {
+  return t('home.restore.copyName', { name });
+}
+
 async function bringIn(id: string, backup: Backup, options: { copy?: boolean }): Promise<string> {
   // Only ever a database this browser does not have: a restore creates, it never overwrites.
   if (registry.get(id) || (await storedWorkspaceExists(id))) {
-    throw new RestoreFailed('This workspace is already in this browser. Nothing was changed.');
+    throw new RestoreFailed('This workspace is already in this browser. Nothing was changed.', undefined, 'already-here');
   }
   const handle = acquireWorkspace(id);
   let listed = false;
   try {
     const { workspace } = await handle.ready;
     workspace.applyUpdate(backup.state, new BackupOrigin('backup.restore'));
-    if (options.copy) workspace.rename(`${workspace.meta().name.slice(0, 290)} (copy)`);
+    if (options.copy) workspace.rename(copyName(workspace.meta().name.slice(0, 280)));
     registry.add({ id, name: workspace.meta().name, ...(options.copy ? { secret: newSecret() } : {}) });
     listed = true;
     return id;
@@ -104,6 +138,8 @@ async function bringIn(id: string, backup: Backup, options: { copy?: boolean }):
         ? 'This browser has no room left to store the workspace, so it was not restored. Nothing was changed. Free some space (delete a workspace you no longer need here) and try again.'
         : `The workspace could not be stored in this browser${error instanceof Error && error.message ? ` (${error.message})` : ''}. Nothing was changed.`,
       { cause: error },
+      isQuotaError(error) ? 'no-room' : 'not-stored',
+      error instanceof Error ? error.message : '',
     );
   } finally {
     handle.release();
@@ -170,41 +206,54 @@ export async function mergeIntoStored(backup: Backup, workspaceName: string): Pr
   }
 }
 
+/** A workspace here made by a newer Tavola: a merge is refused before any change. */
+export class MergeNeedsUpdate extends Error {
+  constructor() {
+    super('the workspace in this browser was made by a newer version of Tavola; update Tavola first');
+    this.name = 'MergeNeedsUpdate';
+  }
+}
+
 /**
  * Merge a backup into an open workspace, refusing one this version of Tavola must not edit, and
  * (mergeBackup) one of another workspace or that does not fit: those throw before any change.
  */
 export function mergeInto(workspace: Workspace, backup: Backup): MergeSummary {
   if (workspace.compatibility().kind === 'newer') {
-    throw new Error('the workspace in this browser was made by a newer version of Tavola; update Tavola first');
+    throw new MergeNeedsUpdate();
   }
   return mergeBackup(workspace, backup);
 }
 
 // ---------------------------------------------------------------- words
 
-const KIND_WORDS: Record<CollectionName, [one: string, many: string]> = {
-  topics: ['topic', 'topics'],
-  focusPoints: ['focus point', 'focus points'],
-  meetings: ['meeting', 'meetings'],
-  practices: ['practice sheet', 'practice sheets'],
-  members: ['member', 'members'],
+const KIND_COUNTS: Record<CollectionName, PluralKey> = {
+  topics: 'common.count.topics',
+  focusPoints: 'common.count.focusPoints',
+  meetings: 'common.count.meetings',
+  practices: 'common.count.practices',
+  members: 'common.count.members',
 };
 
-/** “3 topics, 12 focus points and 1 meeting”, leaving out kinds with none; '' when all are 0. */
+/** “3 topics, 12 focus points and 1 meeting” in the person's language, leaving out kinds with none; '' when all are 0. */
 export function describeCounts(counts: Record<CollectionName, number>, options: { includeZero?: boolean } = {}): string {
-  const parts = (Object.keys(KIND_WORDS) as CollectionName[])
+  const parts = (Object.keys(KIND_COUNTS) as CollectionName[])
     .filter((kind) => options.includeZero || counts[kind] > 0)
-    .map((kind) => `${counts[kind]} ${KIND_WORDS[kind][counts[kind] === 1 ? 0 : 1]}`);
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+    .map((kind) => tn(KIND_COUNTS[kind], counts[kind]));
+  return parts.length === 0 ? '' : formatList(parts);
 }
 
 /** What a merge did, in a sentence. */
 export function describeMerge(summary: MergeSummary, workspaceName: string): string {
-  if (!summary.changed) return `Everything in the backup was already in “${workspaceName}”: nothing changed.`;
+  if (!summary.changed) return t('common.backupFile.merged.nothingChanged', { name: workspaceName });
   const added = describeCounts(summary.added);
-  if (!added) return `Merged the backup into “${workspaceName}”: its changes were combined with the ones here.`;
-  const verb = Object.values(summary.added).reduce((a, b) => a + b, 0) === 1 ? 'was' : 'were';
-  return `Merged the backup into “${workspaceName}”: ${added} ${verb} added, and its other changes were combined with the ones here.`;
+  if (!added) return t('common.backupFile.merged.combined', { name: workspaceName });
+  const total = Object.values(summary.added).reduce((a, b) => a + b, 0);
+  return tn('common.backupFile.merged.added', total, { name: workspaceName, added });
+}
+
+/** An unforeseen failure of `key`'s action ("Merging the backup did not work: …"); a workspace that needs an update in the person's words. */
+export function failureText(key: MessageKey, cause: unknown): string {
+  if (cause instanceof MergeNeedsUpdate) return t(key, { reason: t('common.backupFile.newerHere') });
+  return t(key, { reason: cause instanceof Error ? cause.message : String(cause) });
 }

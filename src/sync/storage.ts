@@ -1,6 +1,19 @@
-import { formatBytes } from '../lib/bytes';
+import { formatNumber, t, tn } from '../i18n';
 
-export { formatBytes };
+const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+
+/** Sizes as people read them, in their language: "512 bytes", "1.5 KB", "25 MB" ("1,5 Ko" in French). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return tn('common.size.bytes', bytes);
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  return t(`common.size.${UNITS[unit]!}`, { value: formatNumber(shown) });
+}
 
 /** How much of the browser's storage Tavola uses, and how much the browser allows. */
 export interface StorageEstimateInfo {

@@ -7,12 +7,19 @@ import { requestPersistentStorage, type PersistenceState } from '../sync/persist
 import type { WorkspaceEntry } from '../sync/registry';
 import { createStorageEstimate } from '../state/storage';
 import { formatBytes, storageLevel, type StorageEstimateInfo } from '../sync/storage';
+import { formatNumber, t, type MessageKey } from '../i18n';
 import { AddForm, ConfirmDialog, EmptyState, Notice, formatDate } from './components';
+import { LanguagePicker } from './LanguagePicker';
 import { RestoreBackup } from './RestoreBackup';
 
 function percent(info: StorageEstimateInfo): string {
   const share = (info.usage / info.quota) * 100;
-  return share < 1 ? 'less than 1%' : `${Math.round(share)}%`;
+  return share < 1 ? t('home.storage.lessThanOnePercent') : t('home.storage.percent', { value: formatNumber(Math.round(share)) });
+}
+
+/** What went wrong, as "<action> did not work: <reason>" in the person's language. */
+function failed(key: MessageKey, cause: unknown): string {
+  return t(key, { reason: cause instanceof Error ? cause.message : String(cause) });
 }
 
 export function Home() {
@@ -28,13 +35,13 @@ export function Home() {
     void requestPersistentStorage().then(setPersistence);
   });
 
-  const run = async (what: string, action: () => Promise<void>) => {
+  const run = async (what: MessageKey, action: () => Promise<void>) => {
     setBusy(true);
     setError('');
     try {
       await action();
     } catch (cause) {
-      setError(`${what} did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
+      setError(failed(what, cause));
     } finally {
       setBusy(false);
     }
@@ -47,23 +54,25 @@ export function Home() {
           <span class="brand-mark" aria-hidden="true" />
           <span class="brand-name">Tavola</span>
         </h1>
-        <p class="tagline">Your working group's topics, focus points, meetings and practice sheets — kept in this browser, shared only with the partners you invite.</p>
+        <p class="tagline">{t('home.tagline')}</p>
+        <div class="home-language">
+          <LanguagePicker />
+        </div>
       </header>
 
       <Switch>
         <Match when={persistence() === 'refused'}>
           <Notice tone="warning" testId="storage-notice">
-            This browser has not promised to keep Tavola's data. It may clear your workspaces if the disk runs low. Keep
-            backups, or install Tavola as an app, which usually lets the browser keep it.
+            {t('home.storage.refused')}
           </Notice>
         </Match>
         <Match when={persistence() === 'unsupported'}>
           <Notice tone="warning" testId="storage-notice">
-            This browser cannot promise to keep Tavola's data. It may clear your workspaces if the disk runs low.
+            {t('home.storage.unsupported')}
           </Notice>
         </Match>
         <Match when={persistence() === 'granted'}>
-          <p class="quiet" data-testid="storage-notice">Stored permanently in this browser.</p>
+          <p class="quiet" data-testid="storage-notice">{t('home.storage.granted')}</p>
         </Match>
       </Switch>
       <Show when={storage()}>
@@ -72,13 +81,12 @@ export function Home() {
             when={storageLevel(info()) === 'nearly-full'}
             fallback={
               <p class="quiet" data-testid="storage-use">
-                Tavola uses {formatBytes(info().usage)} of this browser's storage ({percent(info())} of what it allows).
+                {t('home.storage.use', { used: formatBytes(info().usage), share: percent(info()) })}
               </p>
             }
           >
             <Notice tone="warning" testId="storage-use">
-              This browser is running out of space for Tavola: {formatBytes(info().usage)} used of {formatBytes(info().quota)}.
-              Export backups of your workspaces and delete the ones you no longer need here, or free space on this computer.
+              {t('home.storage.nearlyFull', { used: formatBytes(info().usage), quota: formatBytes(info().quota) })}
             </Notice>
           </Show>
         )}
@@ -88,43 +96,43 @@ export function Home() {
       </Show>
 
       <section class="card">
-        <h2>Start a workspace</h2>
+        <h2>{t('home.create.title')}</h2>
         <AddForm
-          label="Name of the new workspace"
-          placeholder="e.g. Working group on urban safety"
-          button="Create workspace"
+          label={t('home.create.label')}
+          placeholder={t('home.create.placeholder')}
+          button={t('home.create.button')}
           testId="create-workspace"
           maxLength={LIMITS.workspaceName}
-          onAdd={(name) => run('Creating the workspace', async () => navigate(`/w/${await addWorkspace(name)}/topics`))}
+          onAdd={(name) => run('home.failed.create', async () => navigate(`/w/${await addWorkspace(name)}/topics`))}
         />
         <p class="quiet">
-          Or{' '}
+          {t('home.create.sampleBefore')}{' '}
           <button
             type="button"
             class="link-button"
             data-testid="open-sample"
             disabled={busy()}
-            onClick={() => run('Opening the sample', async () => navigate(`/w/${await addSampleWorkspace()}/topics`))}
+            onClick={() => run('home.failed.sample', async () => navigate(`/w/${await addSampleWorkspace()}/topics`))}
           >
-            open the sample working group
+            {t('home.create.sampleLink')}
           </button>{' '}
-          to see how a group uses Tavola.
+          {t('home.create.sampleAfter')}
         </p>
       </section>
 
       <section class="card">
-        <h2>Your workspaces</h2>
+        <h2>{t('home.list.title')}</h2>
         <Show
           when={workspaces().length > 0}
           fallback={
-            <EmptyState title="No workspaces in this browser yet">
-              <p>Create one above, or open a link a partner sent you.</p>
+            <EmptyState title={t('home.list.emptyTitle')}>
+              <p>{t('home.list.emptyBody')}</p>
             </EmptyState>
           }
         >
           <ul class="workspace-list" data-testid="workspace-list">
             <For each={workspaces()}>
-              {(entry) => <WorkspaceRow entry={entry} onDelete={() => setToDelete(entry)} onRename={(name) => run('Renaming', () => renameWorkspace(entry.id, name))} />}
+              {(entry) => <WorkspaceRow entry={entry} onDelete={() => setToDelete(entry)} onRename={(name) => run('home.failed.rename', () => renameWorkspace(entry.id, name))} />}
             </For>
           </ul>
         </Show>
@@ -134,20 +142,17 @@ export function Home() {
 
       <ConfirmDialog
         open={toDelete() !== null}
-        title={`Delete “${toDelete()?.name ?? ''}”?`}
-        confirmLabel="Delete from this browser"
+        title={t('home.confirmDelete.title', { name: toDelete()?.name ?? '' })}
+        confirmLabel={t('home.confirmDelete.button')}
         danger
         onCancel={() => setToDelete(null)}
         onConfirm={() => {
           const entry = toDelete();
           setToDelete(null);
-          if (entry) void run('Deleting the workspace', () => deleteWorkspace(entry.id));
+          if (entry) void run('home.failed.delete', () => deleteWorkspace(entry.id));
         }}
       >
-        <p>
-          Its topics, focus points, meetings and practice sheets are removed from this browser. Partners who have the
-          workspace keep their own copy.
-        </p>
+        <p>{t('home.confirmDelete.body')}</p>
       </ConfirmDialog>
     </main>
   );
@@ -169,8 +174,8 @@ function WorkspaceRow(props: { entry: WorkspaceEntry; onDelete: () => void; onRe
         fallback={
           <>
             <A class="workspace-link" href={`/w/${props.entry.id}/topics`}>
-              <span class="workspace-name">{props.entry.name || 'Untitled workspace'}</span>
-              <span class="quiet">Last opened {formatDate(props.entry.openedAt)}</span>
+              <span class="workspace-name">{props.entry.name || t('home.list.untitled')}</span>
+              <span class="quiet">{t('home.list.lastOpened', { date: formatDate(props.entry.openedAt) })}</span>
             </A>
             <div class="row-actions">
               <button
@@ -181,22 +186,22 @@ function WorkspaceRow(props: { entry: WorkspaceEntry; onDelete: () => void; onRe
                   setRenaming(true);
                 }}
               >
-                Rename
+                {t('home.list.rename')}
               </button>
               <button type="button" class="button small danger-quiet" onClick={() => props.onDelete()}>
-                Delete
+                {t('home.list.delete')}
               </button>
             </div>
           </>
         }
       >
         <form class="add-form rename-form" onSubmit={submit}>
-          <input aria-label="New name" maxLength={LIMITS.workspaceName} value={name()} onInput={(e) => setName(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+          <input aria-label={t('home.list.newName')} maxLength={LIMITS.workspaceName} value={name()} onInput={(e) => setName(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
           <button class="button primary" type="submit">
-            Save
+            {t('home.list.save')}
           </button>
           <button class="button" type="button" onClick={() => setRenaming(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       </Show>

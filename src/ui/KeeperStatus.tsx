@@ -2,6 +2,7 @@
 // workspace that has a keeper (src/state/session.ts). Not a lazy chunk: splitting it off made the
 // bundler split solid-js/web from the routing chunk, and the initial JavaScript grew.
 import type { KeeperSnapshot } from '../sync/keeper/connection';
+import { formatShortDate, formatTime, t } from '../i18n';
 
 /** Where the workspace's keeper stands, in plain words: saved, sending, cannot be reached, refused. */
 export function KeeperStatusLine(props: { snapshot: KeeperSnapshot; now: number }) {
@@ -9,20 +10,20 @@ export function KeeperStatusLine(props: { snapshot: KeeperSnapshot; now: number 
     const status = props.snapshot.status;
     switch (status.kind) {
       case 'paused':
-        return 'Keeper: paused while you work offline';
+        return t('common.keeper.paused');
       case 'offline':
-        return 'Keeper: your changes wait on this device until the network is back';
+        return t('common.keeper.offline');
       case 'connecting':
-        return 'Connecting to the keeper…';
+        return t('common.keeper.connecting');
       case 'unreachable':
-        return `The keeper cannot be reached (${status.addresses.join(', ')}): your changes wait on this device and go when it is back`;
+        return t('common.keeper.unreachable', { addresses: status.addresses.join(', ') });
       case 'refused':
-        return `The keeper refused this workspace (${status.address}): your changes stay on this device. Ask your network's secretariat to check the keeper's address.`;
+        return t('common.keeper.refused', { address: status.address });
       case 'sending':
-        return 'Sending to the keeper…';
+        return t('common.keeper.sending');
       case 'up-to-date': {
         const at = props.snapshot.reachedAt;
-        return at === null ? 'Keeper: up to date' : `Keeper: last change saved ${savedAt(at, props.now)}`;
+        return at === null ? t('common.keeper.upToDate') : savedAt(at, props.now);
       }
       case 'failed':
         return status.message;
@@ -43,11 +44,11 @@ export function KeeperStatusLine(props: { snapshot: KeeperSnapshot; now: number 
   );
 }
 
-/** "just now", "at 10:42" (today), or "on 3 Dec at 10:42". */
+/** "Keeper: last change saved just now", "… at 10:42" (today), or "… on 3 Dec at 10:42". */
 function savedAt(at: number, now: number): string {
-  if (now - at < 45_000) return 'just now';
+  if (now - at < 45_000) return t('common.keeper.savedJustNow');
   const date = new Date(at);
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (date.toDateString() === new Date(now).toDateString()) return `at ${time}`;
-  return `on ${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} at ${time}`;
+  const time = formatTime(date);
+  if (date.toDateString() === new Date(now).toDateString()) return t('common.keeper.savedAt', { time });
+  return t('common.keeper.savedOn', { date: formatShortDate(date), time });
 }

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { LIMITS, MEMBER_KINDS, type Member, type MemberKind } from '../model';
+import { t, tn } from '../i18n';
 import { createRecordList } from '../state/records';
 import { EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
@@ -15,10 +16,9 @@ export function MembersPage() {
   const summary = () => {
     const countries = new Set(members.filter((m) => m.country).map((m) => m.country));
     const leads = members.filter((m) => m.lead).length;
-    const parts = [members.length === 1 ? '1 member' : `${members.length} members`];
-    if (countries.size > 0) parts.push(countries.size === 1 ? 'from 1 country' : `from ${countries.size} countries`);
-    let text = parts.join(' ');
-    if (leads > 0) text += ` · ${leads === 1 ? '1 lead' : `${leads} leads`}`;
+    const count = tn('common.count.members', members.length);
+    let text = countries.size > 0 ? t('members.summary', { members: count, countries: tn('members.fromCountries', countries.size) }) : count;
+    if (leads > 0) text += ` · ${tn('members.leads', leads)}`;
     return text;
   };
 
@@ -27,7 +27,7 @@ export function MembersPage() {
       <header class="records-header">
         <div>
           <h2 id="members-title" class="records-title">
-            Members
+            {t('members.title')}
           </h2>
           <Show when={members.length > 0}>
             <p class="quiet records-summary" data-testid="members-summary">
@@ -40,8 +40,8 @@ export function MembersPage() {
       <Show
         when={members.length > 0}
         fallback={
-          <EmptyState title="No members yet">
-            <p>Add the cities, regions, associations and national forums taking part in the group.</p>
+          <EmptyState title={t('members.emptyTitle')}>
+            <p>{t('members.emptyBody')}</p>
           </EmptyState>
         }
       >
@@ -50,22 +50,22 @@ export function MembersPage() {
             <thead>
               <tr>
                 <th class="col-number" scope="col">
-                  <span class="visually-hidden">Position</span>
+                  <span class="visually-hidden">{t('members.column.position')}</span>
                 </th>
                 <th class="col-name" scope="col">
-                  Name
+                  {t('members.column.name')}
                 </th>
                 <th class="col-kind" scope="col">
-                  Kind
+                  {t('members.column.kind')}
                 </th>
                 <th class="col-country" scope="col">
-                  Country
+                  {t('members.column.country')}
                 </th>
                 <th class="col-lead" scope="col">
-                  Lead
+                  {t('members.column.lead')}
                 </th>
                 <th class="col-actions" scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('members.column.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -79,7 +79,7 @@ export function MembersPage() {
       <AddMemberForm />
 
       <Trash
-        title="Deleted members"
+        title={t('members.deleted')}
         items={deletedMembers}
         testId="deleted-members"
         itemTestId="deleted-member"
@@ -87,7 +87,7 @@ export function MembersPage() {
         onRestore={(member) => workspace.members.restore(member.id)}
         label={(member) => (
           <span class="deleted-text">
-            {member.name || 'Unnamed member'}
+            {member.name || t('members.unnamed')}
             <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${countryName(member.country)}` : ''}</span>
           </span>
         )}
@@ -99,7 +99,7 @@ export function MembersPage() {
 function MemberRow(props: { member: Member; index: number; count: number }) {
   const { workspace } = useWorkspace();
   const id = () => props.member.id;
-  const name = () => props.member.name || 'Unnamed member';
+  const name = () => props.member.name || t('members.unnamed');
 
   return (
     <tr class="member-row" classList={{ lead: props.member.lead }} data-testid="member-row" data-member-id={id()} data-kind={props.member.kind}>
@@ -110,26 +110,26 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
         <div class="member-name-cell">
           <ValueInput
             value={props.member.name}
-            label="Name"
+            label={t('members.nameLabel')}
             class="member-name"
             testId="member-name"
             title={props.member.name}
             messageClass="floating"
             maxLength={LIMITS.memberName}
             normalise={(raw) => raw.trim()}
-            validate={(name) => (name ? null : 'A member needs a name.')}
+            validate={(name) => (name ? null : t('members.nameNeeded'))}
             onCommit={(next) => workspace.members.update(id(), { name: next })}
           />
           <Show when={props.member.lead}>
             <span class="badge lead" data-testid="lead-badge">
-              Lead
+              {t('members.lead')}
             </span>
           </Show>
         </div>
       </td>
       <td class="col-kind">
         <select
-          aria-label={`Kind of ${name()}`}
+          aria-label={t('members.kindOf', { name: name() })}
           data-testid="member-kind"
           value={props.member.kind}
           onChange={(event) => {
@@ -143,7 +143,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
       <td class="col-country">
         <CountrySelect
           value={props.member.country}
-          label={`Country of ${name()}`}
+          label={t('members.countryOf', { name: name() })}
           testId="member-country"
           onPick={(code) => attempt(() => workspace.members.update(id(), { country: code }))}
         />
@@ -159,9 +159,9 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
               if (!attempt(() => workspace.members.update(id(), { lead: box.checked }))) box.checked = props.member.lead;
             }}
           />
-          <span class="visually-hidden">{name()} is a lead member</span>
+          <span class="visually-hidden">{t('members.isLead', { name: name() })}</span>
           <span class="lead-label" aria-hidden="true">
-            Lead
+            {t('members.lead')}
           </span>
         </label>
       </td>
@@ -170,8 +170,8 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
           <button
             type="button"
             class="icon-button"
-            aria-label={`Move ${name()} up`}
-            title="Move up"
+            aria-label={t('members.moveUp', { name: name() })}
+            title={t('members.moveUpTitle')}
             data-testid="move-up"
             disabled={props.index === 0}
             onClick={() => attempt(() => workspace.members.move(id(), props.index - 1))}
@@ -181,8 +181,8 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
           <button
             type="button"
             class="icon-button"
-            aria-label={`Move ${name()} down`}
-            title="Move down"
+            aria-label={t('members.moveDown', { name: name() })}
+            title={t('members.moveDownTitle')}
             data-testid="move-down"
             disabled={props.index >= props.count - 1}
             onClick={() => attempt(() => workspace.members.move(id(), props.index + 1))}
@@ -192,8 +192,8 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
           <button
             type="button"
             class="icon-button danger-quiet"
-            aria-label={`Delete ${name()}`}
-            title="Delete member"
+            aria-label={t('members.delete', { name: name() })}
+            title={t('members.deleteTitle')}
             data-testid="delete-member"
             onClick={() => attempt(() => workspace.members.remove(id()))}
           >
@@ -225,15 +225,15 @@ function AddMemberForm() {
   return (
     <form class="add-member" onSubmit={submit} data-testid="add-member" aria-labelledby="add-member-title">
       <h3 id="add-member-title" class="section-title">
-        Add a member
+        {t('members.add.title')}
       </h3>
       <div class="add-member-fields">
         <label class="field add-member-name">
-          Name
+          {t('members.add.name')}
           <input
             ref={nameInput}
             data-testid="add-member-name"
-            placeholder="e.g. City of Lyon"
+            placeholder={t('members.add.placeholder')}
             maxLength={LIMITS.memberName}
             autocomplete="off"
             value={name()}
@@ -241,17 +241,17 @@ function AddMemberForm() {
           />
         </label>
         <label class="field">
-          Kind
+          {t('members.add.kind')}
           <select data-testid="add-member-kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value as MemberKind)}>
             <For each={MEMBER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
           </select>
         </label>
         <label class="field add-member-country">
-          Country
+          {t('members.add.country')}
           <CountrySelect value={country()} testId="add-member-country" onPick={setCountry} />
         </label>
         <button type="submit" class="button primary" data-testid="add-member-submit" disabled={!name().trim()}>
-          Add member
+          {t('members.add.button')}
         </button>
       </div>
     </form>

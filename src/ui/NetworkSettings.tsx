@@ -5,6 +5,7 @@ import { relayUrlSchema } from '../sync/link';
 import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from '../sync/peers';
 import type { IceServer } from '../sync/registry';
 import { formatIceServer, parseIceServer } from '../sync/ice';
+import { t } from '../i18n';
 import { Notice } from './components';
 import { useWorkspace } from './context';
 import { flushOnLeave } from './leave';
@@ -44,14 +45,14 @@ export function NetworkSettings() {
   const store = (): string => {
     const relayList = lines(relays());
     const badRelay = relayList.find((url) => !relayUrlSchema.safeParse(url).success);
-    if (badRelay) return `“${badRelay}” is not a relay address. Relay addresses start with wss:// (or ws:// on a local network).`;
+    if (badRelay) return t('settings.network.badRelay', { address: badRelay });
     const keeperList = lines(keepers());
     const badKeeper = keeperList.find((url) => !relayUrlSchema.safeParse(url).success);
-    if (badKeeper) return `“${badKeeper}” is not a keeper address. Keeper addresses start with wss:// (or ws:// on a local network).`;
+    if (badKeeper) return t('settings.network.badKeeper', { address: badKeeper });
     const iceServers: IceServer[] = [];
     for (const line of lines(ice())) {
       const server = parseIceServer(line);
-      if (!server) return `“${line}” is not a STUN or TURN server. Write one per line, e.g. “turn:turn.example.org:3478 username password”.`;
+      if (!server) return t('settings.network.badIce', { line });
       iceServers.push(server);
     }
     registry.update(id, {
@@ -79,7 +80,7 @@ export function NetworkSettings() {
 
   if (draft) {
     const problem = store();
-    setError(problem ? `Your last change here was not saved: ${problem}` : '');
+    setError(problem ? t('settings.network.lastNotSaved', { problem }) : '');
   }
 
   // Leaving with a change not saved yet: a valid one is saved (used from the next time the
@@ -90,14 +91,11 @@ export function NetworkSettings() {
 
   return (
     <section class="card" aria-labelledby="settings-network">
-      <h2 id="settings-network">Connection to partners</h2>
-      <p class="quiet">
-        Partners connect browser to browser. A relay only introduces them to each other and never sees the workspace. These
-        settings are kept in this browser; the relays and keepers you set here are included in the links you share.
-      </p>
+      <h2 id="settings-network">{t('settings.network.title')}</h2>
+      <p class="quiet">{t('settings.network.intro')}</p>
       <form onSubmit={save} data-testid="network-settings">
         <div class="field">
-          <label for="settings-relays">Relays (one per line)</label>
+          <label for="settings-relays">{t('settings.network.relays')}</label>
           <textarea
             id="settings-relays"
             rows={2}
@@ -106,10 +104,10 @@ export function NetworkSettings() {
             onInput={(e) => setRelays(e.currentTarget.value)}
             data-testid="settings-relays"
           />
-          <p class="quiet field-help">Leave empty to use this site's relays: {DEFAULT_RELAYS.join(', ') || 'none'}.</p>
+          <p class="quiet field-help">{t('settings.network.relaysHelp', { relays: DEFAULT_RELAYS.join(', ') || t('settings.network.none') })}</p>
         </div>
         <div class="field">
-          <label for="settings-keepers">Keepers (one per line)</label>
+          <label for="settings-keepers">{t('settings.network.keepers')}</label>
           <textarea
             id="settings-keepers"
             rows={2}
@@ -120,23 +118,22 @@ export function NetworkSettings() {
             data-testid="settings-keepers"
           />
           <p class="quiet field-help" id="settings-keepers-help">
-            A keeper holds this workspace sealed between calls, so partners who are not online at the same time still get
-            each other's changes. It cannot read it. Ask your network's secretariat for its address.
+            {t('settings.network.keepersHelp')}
           </p>
         </div>
         <div class="field">
-          <label for="settings-ice">STUN and TURN servers (one per line)</label>
+          <label for="settings-ice">{t('settings.network.ice')}</label>
           <textarea
             id="settings-ice"
             rows={2}
-            placeholder="turn:turn.example.org:3478 username password"
+            placeholder={t('settings.network.icePlaceholder')}
             value={ice()}
             onInput={(e) => setIce(e.currentTarget.value)}
             data-testid="settings-ice"
           />
           <p class="quiet field-help">
-            Needed when a city network blocks direct connections; ask your IT department.{' '}
-            {DEFAULT_ICE_SERVERS.length > 0 ? `Default: ${DEFAULT_ICE_SERVERS.map((s) => s.urls).join(', ')}.` : ''}
+            {t('settings.network.iceHelp')}{' '}
+            {DEFAULT_ICE_SERVERS.length > 0 ? t('settings.network.iceDefault', { servers: DEFAULT_ICE_SERVERS.map((s) => s.urls).join(', ') }) : ''}
           </p>
         </div>
         <Show when={error()}>
@@ -144,11 +141,11 @@ export function NetworkSettings() {
         </Show>
         <div class="settings-actions">
           <button type="submit" class="button primary" data-testid="save-network">
-            Save and reconnect
+            {t('settings.network.save')}
           </button>
           <Show when={saved()}>
             <span class="quiet" role="status">
-              Saved. Reconnecting…
+              {t('settings.network.saved')}
             </span>
           </Show>
         </div>

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 import type { Backup, MergeCheck } from '../io/backup';
+import { t, type MessageKey } from '../i18n';
 import { Notice, formatDate } from './components';
 import './backup.css';
 
@@ -14,7 +15,7 @@ export function RestoreBackup() {
   const [done, setDone] = createSignal<{ message: string; id: string } | null>(null);
   const [choice, setChoice] = createSignal<{ backup: Backup; name: string; merge: MergeCheck; summary: string } | null>(null);
 
-  const run = async (what: string, action: () => Promise<void>) => {
+  const run = async (what: MessageKey, action: () => Promise<void>) => {
     setBusy(true);
     setError('');
     setDone(null);
@@ -22,20 +23,24 @@ export function RestoreBackup() {
       await action();
     } catch (cause) {
       // Refusals and failed restores say what happened in their own words; anything else is unforeseen.
-      const { MergeRefused, RestoreFailed } = await loadBackups();
-      if (cause instanceof MergeRefused || cause instanceof RestoreFailed) setError(cause.message);
-      else setError(`${what} did not work: ${cause instanceof Error ? cause.message : String(cause)}`);
+      const { MergeRefused, RestoreFailed, failureText, mergeRefusedText, restoreFailedText } = await loadBackups();
+      if (cause instanceof MergeRefused) setError(mergeRefusedText(cause.problem, choice()?.name ?? refusedName));
+      else if (cause instanceof RestoreFailed) setError(restoreFailedText(cause));
+      else setError(failureText(what, cause));
     } finally {
       setBusy(false);
     }
   };
 
+  // The workspace a merge was asked for, to name it if the merge is refused.
+  let refusedName = '';
+
   const chosen = (file: File) =>
-    run('Restoring the backup', async () => {
-      const { readBackupFile, workspaceHere, checkMergeHere, restoreAsNew, describeCounts } = await loadBackups();
+    run('home.failed.restore', async () => {
+      const { readBackupFile, workspaceHere, checkMergeHere, restoreAsNew, describeCounts, backupProblemText } = await loadBackups();
       const result = await readBackupFile(file);
       if (!result.ok) {
-        setError(result.message);
+        setError(backupProblemText(result));
         return;
       }
       const backup = result.backup;
@@ -47,12 +52,13 @@ export function RestoreBackup() {
         return;
       }
       const id = await restoreAsNew(backup);
-      setDone({ id, message: `Restored “${backup.meta.name}” from the backup of ${formatDate(backup.exportedAt)}.` });
+      setDone({ id, message: t('home.restore.restored', { name: backup.meta.name, date: formatDate(backup.exportedAt) }) });
     });
 
   const merge = (backup: Backup, name: string) => {
     setChoice(null);
-    void run('Merging the backup', async () => {
+    refusedName = name;
+    void run('common.backupFile.mergeFailed', async () => {
       const { mergeIntoStored, describeMerge } = await loadBackups();
       const summary = await mergeIntoStored(backup, name);
       setDone({ id: backup.workspaceId, message: describeMerge(summary, name) });
@@ -61,22 +67,19 @@ export function RestoreBackup() {
 
   const copy = (backup: Backup) => {
     setChoice(null);
-    void run('Importing the copy', async () => {
-      const { restoreAsCopy } = await loadBackups();
+    void run('home.failed.copy', async () => {
+      const { restoreAsCopy, copyName } = await loadBackups();
       const id = await restoreAsCopy(backup);
-      setDone({ id, message: `Imported the backup of ${formatDate(backup.exportedAt)} as a separate workspace, “${backup.meta.name} (copy)”.` });
+      setDone({ id, message: t('home.restore.copied', { date: formatDate(backup.exportedAt), name: copyName(backup.meta.name) }) });
     });
   };
 
   return (
     <section class="card backup-card" aria-labelledby="restore-backup-title" data-testid="restore-backup">
-      <h2 id="restore-backup-title">Restore from a backup file</h2>
+      <h2 id="restore-backup-title">{t('home.restore.title')}</h2>
       <div class="backup-row">
-        <p class="quiet">
-          A backup is a “.tavola.json” file made with “Export backup” in a workspace's settings. Restoring it brings the
-          workspace back into this browser; nothing you have here is removed.
-        </p>
-        <BackupFileInput label="Choose a backup file…" busyLabel="Reading the file…" busy={busy()} testId="restore-file" onFile={chosen} />
+        <p class="quiet">{t('home.restore.intro')}</p>
+        <BackupFileInput label={t('common.backupFile.choose')} busyLabel={t('common.backupFile.reading')} busy={busy()} testId="restore-file" onFile={chosen} />
       </div>
       <Show when={error()}>
         <Notice tone="error" testId="backup-error">
@@ -88,7 +91,7 @@ export function RestoreBackup() {
           <Notice testId="backup-restored">
             {result().message}{' '}
             <A href={`/w/${result().id}/topics`} data-testid="open-restored">
-              Open it
+              {t('home.restore.open')}
             </A>
           </Notice>
         )}
@@ -96,38 +99,35 @@ export function RestoreBackup() {
 
       <BackupDialog
         open={choice() !== null}
-        title={`“${choice()?.name ?? ''}” is already in this browser`}
+        title={t('home.restore.alreadyHere', { name: choice()?.name ?? '' })}
         testId="restore-choice"
         onCancel={() => setChoice(null)}
         actions={
           <>
             <button type="button" class="button" data-testid="restore-copy" onClick={() => copy(choice()!.backup)}>
-              Import as a separate copy
+              {t('home.restore.asCopy')}
             </button>
             <Show when={choice()?.merge.ok}>
               <button type="button" class="button primary" data-testid="restore-merge" onClick={() => merge(choice()!.backup, choice()!.name)}>
-                Merge into this workspace
+                {t('home.restore.merge')}
               </button>
             </Show>
           </>
         }
       >
         <Show when={choice()}>{(c) => <p>{c().summary}</p>}</Show>
-        <Show when={(() => { const check = choice()?.merge; return check && !check.ok ? check.message : ''; })()}>
+        <Show when={(() => { const c = choice(); return c && !c.merge.ok ? c.merge : null; })()}>
           {(message) => (
             <Notice tone="error" testId="restore-merge-refused">
-              {message()}
+              {mergeProblem(message().problem, choice()?.name ?? '')}
             </Notice>
           )}
         </Show>
         <p>
-          <strong>Merge</strong> combines the backup with the workspace here, as a partner's changes would be: what the
-          backup has that is missing here comes back, and changes made here since stay. Partners who are connected receive
-          what it adds.
+          <strong>{t('home.restore.mergeTerm')}</strong> {t('home.restore.mergeExplained')}
         </p>
         <p>
-          <strong>Separate copy</strong> makes a new workspace from the backup alone, shared with no one, and leaves the
-          workspace here as it is.
+          <strong>{t('home.restore.copyTerm')}</strong> {t('home.restore.copyExplained')}
         </p>
       </BackupDialog>
     </section>
@@ -136,7 +136,12 @@ export function RestoreBackup() {
 
 /** “The backup of 4 March 2025 holds 3 topics, 12 focus points and 1 meeting.”, given what it holds in words. */
 export function backupSummary(backup: Backup, holds: string): string {
-  return `The backup of ${formatDate(backup.exportedAt)} holds ${holds || 'an empty workspace'}.`;
+  return t('common.backupFile.summary', { date: formatDate(backup.exportedAt), holds: holds || t('common.backupFile.emptyWorkspace') });
+}
+
+/** Why a merge is refused, in the person's language (the same words as state/backups' mergeRefusedText, without loading it). */
+export function mergeProblem(problem: 'other-workspace' | 'does-not-fit', name: string): string {
+  return t(problem === 'other-workspace' ? 'common.backupFile.problem.otherWorkspace' : 'common.backupFile.problem.doesNotFit', { name });
 }
 
 /** A button that opens the file picker; the chosen file goes to `onFile`, and the same file can be chosen again. */
@@ -182,7 +187,7 @@ export function BackupDialog(props: {
       <div class="dialog-body">{props.children}</div>
       <div class="dialog-actions">
         <button type="button" class="button" data-testid={`${props.testId}-cancel`} onClick={() => props.onCancel()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         {props.actions}
       </div>

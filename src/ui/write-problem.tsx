@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { InvalidValue, WorkspaceNotReceived } from '../model';
+import { formatNumber, locale, t } from '../i18n';
 import './write-problem.css';
 
 /**
@@ -9,15 +10,21 @@ import './write-problem.css';
  */
 export function problemMessage(error: unknown): string {
   if (error instanceof WorkspaceNotReceived) {
-    return 'Nothing can be changed yet: the workspace is still arriving from your partners. Keep this page open and try again in a moment.';
+    return t('common.writeProblem.notReceived');
   }
   if (error instanceof InvalidValue) {
+    if (error.reason === 'too-long') {
+      return t('common.writeProblem.tooLong', { length: formatNumber(error.length ?? 0), limit: formatNumber(error.limit ?? 0) });
+    }
+    if (error.reason === 'empty') return t('common.writeProblem.empty');
+    // Any other refusal: in English, the model's own words (they name the value); else, in general terms.
+    if (locale() !== 'en') return t('common.writeProblem.invalid');
     // The model's messages may start with the record and field they are about ("members.name: …").
     const text = error.message.replace(/^[\w-]+\.[\w-]+:\s*/, '');
     return `This change was not saved: ${text.charAt(0).toLowerCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
   }
   const text = error instanceof Error ? error.message : String(error);
-  return `This change was not saved because something went wrong${text ? `: ${text}` : ''}.`;
+  return text ? t('common.writeProblem.unexpected', { reason: text }) : t('common.writeProblem.unexpectedNoReason');
 }
 
 const [problem, setProblem] = createSignal<string | null>(null);
@@ -49,7 +56,7 @@ export function WriteProblem() {
       <div class="write-problem notice error" role="alert" data-testid="write-problem">
         <p>{problem()}</p>
         <button type="button" class="button small" onClick={() => setProblem(null)}>
-          Dismiss
+          {t('common.writeProblem.dismiss')}
         </button>
       </div>
     </Show>

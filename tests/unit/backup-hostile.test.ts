@@ -84,13 +84,19 @@ describe('a chosen file', () => {
       },
     };
     const result = await readBackupBlob(file);
-    expect(result).toEqual({ ok: false, problem: 'too-large', message: 'This file is too large to be a Tavola backup (64 MB; a backup can be at most 64 MB).' });
+    expect(result).toEqual({
+      ok: false,
+      problem: 'too-large',
+      detail: 'tooLarge',
+      params: { size: MAX_BACKUP_BYTES + 1, limit: MAX_BACKUP_BYTES },
+      message: 'This file is too large to be a Tavola backup (64 MB; a backup can be at most 64 MB).',
+    });
     expect(read).toBe(false);
   });
 
   it('that the browser cannot read is refused, not thrown', async () => {
     const result = await readBackupBlob({ size: 10, arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')) });
-    expect(result).toEqual({ ok: false, problem: 'corrupted', message: BACKUP_MESSAGES.unreadable });
+    expect(result).toEqual({ ok: false, problem: 'corrupted', detail: 'unreadable', params: {}, message: BACKUP_MESSAGES.unreadable });
   });
 
   it('a real File is read from its bytes: UTF-16 and a byte order mark are repaired', async () => {

@@ -25,4 +25,25 @@ export const settings: DictionaryOf<typeof en> = {
   confirmTitle: '„{{ name }}“ löschen?',
   confirmButton: 'Aus diesem Browser löschen',
   confirmBody: 'Seine Themen, Schwerpunkte, Sitzungen und Praxisblätter werden aus diesem Browser entfernt. Partner, die den Arbeitsbereich haben, behalten ihre eigene Kopie.',
+  network: {
+    title: 'Verbindung zu Partnern',
+    intro:
+      'Partner verbinden sich direkt von Browser zu Browser. Ein Relais stellt sie einander nur vor und sieht den Arbeitsbereich nie. Diese Einstellungen werden in diesem Browser aufbewahrt; die hier festgelegten Relais und Verwahrer sind in den Links enthalten, die Sie teilen.',
+    relays: 'Relais (eines pro Zeile)',
+    relaysHelp: 'Leer lassen, um die Relais dieser Website zu verwenden: {{ relays }}.',
+    none: 'keine',
+    keepers: 'Verwahrer (einer pro Zeile)',
+    keepersHelp:
+      'Ein Verwahrer hält diesen Arbeitsbereich zwischen den Verbindungen versiegelt bereit, sodass Partner, die nicht gleichzeitig online sind, trotzdem die Änderungen der anderen erhalten. Er kann ihn nicht lesen. Fragen Sie das Sekretariat Ihres Netzwerks nach seiner Adresse.',
+    ice: 'STUN- und TURN-Server (einer pro Zeile)',
+    icePlaceholder: 'turn:turn.example.org:3478 benutzername passwort',
+    iceHelp: 'Nötig, wenn das Netz einer Stadt direkte Verbindungen sperrt; fragen Sie Ihre IT-Abteilung.',
+    iceDefault: 'Standard: {{ servers }}.',
+    badRelay: '„{{ address }}“ ist keine Relais-Adresse. Relais-Adressen beginnen mit wss:// (oder ws:// in einem lokalen Netz).',
+    badKeeper: '„{{ address }}“ ist keine Verwahrer-Adresse. Verwahrer-Adressen beginnen mit wss:// (oder ws:// in einem lokalen Netz).',
+    badIce: '„{{ line }}“ ist kein STUN- oder TURN-Server. Geben Sie einen pro Zeile an, z. B. „turn:turn.example.org:3478 benutzername passwort“.',
+    lastNotSaved: 'Ihre letzte Änderung hier wurde nicht gespeichert: {{ problem }}',
+    save: 'Speichern und neu verbinden',
+    saved: 'Gespeichert. Verbindung wird neu aufgebaut…',
+  },
 };

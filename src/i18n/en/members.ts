@@ -1,2 +1,32 @@
-/** English: the members strings (see ../dictionary.ts). */
-export const members = {} as const;
+/** English: the members screen (see ../dictionary.ts). */
+export const members = {
+  title: 'Members',
+  fromCountries: { one: 'from # country', other: 'from # countries' },
+  leads: { one: '# lead', other: '# leads' },
+  summary: '{{ members }} {{ countries }}',
+  emptyTitle: 'No members yet',
+  emptyBody: 'Add the cities, regions, associations and national forums taking part in the group.',
+  column: { position: 'Position', name: 'Name', kind: 'Kind', country: 'Country', lead: 'Lead', actions: 'Actions' },
+  deleted: 'Deleted members',
+  unnamed: 'Unnamed member',
+  nameLabel: 'Name',
+  nameNeeded: 'A member needs a name.',
+  lead: 'Lead',
+  kindOf: 'Kind of {{ name }}',
+  countryOf: 'Country of {{ name }}',
+  isLead: '{{ name }} is a lead member',
+  moveUp: 'Move {{ name }} up',
+  moveUpTitle: 'Move up',
+  moveDown: 'Move {{ name }} down',
+  moveDownTitle: 'Move down',
+  delete: 'Delete {{ name }}',
+  deleteTitle: 'Delete member',
+  add: {
+    title: 'Add a member',
+    name: 'Name',
+    placeholder: 'e.g. City of Lyon',
+    kind: 'Kind',
+    country: 'Country',
+    button: 'Add member',
+  },
+} as const;

@@ -23,4 +23,25 @@ export const settings = {
   confirmTitle: 'Delete “{{ name }}”?',
   confirmButton: 'Delete from this browser',
   confirmBody: 'Its topics, focus points, meetings and practice sheets are removed from this browser. Partners who have the workspace keep their own copy.',
+  network: {
+    title: 'Connection to partners',
+    intro:
+      'Partners connect browser to browser. A relay only introduces them to each other and never sees the workspace. These settings are kept in this browser; the relays and keepers you set here are included in the links you share.',
+    relays: 'Relays (one per line)',
+    relaysHelp: "Leave empty to use this site's relays: {{ relays }}.",
+    none: 'none',
+    keepers: 'Keepers (one per line)',
+    keepersHelp:
+      "A keeper holds this workspace sealed between calls, so partners who are not online at the same time still get each other's changes. It cannot read it. Ask your network's secretariat for its address.",
+    ice: 'STUN and TURN servers (one per line)',
+    icePlaceholder: 'turn:turn.example.org:3478 username password',
+    iceHelp: 'Needed when a city network blocks direct connections; ask your IT department.',
+    iceDefault: 'Default: {{ servers }}.',
+    badRelay: '“{{ address }}” is not a relay address. Relay addresses start with wss:// (or ws:// on a local network).',
+    badKeeper: '“{{ address }}” is not a keeper address. Keeper addresses start with wss:// (or ws:// on a local network).',
+    badIce: '“{{ line }}” is not a STUN or TURN server. Write one per line, e.g. “turn:turn.example.org:3478 username password”.',
+    lastNotSaved: 'Your last change here was not saved: {{ problem }}',
+    save: 'Save and reconnect',
+    saved: 'Saved. Reconnecting…',
+  },
 } as const;

@@ -25,4 +25,25 @@ export const settings: DictionaryOf<typeof en> = {
   confirmTitle: 'Supprimer « {{ name }} » ?',
   confirmButton: 'Supprimer de ce navigateur',
   confirmBody: 'Ses thèmes, points d’attention, réunions et fiches de pratique sont retirés de ce navigateur. Les partenaires qui ont cet espace de travail en gardent leur propre copie.',
+  network: {
+    title: 'Connexion aux partenaires',
+    intro:
+      'Les partenaires se connectent de navigateur à navigateur. Un relais ne fait que les mettre en relation et ne voit jamais l’espace de travail. Ces paramètres sont conservés dans ce navigateur ; les relais et gardiens définis ici sont inclus dans les liens que vous partagez.',
+    relays: 'Relais (un par ligne)',
+    relaysHelp: 'Laissez vide pour utiliser les relais de ce site : {{ relays }}.',
+    none: 'aucun',
+    keepers: 'Gardiens (un par ligne)',
+    keepersHelp:
+      'Un gardien conserve cet espace de travail sous scellé entre les échanges, pour que des partenaires qui ne sont pas en ligne en même temps reçoivent quand même les modifications des uns et des autres. Il ne peut pas le lire. Demandez son adresse au secrétariat de votre réseau.',
+    ice: 'Serveurs STUN et TURN (un par ligne)',
+    icePlaceholder: 'turn:turn.example.org:3478 utilisateur mot-de-passe',
+    iceHelp: 'Nécessaires quand le réseau d’une ville bloque les connexions directes ; renseignez-vous auprès de votre service informatique.',
+    iceDefault: 'Par défaut : {{ servers }}.',
+    badRelay: '« {{ address }} » n’est pas une adresse de relais. Les adresses de relais commencent par wss:// (ou ws:// sur un réseau local).',
+    badKeeper: '« {{ address }} » n’est pas une adresse de gardien. Les adresses de gardien commencent par wss:// (ou ws:// sur un réseau local).',
+    badIce: '« {{ line }} » n’est pas un serveur STUN ou TURN. Indiquez-en un par ligne, p. ex. « turn:turn.example.org:3478 utilisateur mot-de-passe ».',
+    lastNotSaved: 'Votre dernière modification ici n’a pas été enregistrée : {{ problem }}',
+    save: 'Enregistrer et se reconnecter',
+    saved: 'Enregistré. Reconnexion…',
+  },
 };

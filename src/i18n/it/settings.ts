@@ -25,4 +25,25 @@ export const settings: DictionaryOf<typeof en> = {
   confirmTitle: 'Eliminare «{{ name }}»?',
   confirmButton: 'Elimina da questo browser',
   confirmBody: 'I suoi temi, punti di attenzione, riunioni e schede di buona pratica vengono rimossi da questo browser. I partner che hanno lo spazio di lavoro ne conservano una propria copia.',
+  network: {
+    title: 'Connessione con i partner',
+    intro:
+      'I partner si collegano da browser a browser. Un relay si limita a metterli in contatto e non vede mai lo spazio di lavoro. Queste impostazioni sono conservate in questo browser; i relay e i custodi impostati qui sono inclusi nei link che condividi.',
+    relays: 'Relay (uno per riga)',
+    relaysHelp: 'Lascia vuoto per usare i relay di questo sito: {{ relays }}.',
+    none: 'nessuno',
+    keepers: 'Custodi (uno per riga)',
+    keepersHelp:
+      'Un custode conserva questo spazio di lavoro sigillato tra un collegamento e l’altro, così i partner che non sono online nello stesso momento ricevono comunque le modifiche degli altri. Non può leggerlo. Chiedi il suo indirizzo alla segreteria della tua rete.',
+    ice: 'Server STUN e TURN (uno per riga)',
+    icePlaceholder: 'turn:turn.example.org:3478 nomeutente password',
+    iceHelp: 'Necessari quando la rete di un comune blocca le connessioni dirette; chiedi al tuo servizio informatico.',
+    iceDefault: 'Predefiniti: {{ servers }}.',
+    badRelay: '«{{ address }}» non è un indirizzo di relay. Gli indirizzi dei relay iniziano con wss:// (o ws:// su una rete locale).',
+    badKeeper: '«{{ address }}» non è un indirizzo di custode. Gli indirizzi dei custodi iniziano con wss:// (o ws:// su una rete locale).',
+    badIce: '«{{ line }}» non è un server STUN o TURN. Scrivine uno per riga, ad es. «turn:turn.example.org:3478 nomeutente password».',
+    lastNotSaved: 'La tua ultima modifica qui non è stata salvata: {{ problem }}',
+    save: 'Salva e riconnetti',
+    saved: 'Salvato. Riconnessione in corso…',
+  },
 };

@@ -25,4 +25,25 @@ export const settings: DictionaryOf<typeof en> = {
   confirmTitle: '‘{{ name }}’ verwijderen?',
   confirmButton: 'Uit deze browser verwijderen',
   confirmBody: 'De thema’s, aandachtspunten, vergaderingen en praktijkbladen worden uit deze browser verwijderd. Partners die de werkruimte hebben, houden hun eigen kopie.',
+  network: {
+    title: 'Verbinding met partners',
+    intro:
+      'Partners maken rechtstreeks verbinding van browser naar browser. Een relais brengt ze alleen met elkaar in contact en ziet de werkruimte nooit. Deze instellingen worden in deze browser bewaard; de relais en bewaarders die u hier instelt, worden opgenomen in de links die u deelt.',
+    relays: 'Relais (één per regel)',
+    relaysHelp: 'Laat leeg om de relais van deze site te gebruiken: {{ relays }}.',
+    none: 'geen',
+    keepers: 'Bewaarders (één per regel)',
+    keepersHelp:
+      'Een bewaarder houdt deze werkruimte verzegeld bij tussen de verbindingen, zodat partners die niet tegelijk online zijn toch elkaars wijzigingen krijgen. Hij kan de werkruimte niet lezen. Vraag het secretariaat van uw netwerk om het adres.',
+    ice: 'STUN- en TURN-servers (één per regel)',
+    icePlaceholder: 'turn:turn.example.org:3478 gebruikersnaam wachtwoord',
+    iceHelp: 'Nodig als het netwerk van een gemeente directe verbindingen blokkeert; vraag het aan uw IT-afdeling.',
+    iceDefault: 'Standaard: {{ servers }}.',
+    badRelay: '‘{{ address }}’ is geen relaisadres. Relaisadressen beginnen met wss:// (of ws:// op een lokaal netwerk).',
+    badKeeper: '‘{{ address }}’ is geen bewaarderadres. Bewaarderadressen beginnen met wss:// (of ws:// op een lokaal netwerk).',
+    badIce: '‘{{ line }}’ is geen STUN- of TURN-server. Schrijf er één per regel, bijv. ‘turn:turn.example.org:3478 gebruikersnaam wachtwoord’.',
+    lastNotSaved: 'Uw laatste wijziging hier is niet opgeslagen: {{ problem }}',
+    save: 'Opslaan en opnieuw verbinden',
+    saved: 'Opgeslagen. Opnieuw verbinden…',
+  },
 };

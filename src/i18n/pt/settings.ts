@@ -25,4 +25,25 @@ export const settings: DictionaryOf<typeof en> = {
   confirmTitle: 'Eliminar «{{ name }}»?',
   confirmButton: 'Eliminar deste navegador',
   confirmBody: 'Os seus temas, pontos de atenção, reuniões e fichas de boas práticas são removidos deste navegador. Os parceiros que têm o espaço de trabalho mantêm a sua própria cópia.',
+  network: {
+    title: 'Ligação aos parceiros',
+    intro:
+      'Os parceiros ligam-se de navegador para navegador. Um retransmissor apenas os põe em contacto e nunca vê o espaço de trabalho. Estas definições são mantidas neste navegador; os retransmissores e guardiões definidos aqui são incluídos nas ligações que partilhar.',
+    relays: 'Retransmissores (um por linha)',
+    relaysHelp: 'Deixe em branco para utilizar os retransmissores deste site: {{ relays }}.',
+    none: 'nenhum',
+    keepers: 'Guardiões (um por linha)',
+    keepersHelp:
+      'Um guardião mantém este espaço de trabalho selado entre as ligações, para que os parceiros que não estão online ao mesmo tempo recebam, ainda assim, as alterações uns dos outros. Não o consegue ler. Peça o endereço ao secretariado da sua rede.',
+    ice: 'Servidores STUN e TURN (um por linha)',
+    icePlaceholder: 'turn:turn.example.org:3478 utilizador palavra-passe',
+    iceHelp: 'Necessários quando a rede de um município bloqueia ligações diretas; pergunte ao seu departamento de informática.',
+    iceDefault: 'Predefinição: {{ servers }}.',
+    badRelay: '«{{ address }}» não é um endereço de retransmissor. Os endereços de retransmissor começam por wss:// (ou ws:// numa rede local).',
+    badKeeper: '«{{ address }}» não é um endereço de guardião. Os endereços de guardião começam por wss:// (ou ws:// numa rede local).',
+    badIce: '«{{ line }}» não é um servidor STUN ou TURN. Escreva um por linha, p. ex. «turn:turn.example.org:3478 utilizador palavra-passe».',
+    lastNotSaved: 'A sua última alteração aqui não foi guardada: {{ problem }}',
+    save: 'Guardar e voltar a ligar',
+    saved: 'Guardado. A voltar a ligar…',
+  },
 };
