@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
+import { formatDateTime, formatList, t, tn } from '../i18n';
 import { currentProfile, updateProfile } from '../state/peers';
 import { registry } from '../state/registry';
 import type { KeeperSnapshot } from '../sync/keeper/connection';
@@ -22,23 +23,23 @@ export function ConnectionStatus(props: {
     const status = props.snapshot.status;
     switch (status.kind) {
       case 'paused':
-        return 'Working offline';
+        return t('shell.connection.paused');
       case 'offline':
-        return 'No network: your changes are saved here and shared when you are back online';
+        return t('shell.connection.offline');
       case 'connecting':
-        return 'Connecting…';
+        return t('shell.connection.connecting');
       case 'relay-unreachable':
-        return `Cannot reach the connection relay (${status.relays.join(', ')}). Your changes are saved here.`;
+        return t('shell.connection.relayUnreachable', { relays: status.relays.join(', ') });
       case 'looking':
-        return 'Online, waiting for partners';
+        return t('shell.connection.looking');
       case 'wrong-key':
         return props.waitingForWorkspace
-          ? 'The key in your link does not match your partners’ key'
-          : 'Someone tried to join with a link whose key does not match. If it is a partner, send them the link again (Share).';
+          ? t('shell.connection.wrongKeyJoining')
+          : t('shell.connection.wrongKeyOther');
       case 'connected':
-        return status.peers === 1 ? 'Connected to 1 partner' : `Connected to ${status.peers} partners`;
+        return tn('shell.connection.connected', status.peers);
       case 'failed':
-        return status.message;
+        return failureMessage(status.message);
     }
   };
   const tone = () => {
@@ -57,14 +58,14 @@ export function ConnectionStatus(props: {
             {(at) => (
               <span class="quiet connection-last" data-testid="last-remote-change">
                 {' '}
-                · last change from a partner {relativeTime(at(), now())}
+                · {t('shell.connection.lastChange', { when: relativeTime(at(), now()) })}
               </span>
             )}
           </Show>
         </span>
       </span>
       <button type="button" class="button small" data-testid="toggle-offline" onClick={() => props.onToggleOffline()}>
-        {props.snapshot.status.kind === 'paused' ? 'Go online' : 'Work offline'}
+        {props.snapshot.status.kind === 'paused' ? t('shell.connection.goOnline') : t('shell.connection.workOffline')}
       </button>
       <Show when={props.keeper}>{(keeper) => <KeeperStatusLine snapshot={keeper()} now={now()} />}</Show>
     </div>
@@ -79,21 +80,21 @@ export function PeopleOnline(props: { participants: Participant[] }) {
   createEffect(() => {
     const now = new Map(props.participants.filter((p) => !p.self).map((p) => [p.clientId, p.organisation ? `${p.name} (${p.organisation})` : p.name]));
     if (known) {
-      const arrived = [...now].filter(([id]) => !known!.has(id)).map(([, name]) => `${name} joined`);
-      const left = [...known].filter(([id]) => !now.has(id)).map(([, name]) => `${name} left`);
-      if (arrived.length + left.length > 0) setAnnouncement(`${[...arrived, ...left].join(', ')}.`);
+      const arrived = [...now].filter(([id]) => !known!.has(id)).map(([, name]) => t('shell.people.joined', { name }));
+      const left = [...known].filter(([id]) => !now.has(id)).map(([, name]) => t('shell.people.left', { name }));
+      if (arrived.length + left.length > 0) setAnnouncement(`${formatList([...arrived, ...left])}.`);
     }
     known = now;
   });
   return (
     <>
-      <ul class="people" aria-label="People here now" data-testid="people">
+      <ul class="people" aria-label={t('shell.people.label')} data-testid="people">
         <For each={props.participants}>
           {(person) => (
             <li
               class="person"
               style={{ 'background-color': person.color, color: textColorOn(person.color) }}
-              title={`${person.name}${person.organisation ? `, ${person.organisation}` : ''}${person.self ? ' (you)' : ''}`}
+              title={personTitle(person)}
               data-testid="person"
               data-self={person.self ? 'true' : 'false'}
               data-name={person.name}
@@ -122,7 +123,7 @@ export function EditingBadges(props: { participants: Participant[]; target: Edit
         <For each={editors()}>
           {(person) => (
             <span class="editing-badge" style={{ 'border-color': person.color, color: textColorOnWhite(person.color) }} data-testid="editing-badge" title={person.name}>
-              {person.organisation || person.name} {person.editing?.field === 'text' ? 'is typing' : 'is editing'}
+              {t(person.editing?.field === 'text' ? 'shell.people.typing' : 'shell.people.editing', { name: person.organisation || person.name })}
             </span>
           )}
         </For>
@@ -154,20 +155,17 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
   });
   return (
     <dialog ref={dialog} class="dialog wide" onClose={() => props.open && props.onClose()} aria-labelledby="share-title">
-      <h2 id="share-title">Share this workspace</h2>
+      <h2 id="share-title">{t('shell.shareDialog.title')}</h2>
       <p>
-        Send this link to partner cities. Whoever has it can open and edit the workspace. It works browser to browser:
-        {keepers().length > 0 ? ' no server can read it' : ' no server keeps a copy'}, and the key after <code>#</code> never
-        leaves the browsers.
+        <WithCode text={t(keepers().length > 0 ? 'shell.shareDialog.bodySealed' : 'shell.shareDialog.body', { hash: MARK })} code="#" />
       </p>
       <Show when={keepers().length > 0}>
         <p data-testid="share-keepers">
-          The link includes this workspace's {keepers().length === 1 ? 'keeper' : 'keepers'} ({keepers().join(', ')}):{' '}
-          {keepers().length === 1 ? 'it holds' : 'they hold'} the workspace sealed between calls and cannot read it.
+          {tn('shell.shareDialog.keepers', keepers().length, { keepers: keepers().join(', ') })}
         </p>
       </Show>
       <div class="share-link">
-        <input readonly value={link()} aria-label="Workspace link" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
+        <input readonly value={link()} aria-label={t('shell.shareDialog.link')} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           class="button primary"
@@ -180,13 +178,13 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
             }
           }}
         >
-          {copied() ? 'Copied' : 'Copy link'}
+          {copied() ? t('shell.shareDialog.copied') : t('shell.shareDialog.copy')}
         </button>
       </div>
-      <p class="quiet">Share it only with people who should see and edit everything in this workspace.</p>
+      <p class="quiet">{t('shell.shareDialog.onlyWith')}</p>
       <div class="dialog-actions">
         <button type="button" class="button" onClick={() => props.onClose()}>
-          Close
+          {t('shell.shareDialog.close')}
         </button>
       </div>
     </dialog>
@@ -204,18 +202,18 @@ export function ProfilePrompt() {
   };
   return (
     <Show when={!currentProfile()}>
-      <form class="notice profile-prompt" aria-label="Who you are" onSubmit={submit} data-testid="profile-prompt">
-        <span>Tell your partners who you are:</span>
-        <input aria-label="Your name" placeholder="Your name" value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="profile-name" />
+      <form class="notice profile-prompt" aria-label={t('shell.profile.label')} onSubmit={submit} data-testid="profile-prompt">
+        <span>{t('shell.profile.intro')}</span>
+        <input aria-label={t('shell.profile.name')} placeholder={t('shell.profile.name')} value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="profile-name" />
         <input
-          aria-label="Your organisation"
-          placeholder="City or organisation"
+          aria-label={t('shell.profile.organisation')}
+          placeholder={t('shell.profile.organisationPlaceholder')}
           value={organisation()}
           onInput={(e) => setOrganisation(e.currentTarget.value)}
           data-testid="profile-organisation"
         />
         <button type="submit" class="button primary" disabled={!name().trim()} data-testid="profile-save">
-          Save
+          {t('shell.profile.save')}
         </button>
       </form>
     </Show>
@@ -243,11 +241,31 @@ function createNow(): Accessor<number> {
 
 export function relativeTime(at: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - at) / 1000));
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return t('shell.when.justNow');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  if (minutes < 60) return tn('shell.when.minutesAgo', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
-  return new Date(at).toLocaleString();
+  if (hours < 24) return tn('shell.when.hoursAgo', hours);
+  return formatDateTime(at);
+}
+
+/** A connection failure from below (sync/peers) in the person's words when Tavola knows it, else as it came. */
+function failureMessage(message: string): string {
+  return message.startsWith('This page was opened without a secure connection') ? t('shell.connection.insecure') : message;
+}
+
+/** A person's name, organisation and whether it is this person, for the tooltip of their initials. */
+function personTitle(person: Participant): string {
+  const named = person.organisation ? t('shell.people.withOrganisation', { name: person.name, organisation: person.organisation }) : person.name;
+  return person.self ? t('shell.people.you', { name: named }) : named;
+}
+
+/** Stands for the place of an inline element in a translated sentence (WithCode). */
+const MARK = '\u0000';
+
+/** A translated sentence with `code` (as <code>) where the sentence has MARK. */
+function WithCode(props: { text: string; code: string }) {
+  const parts = () => props.text.split(MARK);
+  return <For each={parts()}>{(part, i) => <>{i() > 0 && <code>{props.code}</code>}{part}</>}</For>;
 }
 

@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { t } from '../i18n';
 import { FOCUS_POINT_STATUSES, LIMITS, type FocusPoint, type FocusPointStatus, type Member } from '../model';
 import { announceEditing } from '../state/peers';
 import { createRecordList, createTextValue } from '../state/records';
@@ -8,13 +9,16 @@ import { useWorkspace } from './context';
 import { FocusPointText } from './FocusPointText';
 import { attempt } from './write-problem';
 
-export const STATUS_LABELS: Record<FocusPointStatus, string> = {
-  proposed: 'Proposed',
-  agreed: 'Agreed',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
+/** A focus point status in the person's language (common.status.*; reactive). */
+export function statusLabel(status: FocusPointStatus): string {
+  return t(`common.status.${status}`);
+}
+
+/** The statuses' labels, read in the person's language each time (kept for the screens that index it). */
+export const STATUS_LABELS: Readonly<Record<FocusPointStatus, string>> = Object.defineProperties(
+  {} as Record<FocusPointStatus, string>,
+  Object.fromEntries(FOCUS_POINT_STATUSES.map((status) => [status, { get: () => statusLabel(status), enumerable: true }])),
+);
 
 const DRAG_TYPE = 'application/x-tavola-focus-point';
 
@@ -101,15 +105,15 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
     <>
       <div class="points-header">
         <h3 class="section-title">
-          Focus points <span class="count">{points.length}</span>
+          {t('topics.points.heading')} <span class="count">{points.length}</span>
         </h3>
-        <div class="filters" role="group" aria-label="Filter focus points">
-          <select aria-label="Show status" data-testid="filter-status" value={statusFilter()} onChange={(e) => setStatusFilter(e.currentTarget.value as FocusPointStatus | 'all')}>
-            <option value="all">All statuses</option>
-            <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
+        <div class="filters" role="group" aria-label={t('topics.points.filters')}>
+          <select aria-label={t('topics.points.showStatus')} data-testid="filter-status" value={statusFilter()} onChange={(e) => setStatusFilter(e.currentTarget.value as FocusPointStatus | 'all')}>
+            <option value="all">{t('topics.points.allStatuses')}</option>
+            <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{statusLabel(status)}</option>}</For>
           </select>
-          <select aria-label="Show owner" data-testid="filter-owner" value={ownerFilter()} onChange={(e) => setOwnerFilter(e.currentTarget.value)}>
-            <option value="all">All owners</option>
+          <select aria-label={t('topics.points.showOwner')} data-testid="filter-owner" value={ownerFilter()} onChange={(e) => setOwnerFilter(e.currentTarget.value)}>
+            <option value="all">{t('topics.points.allOwners')}</option>
             <For each={members}>{(member) => <option value={member.id}>{member.name}</option>}</For>
           </select>
           <Show when={filtered()}>
@@ -121,19 +125,19 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
                 setOwnerFilter('all');
               }}
             >
-              Show all
+              {t('topics.points.showAll')}
             </button>
           </Show>
         </div>
       </div>
       <Show when={points.length === 0}>
-        <EmptyState title="No focus points yet">
-          <p>Add what the group wants to work on under this topic.</p>
+        <EmptyState title={t('topics.points.emptyTitle')}>
+          <p>{t('topics.points.emptyBody')}</p>
         </EmptyState>
       </Show>
       <Show when={points.length > 0 && visible().length === 0}>
         <p class="quiet" data-testid="filter-empty">
-          No focus point matches these filters.
+          {t('topics.points.noneMatch')}
         </p>
       </Show>
       <ol class="points" data-testid="focus-points" classList={{ dragging: dragging() !== null }}>
@@ -160,16 +164,16 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
         </For>
       </ol>
       <AddForm
-        label="New focus point"
-        placeholder="Add a focus point (or press Enter at the end of one)"
-        button="Add point"
+        label={t('topics.points.newPoint')}
+        placeholder={t('topics.points.addPlaceholder')}
+        button={t('topics.points.addPoint')}
         testId="add-focus-point"
         maxLength={LIMITS.focusPointText}
         onAdd={(text) => addAfter(null, text)}
       />
 
       <Trash
-        title="Deleted focus points"
+        title={t('topics.points.deleted')}
         items={deletedPoints}
         testId="deleted-points"
         restoreTestId="restore-point"
@@ -231,8 +235,8 @@ function FocusPointRow(props: {
         class="drag-handle"
         draggable="true"
         role="img"
-        aria-label="Drag to reorder"
-        title="Drag to reorder"
+        aria-label={t('topics.points.drag')}
+        title={t('topics.points.drag')}
         data-testid="drag-handle"
         onDragStart={(event) => {
           event.dataTransfer?.setData(DRAG_TYPE, props.point.id);
@@ -248,7 +252,7 @@ function FocusPointRow(props: {
       </span>
       <div class="point-body">
         <Show when={text}>
-          {(t) => <FocusPointText pointId={props.point.id} text={t()} label={`Focus point ${props.index + 1}`} onKeyDown={props.onKeyDown} ref={props.fieldRef} />}
+          {(coText) => <FocusPointText pointId={props.point.id} text={coText()} label={t('topics.points.pointLabel', { number: props.index + 1 })} onKeyDown={props.onKeyDown} ref={props.fieldRef} />}
         </Show>
         <div class="point-meta">
           <OwnerChips point={props.point} members={props.members} />
@@ -258,7 +262,7 @@ function FocusPointRow(props: {
       <div class="point-controls">
         <select
           class={`status-select status-${props.point.status}`}
-          aria-label="Status"
+          aria-label={t('topics.points.status')}
           data-testid="status"
           value={props.point.status}
           onChange={(e) => {
@@ -266,24 +270,24 @@ function FocusPointRow(props: {
             if (!attempt(() => workspace.focusPoints.setStatus(props.point.id, select.value as FocusPointStatus))) select.value = props.point.status;
           }}
         >
-          <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
+          <For each={FOCUS_POINT_STATUSES}>{(status) => <option value={status}>{statusLabel(status)}</option>}</For>
         </select>
         <OwnersPicker point={props.point} members={props.members} />
-        <button type="button" class="icon-button" aria-label="Move up" title="Move up (Alt+↑)" data-testid="move-up" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
+        <button type="button" class="icon-button" aria-label={t('topics.points.moveUp')} title={t('topics.points.moveUpTitle')} data-testid="move-up" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
           ↑
         </button>
         <button
           type="button"
           class="icon-button"
-          aria-label="Move down"
-          title="Move down (Alt+↓)"
+          aria-label={t('topics.points.moveDown')}
+          title={t('topics.points.moveDownTitle')}
           data-testid="move-down"
           disabled={props.index === props.count - 1}
           onClick={() => props.onMove(1)}
         >
           ↓
         </button>
-        <button type="button" class="icon-button danger-quiet" aria-label="Delete" title="Delete" data-testid="delete-point" onClick={() => props.onDelete()}>
+        <button type="button" class="icon-button danger-quiet" aria-label={t('topics.points.delete')} title={t('topics.points.delete')} data-testid="delete-point" onClick={() => props.onDelete()}>
           ✕
         </button>
       </div>
@@ -293,7 +297,7 @@ function FocusPointRow(props: {
 
 /** The members who own a point, at a glance. */
 function OwnerChips(props: { point: ListedPoint; members: Member[] }) {
-  const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? 'Former member');
+  const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? t('topics.points.formerMember'));
   return <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>;
 }
 
@@ -322,14 +326,14 @@ function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
   };
   return (
     <details class="owners" data-testid="owners" ref={details} onToggle={onToggle} onKeyDown={onKeyDown}>
-      <summary class="icon-button" aria-label="Owners" title="Owners" ref={button}>
+      <summary class="icon-button" aria-label={t('topics.points.owners')} title={t('topics.points.owners')} ref={button}>
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
           <circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.6" />
           <path d="M3 17c.8-3.4 3.6-5 7-5s6.2 1.6 7 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
         </svg>
       </summary>
-      <div class="owners-menu" role="group" aria-label="Owners">
-        <For each={props.members} fallback={<p class="quiet">Add members first, on the Members screen.</p>}>
+      <div class="owners-menu" role="group" aria-label={t('topics.points.owners')}>
+        <For each={props.members} fallback={<p class="quiet">{t('topics.points.noMembers')}</p>}>
           {(member) => (
             <label class="check">
               <input
@@ -354,5 +358,5 @@ function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
 function DeletedPointText(props: { point: ListedPoint }) {
   const { workspace } = useWorkspace();
   const text = createTextValue(workspace.focusPoints.textOf(props.point.id));
-  return <span class="deleted-text">{text() || 'Empty point'}</span>;
+  return <span class="deleted-text">{text() || t('topics.points.emptyPoint')}</span>;
 }

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, onCleanup, onMount, untrack } from 'solid-js';
+import { t } from '../i18n';
 import { LIMITS, type CoText } from '../model';
 import { announceEditing } from '../state/peers';
 import { bindText } from '../state/text-binding';
@@ -91,7 +92,7 @@ export function FocusPointText(props: {
         ref={el}
         class="cotext point-text"
         aria-label={props.label}
-        placeholder="Describe the focus point"
+        placeholder={t('topics.points.describe')}
         data-testid="focus-point-text"
         maxLength={LIMITS.focusPointText}
         rows={1}

@@ -1,5 +1,6 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
+import { t } from '../i18n';
 import { LIMITS, type Topic } from '../model';
 import { createPointCounts, createRecord, createRecordList } from '../state/records';
 import { AddForm, CoTextField, EmptyState, Trash } from './components';
@@ -7,7 +8,7 @@ import { useWorkspace } from './context';
 import { FocusPointList } from './FocusPointList';
 import { attempt } from './write-problem';
 
-export { STATUS_LABELS } from './FocusPointList';
+export { STATUS_LABELS, statusLabel } from './FocusPointList';
 
 export function TopicsPage() {
   const { workspace, id } = useWorkspace();
@@ -24,15 +25,15 @@ export function TopicsPage() {
 
   return (
     <div class="split">
-      <aside class="sidebar" aria-label="Topics">
-        <h2 class="sidebar-title">Topics</h2>
+      <aside class="sidebar" aria-label={t('topics.title')}>
+        <h2 class="sidebar-title">{t('topics.title')}</h2>
         <ol class="topic-list" data-testid="topic-list">
           <For each={topics}>
             {(topic) => (
               <li>
                 <A href={`/w/${id}/topics/${topic.id}`} activeClass="active" class="topic-link" data-testid="topic-link">
-                  <span class="topic-link-title">{topic.title || 'Untitled topic'}</span>
-                  <span class="count" aria-label="focus points">
+                  <span class="topic-link-title">{topic.title || t('topics.untitled')}</span>
+                  <span class="count" aria-label={t('topics.pointCountLabel')}>
                     {countFor(topic.id)}
                   </span>
                 </A>
@@ -41,19 +42,19 @@ export function TopicsPage() {
           </For>
         </ol>
         <AddForm
-          label="New topic"
-          placeholder="New topic"
-          button="Add"
+          label={t('topics.newTopic')}
+          placeholder={t('topics.newTopic')}
+          button={t('topics.add')}
           testId="add-topic"
           maxLength={LIMITS.topicTitle}
           onAdd={(title) => navigate(`/w/${id}/topics/${workspace.topics.add(title)}`)}
         />
         <Trash
-          title="Deleted topics"
+          title={t('topics.deletedTopics')}
           items={deletedTopics}
           testId="deleted-topics"
           onRestore={(topic) => workspace.topics.restore(topic.id)}
-          label={(topic) => <span>{topic.title || 'Untitled topic'}</span>}
+          label={(topic) => <span>{topic.title || t('topics.untitled')}</span>}
         />
       </aside>
       <section class="main-pane">
@@ -61,8 +62,8 @@ export function TopicsPage() {
           when={params.topicId}
           keyed
           fallback={
-            <EmptyState title="No topics yet">
-              <p>Add the group's first topic on the left, for example “Organised crime in European ports”.</p>
+            <EmptyState title={t('topics.empty.title')}>
+              <p>{t('topics.empty.body')}</p>
             </EmptyState>
           }
         >
@@ -77,24 +78,24 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
   const { workspace, id } = useWorkspace();
   const navigate = useNavigate();
   const topic = createRecord(workspace.topics, props.topicId);
-  const index = () => props.topics.findIndex((t) => t.id === props.topicId);
+  const index = () => props.topics.findIndex((topic) => topic.id === props.topicId);
   const title = workspace.topics.title(props.topicId);
 
   return (
     <Show
       when={topic() && title}
       fallback={
-        <EmptyState title="This topic does not exist">
-          <p>It may have been removed by a partner.</p>
+        <EmptyState title={t('topics.missing.title')}>
+          <p>{t('topics.missing.body')}</p>
         </EmptyState>
       }
     >
       <div class="topic-view" data-testid="topic-view">
         <Show when={topic()?.deletedAt}>
           <div class="notice warning" role="status">
-            This topic was deleted.{' '}
+            {t('topics.wasDeleted')}{' '}
             <button type="button" class="button small" onClick={() => attempt(() => workspace.topics.restore(props.topicId))}>
-              Restore it
+              {t('topics.restoreIt')}
             </button>
           </div>
         </Show>
@@ -105,22 +106,22 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
             text={title!}
             multiline
             rows={1}
-            label="Topic title"
+            label={t('topics.topicTitle')}
             maxLength={LIMITS.topicTitle}
             class="topic-title"
             testId="topic-title"
-            placeholder="Topic title"
+            placeholder={t('topics.topicTitle')}
             onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
           />
           <div class="row-actions">
-            <button type="button" class="icon-button" aria-label="Move topic up" title="Move topic up" disabled={index() <= 0} onClick={() => attempt(() => workspace.topics.move(props.topicId, index() - 1))}>
+            <button type="button" class="icon-button" aria-label={t('topics.moveTopicUp')} title={t('topics.moveTopicUp')} disabled={index() <= 0} onClick={() => attempt(() => workspace.topics.move(props.topicId, index() - 1))}>
               ↑
             </button>
             <button
               type="button"
               class="icon-button"
-              aria-label="Move topic down"
-              title="Move topic down"
+              aria-label={t('topics.moveTopicDown')}
+              title={t('topics.moveTopicDown')}
               disabled={index() < 0 || index() >= props.topics.length - 1}
               onClick={() => attempt(() => workspace.topics.move(props.topicId, index() + 1))}
             >
@@ -134,7 +135,7 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
                   if (attempt(() => workspace.topics.remove(props.topicId))) navigate(`/w/${id}/topics`);
                 }}
               >
-                Delete topic
+                {t('topics.deleteTopic')}
               </button>
             </Show>
           </div>

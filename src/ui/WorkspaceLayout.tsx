@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
+import { t, tn } from '../i18n';
 import { UndoHistory, type Workspace } from '../model';
 import { announceEditing, createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../state/peers';
 import { createProblems } from '../state/records';
@@ -19,26 +20,26 @@ export function WorkspaceLayout(props: ParentProps) {
       <Match when={state().kind === 'loading'}>
         <main class="page narrow">
           <p class="quiet" aria-busy="true">
-            Opening the workspace…
+            {t('shell.opening')}
           </p>
         </main>
       </Match>
       <Match when={state().kind === 'missing'}>
         <main class="page narrow">
-          <h1>This workspace is not in this browser</h1>
-          <p>It may have been deleted here, or it was made in another browser. Ask a partner for the workspace's link.</p>
+          <h1>{t('shell.missing.title')}</h1>
+          <p>{t('shell.missing.body')}</p>
           <A class="button primary" href="/">
-            Go to your workspaces
+            {t('common.goHome')}
           </A>
         </main>
       </Match>
       <Match when={(() => { const s = state(); return s.kind === 'failed' ? s : undefined; })()}>
         {(failed) => (
           <main class="page narrow">
-            <h1>The workspace could not be opened</h1>
+            <h1>{t('shell.failed.title')}</h1>
             <Notice tone="error">{failed().message}</Notice>
             <A class="button" href="/">
-              Go to your workspaces
+              {t('common.goHome')}
             </A>
           </main>
         )}
@@ -108,22 +109,22 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
     <WorkspaceContext.Provider value={{ id: props.id, workspace: props.workspace, peers, participants, history, announce: (target) => announceEditing(peers, target) }}>
       <div class="workspace">
         <header class="topbar">
-          <A href="/" class="brand small" aria-label="Tavola: all workspaces">
+          <A href="/" class="brand small" aria-label={t('shell.allWorkspaces')}>
             <span class="brand-mark" aria-hidden="true" />
             <span class="brand-name">Tavola</span>
           </A>
           <h1 class="workspace-title" data-testid="workspace-name">
-            {waitingForPartner() ? 'Shared workspace' : meta().name}
+            {waitingForPartner() ? t('shell.sharedWorkspace') : meta().name}
           </h1>
           <SearchBox workspace={props.workspace} workspaceId={props.id} />
           <div class="topbar-end">
             <PeopleOnline participants={participants()} />
             <button type="button" class="button primary small" data-testid="share" onClick={() => setSharing(true)}>
-              Share
+              {t('shell.share')}
             </button>
           </div>
         </header>
-        <div class="statusbar" role="region" aria-label="Connection and undo">
+        <div class="statusbar" role="region" aria-label={t('shell.statusbar')}>
           <ConnectionStatus
             snapshot={connection()}
             waitingForWorkspace={!!waitingForPartner()}
@@ -131,11 +132,11 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             onToggleOffline={() => toggleOffline(props.id, peers(), connection(), keeper())}
           />
           <div class="history-controls">
-            <button type="button" class="button small" data-testid="undo" disabled={!canUndo()} title="Undo your last change (Ctrl+Z)" onClick={() => history.undo()}>
-              Undo
+            <button type="button" class="button small" data-testid="undo" disabled={!canUndo()} title={t('shell.undoTitle')} onClick={() => history.undo()}>
+              {t('shell.undo')}
             </button>
-            <button type="button" class="button small" data-testid="redo" disabled={!canRedo()} title="Redo (Ctrl+Shift+Z)" onClick={() => history.redo()}>
-              Redo
+            <button type="button" class="button small" data-testid="redo" disabled={!canRedo()} title={t('shell.redoTitle')} onClick={() => history.redo()}>
+              {t('shell.redo')}
             </button>
           </div>
         </div>
@@ -143,23 +144,16 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
         <ProfilePrompt />
         <Show when={waitingForPartner() && connection().status.kind === 'wrong-key'}>
           <Notice tone="error" testId="wrong-key">
-            The key in this link does not match the one your partners use: a partner with this workspace is online, but
-            this link cannot open it. The link may have been copied incompletely. Ask your partner to send you the link
-            again, and open the new one.
+            {t('shell.wrongKey')}
           </Notice>
         </Show>
         <Show when={waitingForPartner() && connection().status.kind !== 'wrong-key'}>
           <Notice testId="waiting-for-partner">
             <Show
               when={keeperStatus()}
-              fallback={
-                <>
-                  Receiving the workspace from your partners… Keep this page open. A partner who has the workspace needs to
-                  be online with Tavola open.
-                </>
-              }
+              fallback={t('shell.receiving.fromPartners')}
             >
-              Receiving the workspace from its keeper and your partners… Keep this page open.
+              {t('shell.receiving.fromKeeper')}
             </Show>
           </Notice>
         </Show>
@@ -168,36 +162,34 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             concurrent edit (a joiner's empty description replaced the creator's). The model refuses
             such writes too (WorkspaceNotReceived). */}
         <Show when={!waitingForPartner()} fallback={<ReceivingWorkspace />}>
-          <nav class="tabs" aria-label="Workspace">
+          <nav class="tabs" aria-label={t('shell.tabs.label')}>
             <A href={`${base}/topics`} activeClass="active">
-              Topics
+              {t('shell.tabs.topics')}
             </A>
             <A href={`${base}/members`} activeClass="active">
-              Members
+              {t('shell.tabs.members')}
             </A>
             <A href={`${base}/meetings`} activeClass="active">
-              Meetings
+              {t('shell.tabs.meetings')}
             </A>
             <A href={`${base}/practices`} activeClass="active">
-              Practice sheets
+              {t('shell.tabs.practices')}
             </A>
-            <A href={`${base}/versions`} activeClass="active">Versions</A>
+            <A href={`${base}/versions`} activeClass="active">{t('shell.tabs.versions')}</A>
             <A href={`${base}/settings`} activeClass="active">
-              Settings
+              {t('shell.tabs.settings')}
             </A>
           </nav>
           <main class="workspace-main">
           <LiveMeetingBanner />
           <Show when={newer()}>
             <Notice tone="warning">
-              This workspace was saved by a newer version of Tavola (layout {newer()}). Reload the page to get the new
-              version before editing, so nothing a partner wrote is misread.
+              {t('shell.newer', { version: newer()! })}
             </Notice>
           </Show>
           <Show when={problems().length > 0}>
             <Notice tone="warning" testId="problems-notice">
-              {problems().length === 1 ? 'One entry' : `${problems().length} entries`} in this workspace could not be read
-              (perhaps written by another program or a newer version). Everything else is shown; nothing has been removed.
+              {tn('shell.problems', problems().length)}
             </Notice>
           </Show>
           <div class="workspace-body">{props.children}</div>
@@ -213,10 +205,9 @@ function ReceivingWorkspace() {
   return (
     <main class="workspace-body">
       <section class="card receiving" data-testid="receiving-workspace" aria-busy="true">
-        <h2>Nothing here yet</h2>
+        <h2>{t('shell.receiving.title')}</h2>
         <p class="quiet">
-          The topics, focus points, meetings and practice sheets appear here as soon as they have arrived. Nothing can be
-          changed before then, so nothing you do here can overwrite your partners' work.
+          {t('shell.receiving.body')}
         </p>
       </section>
     </main>

@@ -1,4 +1,83 @@
 import type { DictionaryOf } from '../dictionary';
 import type { shell as en } from '../en/shell';
 
-export const shell: DictionaryOf<typeof en> = {};
+export const shell: DictionaryOf<typeof en> = {
+  opening: 'Arbeitsbereich wird geöffnet…',
+  missing: {
+    title: 'Dieser Arbeitsbereich ist nicht in diesem Browser',
+    body: 'Möglicherweise wurde er hier gelöscht, oder er wurde in einem anderen Browser angelegt. Bitten Sie einen Partner um den Link des Arbeitsbereichs.',
+  },
+  failed: { title: 'Der Arbeitsbereich konnte nicht geöffnet werden' },
+  allWorkspaces: 'Tavola: alle Arbeitsbereiche',
+  sharedWorkspace: 'Geteilter Arbeitsbereich',
+  share: 'Teilen',
+  statusbar: 'Verbindung und Rückgängig',
+  undo: 'Rückgängig',
+  undoTitle: 'Ihre letzte Änderung rückgängig machen (Strg+Z)',
+  redo: 'Wiederholen',
+  redoTitle: 'Wiederholen (Strg+Umschalt+Z)',
+  wrongKey:
+    'Der Schlüssel in diesem Link passt nicht zu dem Ihrer Partner: Ein Partner mit diesem Arbeitsbereich ist online, aber mit diesem Link lässt er sich nicht öffnen. Möglicherweise wurde der Link unvollständig kopiert. Bitten Sie Ihren Partner, Ihnen den Link erneut zu senden, und öffnen Sie den neuen.',
+  receiving: {
+    fromPartners: 'Der Arbeitsbereich wird von Ihren Partnern empfangen… Lassen Sie diese Seite geöffnet. Ein Partner, der den Arbeitsbereich hat, muss mit geöffnetem Tavola online sein.',
+    fromKeeper: 'Der Arbeitsbereich wird von seinem Verwahrer und Ihren Partnern empfangen… Lassen Sie diese Seite geöffnet.',
+    title: 'Noch nichts hier',
+    body: 'Themen, Schwerpunkte, Sitzungen und Praxisblätter erscheinen hier, sobald sie angekommen sind. Bis dahin lässt sich nichts ändern, sodass nichts, was Sie hier tun, die Arbeit Ihrer Partner überschreiben kann.',
+  },
+  tabs: { label: 'Arbeitsbereich', topics: 'Themen', members: 'Mitglieder', meetings: 'Sitzungen', practices: 'Praxisblätter', versions: 'Versionen', settings: 'Einstellungen' },
+  newer: 'Dieser Arbeitsbereich wurde von einer neueren Version von Tavola gespeichert (Struktur {{ version }}). Laden Sie die Seite neu, um die neue Version zu erhalten, bevor Sie etwas bearbeiten, damit nichts, was ein Partner geschrieben hat, falsch gelesen wird.',
+  problems: {
+    one: 'Ein Eintrag in diesem Arbeitsbereich konnte nicht gelesen werden (vielleicht von einem anderen Programm oder einer neueren Version geschrieben). Alles andere wird angezeigt; nichts wurde entfernt.',
+    other: '# Einträge in diesem Arbeitsbereich konnten nicht gelesen werden (vielleicht von einem anderen Programm oder einer neueren Version geschrieben). Alles andere wird angezeigt; nichts wurde entfernt.',
+  },
+  connection: {
+    paused: 'Offline-Arbeit',
+    offline: 'Kein Netz: Ihre Änderungen werden hier gespeichert und geteilt, sobald Sie wieder online sind',
+    connecting: 'Verbindung wird hergestellt…',
+    relayUnreachable: 'Das Verbindungsrelais ist nicht erreichbar ({{ relays }}). Ihre Änderungen werden hier gespeichert.',
+    looking: 'Online, warten auf Partner',
+    wrongKeyJoining: 'Der Schlüssel in Ihrem Link passt nicht zum Schlüssel Ihrer Partner',
+    wrongKeyOther: 'Jemand hat versucht, mit einem Link beizutreten, dessen Schlüssel nicht passt. Wenn es ein Partner ist, senden Sie ihm den Link erneut (Teilen).',
+    connected: { one: 'Mit # Partner verbunden', other: 'Mit # Partnern verbunden' },
+    insecure: 'Diese Seite wurde ohne sichere Verbindung (https) geöffnet, daher kann Tavola die Verbindung zu den Partnern nicht verschlüsseln. Öffnen Sie sie über https.',
+    lastChange: 'letzte Änderung eines Partners {{ when }}',
+    goOnline: 'Online gehen',
+    workOffline: 'Offline arbeiten',
+  },
+  when: {
+    justNow: 'gerade eben',
+    minutesAgo: { one: 'vor # Minute', other: 'vor # Minuten' },
+    hoursAgo: { one: 'vor # Stunde', other: 'vor # Stunden' },
+  },
+  people: {
+    label: 'Jetzt anwesend',
+    withOrganisation: '{{ name }}, {{ organisation }}',
+    you: '{{ name }} (Sie)',
+    joined: '{{ name }} ist dazugekommen',
+    left: '{{ name }} ist gegangen',
+    typing: '{{ name }} schreibt',
+    editing: '{{ name }} bearbeitet',
+  },
+  shareDialog: {
+    title: 'Diesen Arbeitsbereich teilen',
+    body: 'Senden Sie diesen Link an die Partnerstädte. Wer ihn hat, kann den Arbeitsbereich öffnen und bearbeiten. Er funktioniert von Browser zu Browser: Kein Server bewahrt eine Kopie auf, und der Schlüssel nach {{ hash }} verlässt die Browser nie.',
+    bodySealed: 'Senden Sie diesen Link an die Partnerstädte. Wer ihn hat, kann den Arbeitsbereich öffnen und bearbeiten. Er funktioniert von Browser zu Browser: Kein Server kann ihn lesen, und der Schlüssel nach {{ hash }} verlässt die Browser nie.',
+    keepers: {
+      one: 'Der Link enthält den Verwahrer dieses Arbeitsbereichs ({{ keepers }}): Er bewahrt den Arbeitsbereich zwischen den Verbindungen versiegelt auf und kann ihn nicht lesen.',
+      other: 'Der Link enthält die Verwahrer dieses Arbeitsbereichs ({{ keepers }}): Sie bewahren den Arbeitsbereich zwischen den Verbindungen versiegelt auf und können ihn nicht lesen.',
+    },
+    link: 'Link des Arbeitsbereichs',
+    copied: 'Kopiert',
+    copy: 'Link kopieren',
+    onlyWith: 'Teilen Sie ihn nur mit Personen, die alles in diesem Arbeitsbereich sehen und bearbeiten sollen.',
+    close: 'Schließen',
+  },
+  profile: {
+    label: 'Wer Sie sind',
+    intro: 'Sagen Sie Ihren Partnern, wer Sie sind:',
+    name: 'Ihr Name',
+    organisation: 'Ihre Organisation',
+    organisationPlaceholder: 'Stadt oder Organisation',
+    save: 'Speichern',
+  },
+};

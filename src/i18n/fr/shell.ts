@@ -1,4 +1,85 @@
 import type { DictionaryOf } from '../dictionary';
 import type { shell as en } from '../en/shell';
 
-export const shell: DictionaryOf<typeof en> = {};
+export const shell: DictionaryOf<typeof en> = {
+  opening: 'Ouverture de l’espace de travail…',
+  missing: {
+    title: 'Cet espace de travail n’est pas dans ce navigateur',
+    body: 'Il a peut-être été supprimé ici, ou il a été créé dans un autre navigateur. Demandez le lien de l’espace de travail à un partenaire.',
+  },
+  failed: { title: 'L’espace de travail n’a pas pu être ouvert' },
+  allWorkspaces: 'Tavola : tous les espaces de travail',
+  sharedWorkspace: 'Espace de travail partagé',
+  share: 'Partager',
+  statusbar: 'Connexion et annulation',
+  undo: 'Annuler',
+  undoTitle: 'Annuler votre dernière modification (Ctrl+Z)',
+  redo: 'Rétablir',
+  redoTitle: 'Rétablir (Ctrl+Maj+Z)',
+  wrongKey:
+    'La clé de ce lien ne correspond pas à celle qu’utilisent vos partenaires : un partenaire qui a cet espace de travail est en ligne, mais ce lien ne permet pas de l’ouvrir. Le lien a peut-être été copié de façon incomplète. Demandez à votre partenaire de vous renvoyer le lien, puis ouvrez le nouveau.',
+  receiving: {
+    fromPartners: 'Réception de l’espace de travail depuis vos partenaires… Gardez cette page ouverte. Un partenaire qui a l’espace de travail doit être en ligne avec Tavola ouvert.',
+    fromKeeper: 'Réception de l’espace de travail depuis son gardien et vos partenaires… Gardez cette page ouverte.',
+    title: 'Rien ici pour l’instant',
+    body: 'Les thèmes, points d’attention, réunions et fiches de pratique apparaissent ici dès leur arrivée. Rien ne peut être modifié avant, de sorte que rien de ce que vous faites ici ne peut écraser le travail de vos partenaires.',
+  },
+  tabs: { label: 'Espace de travail', topics: 'Thèmes', members: 'Membres', meetings: 'Réunions', practices: 'Fiches de pratique', versions: 'Versions', settings: 'Paramètres' },
+  newer: 'Cet espace de travail a été enregistré par une version plus récente de Tavola (structure {{ version }}). Rechargez la page pour obtenir la nouvelle version avant de modifier quoi que ce soit, afin que rien de ce qu’un partenaire a écrit ne soit mal lu.',
+  problems: {
+    one: 'Une entrée de cet espace de travail n’a pas pu être lue (peut-être écrite par un autre programme ou une version plus récente). Tout le reste est affiché ; rien n’a été supprimé.',
+    many: '# d’entrées de cet espace de travail n’ont pas pu être lues (peut-être écrites par un autre programme ou une version plus récente). Tout le reste est affiché ; rien n’a été supprimé.',
+    other: '# entrées de cet espace de travail n’ont pas pu être lues (peut-être écrites par un autre programme ou une version plus récente). Tout le reste est affiché ; rien n’a été supprimé.',
+  },
+  connection: {
+    paused: 'Travail hors ligne',
+    offline: 'Pas de réseau : vos modifications sont enregistrées ici et partagées dès votre retour en ligne',
+    connecting: 'Connexion…',
+    relayUnreachable: 'Le relais de connexion est injoignable ({{ relays }}). Vos modifications sont enregistrées ici.',
+    looking: 'En ligne, en attente des partenaires',
+    wrongKeyJoining: 'La clé de votre lien ne correspond pas à celle de vos partenaires',
+    wrongKeyOther: 'Quelqu’un a tenté de se joindre avec un lien dont la clé ne correspond pas. S’il s’agit d’un partenaire, renvoyez-lui le lien (Partager).',
+    connected: { one: 'Connecté à # partenaire', many: 'Connecté à # de partenaires', other: 'Connecté à # partenaires' },
+    insecure: 'Cette page a été ouverte sans connexion sécurisée (https) : Tavola ne peut donc pas chiffrer la connexion avec les partenaires. Ouvrez-la en https.',
+    lastChange: 'dernière modification d’un partenaire {{ when }}',
+    goOnline: 'Passer en ligne',
+    workOffline: 'Travailler hors ligne',
+  },
+  when: {
+    justNow: 'à l’instant',
+    minutesAgo: { one: 'il y a # minute', many: 'il y a # de minutes', other: 'il y a # minutes' },
+    hoursAgo: { one: 'il y a # heure', many: 'il y a # d’heures', other: 'il y a # heures' },
+  },
+  people: {
+    label: 'Personnes présentes',
+    withOrganisation: '{{ name }}, {{ organisation }}',
+    you: '{{ name }} (vous)',
+    joined: '{{ name }} est arrivé(e)',
+    left: '{{ name }} est parti(e)',
+    typing: '{{ name }} écrit',
+    editing: '{{ name }} modifie',
+  },
+  shareDialog: {
+    title: 'Partager cet espace de travail',
+    body: 'Envoyez ce lien aux villes partenaires. Quiconque le possède peut ouvrir et modifier l’espace de travail. Il fonctionne de navigateur à navigateur : aucun serveur n’en garde de copie, et la clé qui suit {{ hash }} ne quitte jamais les navigateurs.',
+    bodySealed: 'Envoyez ce lien aux villes partenaires. Quiconque le possède peut ouvrir et modifier l’espace de travail. Il fonctionne de navigateur à navigateur : aucun serveur ne peut le lire, et la clé qui suit {{ hash }} ne quitte jamais les navigateurs.',
+    keepers: {
+      one: 'Le lien comprend le gardien de cet espace de travail ({{ keepers }}) : il conserve l’espace de travail scellé entre les connexions et ne peut pas le lire.',
+      many: 'Le lien comprend les gardiens de cet espace de travail ({{ keepers }}) : ils conservent l’espace de travail scellé entre les connexions et ne peuvent pas le lire.',
+      other: 'Le lien comprend les gardiens de cet espace de travail ({{ keepers }}) : ils conservent l’espace de travail scellé entre les connexions et ne peuvent pas le lire.',
+    },
+    link: 'Lien de l’espace de travail',
+    copied: 'Copié',
+    copy: 'Copier le lien',
+    onlyWith: 'Ne le partagez qu’avec des personnes qui doivent voir et modifier tout le contenu de cet espace de travail.',
+    close: 'Fermer',
+  },
+  profile: {
+    label: 'Qui vous êtes',
+    intro: 'Indiquez à vos partenaires qui vous êtes :',
+    name: 'Votre nom',
+    organisation: 'Votre organisation',
+    organisationPlaceholder: 'Ville ou organisation',
+    save: 'Enregistrer',
+  },
+};

@@ -1,4 +1,85 @@
 import type { DictionaryOf } from '../dictionary';
 import type { shell as en } from '../en/shell';
 
-export const shell: DictionaryOf<typeof en> = {};
+export const shell: DictionaryOf<typeof en> = {
+  opening: 'Apertura dello spazio di lavoro…',
+  missing: {
+    title: 'Questo spazio di lavoro non è in questo browser',
+    body: 'Forse è stato eliminato qui, oppure è stato creato in un altro browser. Chiedi a un partner il link dello spazio di lavoro.',
+  },
+  failed: { title: 'Impossibile aprire lo spazio di lavoro' },
+  allWorkspaces: 'Tavola: tutti gli spazi di lavoro',
+  sharedWorkspace: 'Spazio di lavoro condiviso',
+  share: 'Condividi',
+  statusbar: 'Connessione e annullamento',
+  undo: 'Annulla',
+  undoTitle: 'Annulla la tua ultima modifica (Ctrl+Z)',
+  redo: 'Ripeti',
+  redoTitle: 'Ripeti (Ctrl+Maiusc+Z)',
+  wrongKey:
+    'La chiave di questo link non corrisponde a quella usata dai tuoi partner: un partner con questo spazio di lavoro è online, ma questo link non permette di aprirlo. Forse il link è stato copiato in modo incompleto. Chiedi al tuo partner di inviarti di nuovo il link e apri quello nuovo.',
+  receiving: {
+    fromPartners: 'Ricezione dello spazio di lavoro dai tuoi partner… Tieni aperta questa pagina. Un partner che ha lo spazio di lavoro deve essere online con Tavola aperto.',
+    fromKeeper: 'Ricezione dello spazio di lavoro dal suo custode e dai tuoi partner… Tieni aperta questa pagina.',
+    title: 'Ancora niente qui',
+    body: 'Temi, punti di attenzione, riunioni e schede di buona pratica compaiono qui appena arrivati. Fino ad allora non si può modificare nulla, così niente di ciò che fai qui può sovrascrivere il lavoro dei tuoi partner.',
+  },
+  tabs: { label: 'Spazio di lavoro', topics: 'Temi', members: 'Membri', meetings: 'Riunioni', practices: 'Schede di buona pratica', versions: 'Versioni', settings: 'Impostazioni' },
+  newer: 'Questo spazio di lavoro è stato salvato da una versione più recente di Tavola (struttura {{ version }}). Ricarica la pagina per ottenere la nuova versione prima di modificare, così nulla di ciò che ha scritto un partner viene letto male.',
+  problems: {
+    one: 'Una voce di questo spazio di lavoro non è stata letta (forse scritta da un altro programma o da una versione più recente). Tutto il resto è mostrato; non è stato rimosso nulla.',
+    many: '# di voci di questo spazio di lavoro non sono state lette (forse scritte da un altro programma o da una versione più recente). Tutto il resto è mostrato; non è stato rimosso nulla.',
+    other: '# voci di questo spazio di lavoro non sono state lette (forse scritte da un altro programma o da una versione più recente). Tutto il resto è mostrato; non è stato rimosso nulla.',
+  },
+  connection: {
+    paused: 'Lavoro offline',
+    offline: 'Nessuna rete: le tue modifiche sono salvate qui e condivise quando tornerai online',
+    connecting: 'Connessione…',
+    relayUnreachable: 'Impossibile raggiungere il relay di connessione ({{ relays }}). Le tue modifiche sono salvate qui.',
+    looking: 'Online, in attesa dei partner',
+    wrongKeyJoining: 'La chiave del tuo link non corrisponde a quella dei tuoi partner',
+    wrongKeyOther: 'Qualcuno ha provato a unirsi con un link la cui chiave non corrisponde. Se è un partner, inviagli di nuovo il link (Condividi).',
+    connected: { one: 'Connesso a # partner', many: 'Connesso a # di partner', other: 'Connesso a # partner' },
+    insecure: 'Questa pagina è stata aperta senza una connessione sicura (https), quindi Tavola non può cifrare la connessione con i partner. Aprila tramite https.',
+    lastChange: 'ultima modifica di un partner {{ when }}',
+    goOnline: 'Torna online',
+    workOffline: 'Lavora offline',
+  },
+  when: {
+    justNow: 'proprio ora',
+    minutesAgo: { one: '# minuto fa', many: '# di minuti fa', other: '# minuti fa' },
+    hoursAgo: { one: '# ora fa', many: '# di ore fa', other: '# ore fa' },
+  },
+  people: {
+    label: 'Persone presenti ora',
+    withOrganisation: '{{ name }}, {{ organisation }}',
+    you: '{{ name }} (tu)',
+    joined: '{{ name }} si è unito',
+    left: '{{ name }} è uscito',
+    typing: '{{ name }} sta scrivendo',
+    editing: '{{ name }} sta modificando',
+  },
+  shareDialog: {
+    title: 'Condividi questo spazio di lavoro',
+    body: 'Invia questo link alle città partner. Chi lo ha può aprire e modificare lo spazio di lavoro. Funziona da browser a browser: nessun server ne conserva una copia, e la chiave dopo {{ hash }} non lascia mai i browser.',
+    bodySealed: 'Invia questo link alle città partner. Chi lo ha può aprire e modificare lo spazio di lavoro. Funziona da browser a browser: nessun server può leggerlo, e la chiave dopo {{ hash }} non lascia mai i browser.',
+    keepers: {
+      one: 'Il link include il custode di questo spazio di lavoro ({{ keepers }}): conserva lo spazio di lavoro sigillato tra una connessione e l’altra e non può leggerlo.',
+      many: 'Il link include i custodi di questo spazio di lavoro ({{ keepers }}): conservano lo spazio di lavoro sigillato tra una connessione e l’altra e non possono leggerlo.',
+      other: 'Il link include i custodi di questo spazio di lavoro ({{ keepers }}): conservano lo spazio di lavoro sigillato tra una connessione e l’altra e non possono leggerlo.',
+    },
+    link: 'Link dello spazio di lavoro',
+    copied: 'Copiato',
+    copy: 'Copia il link',
+    onlyWith: 'Condividilo solo con chi deve vedere e modificare tutto in questo spazio di lavoro.',
+    close: 'Chiudi',
+  },
+  profile: {
+    label: 'Chi sei',
+    intro: 'Di’ ai tuoi partner chi sei:',
+    name: 'Il tuo nome',
+    organisation: 'La tua organizzazione',
+    organisationPlaceholder: 'Città o organizzazione',
+    save: 'Salva',
+  },
+};

@@ -1,4 +1,83 @@
 import type { DictionaryOf } from '../dictionary';
 import type { shell as en } from '../en/shell';
 
-export const shell: DictionaryOf<typeof en> = {};
+export const shell: DictionaryOf<typeof en> = {
+  opening: 'De werkruimte wordt geopend…',
+  missing: {
+    title: 'Deze werkruimte staat niet in deze browser',
+    body: 'Mogelijk is ze hier verwijderd, of is ze in een andere browser gemaakt. Vraag een partner om de link van de werkruimte.',
+  },
+  failed: { title: 'De werkruimte kon niet worden geopend' },
+  allWorkspaces: 'Tavola: alle werkruimten',
+  sharedWorkspace: 'Gedeelde werkruimte',
+  share: 'Delen',
+  statusbar: 'Verbinding en ongedaan maken',
+  undo: 'Ongedaan maken',
+  undoTitle: 'Uw laatste wijziging ongedaan maken (Ctrl+Z)',
+  redo: 'Opnieuw',
+  redoTitle: 'Opnieuw (Ctrl+Shift+Z)',
+  wrongKey:
+    'De sleutel in deze link komt niet overeen met die van uw partners: een partner met deze werkruimte is online, maar met deze link kan ze niet worden geopend. Mogelijk is de link onvolledig gekopieerd. Vraag uw partner u de link opnieuw te sturen en open de nieuwe.',
+  receiving: {
+    fromPartners: 'De werkruimte wordt van uw partners ontvangen… Houd deze pagina open. Een partner die de werkruimte heeft, moet online zijn met Tavola open.',
+    fromKeeper: 'De werkruimte wordt van haar bewaarder en uw partners ontvangen… Houd deze pagina open.',
+    title: 'Hier staat nog niets',
+    body: 'De thema’s, aandachtspunten, vergaderingen en praktijkbladen verschijnen hier zodra ze zijn aangekomen. Tot dan kan niets worden gewijzigd, zodat niets wat u hier doet het werk van uw partners kan overschrijven.',
+  },
+  tabs: { label: 'Werkruimte', topics: 'Thema’s', members: 'Leden', meetings: 'Vergaderingen', practices: 'Praktijkbladen', versions: 'Versies', settings: 'Instellingen' },
+  newer: 'Deze werkruimte is opgeslagen door een nieuwere versie van Tavola (structuur {{ version }}). Laad de pagina opnieuw om de nieuwe versie te krijgen voordat u iets bewerkt, zodat niets wat een partner schreef verkeerd wordt gelezen.',
+  problems: {
+    one: 'Eén item in deze werkruimte kon niet worden gelezen (misschien geschreven door een ander programma of een nieuwere versie). Al het andere wordt getoond; er is niets verwijderd.',
+    other: '# items in deze werkruimte konden niet worden gelezen (misschien geschreven door een ander programma of een nieuwere versie). Al het andere wordt getoond; er is niets verwijderd.',
+  },
+  connection: {
+    paused: 'Offline aan het werk',
+    offline: 'Geen netwerk: uw wijzigingen worden hier bewaard en gedeeld zodra u weer online bent',
+    connecting: 'Verbinden…',
+    relayUnreachable: 'Het verbindingsrelais is niet bereikbaar ({{ relays }}). Uw wijzigingen worden hier bewaard.',
+    looking: 'Online, wachten op partners',
+    wrongKeyJoining: 'De sleutel in uw link komt niet overeen met die van uw partners',
+    wrongKeyOther: 'Iemand probeerde deel te nemen met een link waarvan de sleutel niet overeenkomt. Is het een partner, stuur de link dan opnieuw (Delen).',
+    connected: { one: 'Verbonden met # partner', other: 'Verbonden met # partners' },
+    insecure: 'Deze pagina is geopend zonder beveiligde verbinding (https), dus Tavola kan de verbinding met partners niet versleutelen. Open haar via https.',
+    lastChange: 'laatste wijziging van een partner {{ when }}',
+    goOnline: 'Online gaan',
+    workOffline: 'Offline werken',
+  },
+  when: {
+    justNow: 'zojuist',
+    minutesAgo: { one: '# minuut geleden', other: '# minuten geleden' },
+    hoursAgo: { one: '# uur geleden', other: '# uur geleden' },
+  },
+  people: {
+    label: 'Nu aanwezig',
+    withOrganisation: '{{ name }}, {{ organisation }}',
+    you: '{{ name }} (u)',
+    joined: '{{ name }} is erbij gekomen',
+    left: '{{ name }} is vertrokken',
+    typing: '{{ name }} typt',
+    editing: '{{ name }} bewerkt',
+  },
+  shareDialog: {
+    title: 'Deze werkruimte delen',
+    body: 'Stuur deze link naar de partnersteden. Wie hem heeft, kan de werkruimte openen en bewerken. Hij werkt van browser tot browser: geen server bewaart een kopie, en de sleutel na {{ hash }} verlaat de browsers nooit.',
+    bodySealed: 'Stuur deze link naar de partnersteden. Wie hem heeft, kan de werkruimte openen en bewerken. Hij werkt van browser tot browser: geen server kan hem lezen, en de sleutel na {{ hash }} verlaat de browsers nooit.',
+    keepers: {
+      one: 'De link bevat de bewaarder van deze werkruimte ({{ keepers }}): die houdt de werkruimte verzegeld bij tussen verbindingen en kan haar niet lezen.',
+      other: 'De link bevat de bewaarders van deze werkruimte ({{ keepers }}): zij houden de werkruimte verzegeld bij tussen verbindingen en kunnen haar niet lezen.',
+    },
+    link: 'Link van de werkruimte',
+    copied: 'Gekopieerd',
+    copy: 'Link kopiëren',
+    onlyWith: 'Deel hem alleen met mensen die alles in deze werkruimte mogen zien en bewerken.',
+    close: 'Sluiten',
+  },
+  profile: {
+    label: 'Wie u bent',
+    intro: 'Laat uw partners weten wie u bent:',
+    name: 'Uw naam',
+    organisation: 'Uw organisatie',
+    organisationPlaceholder: 'Stad of organisatie',
+    save: 'Opslaan',
+  },
+};

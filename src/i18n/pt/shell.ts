@@ -1,4 +1,85 @@
 import type { DictionaryOf } from '../dictionary';
 import type { shell as en } from '../en/shell';
 
-export const shell: DictionaryOf<typeof en> = {};
+export const shell: DictionaryOf<typeof en> = {
+  opening: 'A abrir o espaço de trabalho…',
+  missing: {
+    title: 'Este espaço de trabalho não está neste navegador',
+    body: 'Pode ter sido eliminado aqui, ou foi criado noutro navegador. Peça a um parceiro a ligação do espaço de trabalho.',
+  },
+  failed: { title: 'Não foi possível abrir o espaço de trabalho' },
+  allWorkspaces: 'Tavola: todos os espaços de trabalho',
+  sharedWorkspace: 'Espaço de trabalho partilhado',
+  share: 'Partilhar',
+  statusbar: 'Ligação e anulação',
+  undo: 'Anular',
+  undoTitle: 'Anular a sua última alteração (Ctrl+Z)',
+  redo: 'Refazer',
+  redoTitle: 'Refazer (Ctrl+Shift+Z)',
+  wrongKey:
+    'A chave desta ligação não corresponde à que os seus parceiros utilizam: está online um parceiro com este espaço de trabalho, mas esta ligação não o consegue abrir. A ligação pode ter sido copiada de forma incompleta. Peça ao seu parceiro que lhe envie novamente a ligação e abra a nova.',
+  receiving: {
+    fromPartners: 'A receber o espaço de trabalho dos seus parceiros… Mantenha esta página aberta. Um parceiro que tenha o espaço de trabalho tem de estar online com o Tavola aberto.',
+    fromKeeper: 'A receber o espaço de trabalho do seu guardião e dos seus parceiros… Mantenha esta página aberta.',
+    title: 'Ainda não há nada aqui',
+    body: 'Os temas, pontos de atenção, reuniões e fichas de boas práticas aparecem aqui assim que chegarem. Até lá nada pode ser alterado, para que nada do que fizer aqui possa sobrepor-se ao trabalho dos seus parceiros.',
+  },
+  tabs: { label: 'Espaço de trabalho', topics: 'Temas', members: 'Membros', meetings: 'Reuniões', practices: 'Fichas de boas práticas', versions: 'Versões', settings: 'Definições' },
+  newer: 'Este espaço de trabalho foi guardado por uma versão mais recente do Tavola (estrutura {{ version }}). Recarregue a página para obter a nova versão antes de editar, para que nada do que um parceiro escreveu seja mal lido.',
+  problems: {
+    one: 'Uma entrada deste espaço de trabalho não pôde ser lida (talvez escrita por outro programa ou por uma versão mais recente). Tudo o resto é mostrado; nada foi removido.',
+    many: '# de entradas deste espaço de trabalho não puderam ser lidas (talvez escritas por outro programa ou por uma versão mais recente). Tudo o resto é mostrado; nada foi removido.',
+    other: '# entradas deste espaço de trabalho não puderam ser lidas (talvez escritas por outro programa ou por uma versão mais recente). Tudo o resto é mostrado; nada foi removido.',
+  },
+  connection: {
+    paused: 'A trabalhar offline',
+    offline: 'Sem rede: as suas alterações ficam guardadas aqui e são partilhadas quando voltar a estar online',
+    connecting: 'A ligar…',
+    relayUnreachable: 'Não é possível contactar o retransmissor de ligação ({{ relays }}). As suas alterações ficam guardadas aqui.',
+    looking: 'Online, à espera dos parceiros',
+    wrongKeyJoining: 'A chave da sua ligação não corresponde à dos seus parceiros',
+    wrongKeyOther: 'Alguém tentou entrar com uma ligação cuja chave não corresponde. Se for um parceiro, envie-lhe novamente a ligação (Partilhar).',
+    connected: { one: 'Ligado a # parceiro', many: 'Ligado a # de parceiros', other: 'Ligado a # parceiros' },
+    insecure: 'Esta página foi aberta sem ligação segura (https), pelo que o Tavola não pode cifrar a ligação aos parceiros. Abra-a através de https.',
+    lastChange: 'última alteração de um parceiro {{ when }}',
+    goOnline: 'Ficar online',
+    workOffline: 'Trabalhar offline',
+  },
+  when: {
+    justNow: 'agora mesmo',
+    minutesAgo: { one: 'há # minuto', many: 'há # de minutos', other: 'há # minutos' },
+    hoursAgo: { one: 'há # hora', many: 'há # de horas', other: 'há # horas' },
+  },
+  people: {
+    label: 'Pessoas presentes agora',
+    withOrganisation: '{{ name }}, {{ organisation }}',
+    you: '{{ name }} (o próprio)',
+    joined: '{{ name }} entrou',
+    left: '{{ name }} saiu',
+    typing: '{{ name }} está a escrever',
+    editing: '{{ name }} está a editar',
+  },
+  shareDialog: {
+    title: 'Partilhar este espaço de trabalho',
+    body: 'Envie esta ligação às cidades parceiras. Quem a tiver pode abrir e editar o espaço de trabalho. Funciona de navegador para navegador: nenhum servidor guarda uma cópia, e a chave depois de {{ hash }} nunca sai dos navegadores.',
+    bodySealed: 'Envie esta ligação às cidades parceiras. Quem a tiver pode abrir e editar o espaço de trabalho. Funciona de navegador para navegador: nenhum servidor a pode ler, e a chave depois de {{ hash }} nunca sai dos navegadores.',
+    keepers: {
+      one: 'A ligação inclui o guardião deste espaço de trabalho ({{ keepers }}): guarda o espaço de trabalho selado entre ligações e não o pode ler.',
+      many: 'A ligação inclui os guardiões deste espaço de trabalho ({{ keepers }}): guardam o espaço de trabalho selado entre ligações e não o podem ler.',
+      other: 'A ligação inclui os guardiões deste espaço de trabalho ({{ keepers }}): guardam o espaço de trabalho selado entre ligações e não o podem ler.',
+    },
+    link: 'Ligação do espaço de trabalho',
+    copied: 'Copiada',
+    copy: 'Copiar a ligação',
+    onlyWith: 'Partilhe-a apenas com pessoas que devam ver e editar tudo neste espaço de trabalho.',
+    close: 'Fechar',
+  },
+  profile: {
+    label: 'Quem é',
+    intro: 'Diga aos seus parceiros quem é:',
+    name: 'O seu nome',
+    organisation: 'A sua organização',
+    organisationPlaceholder: 'Cidade ou organização',
+    save: 'Guardar',
+  },
+};

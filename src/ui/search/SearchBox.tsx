@@ -2,15 +2,9 @@
 // result list and MiniSearch (SearchPanel.tsx, src/search) load when the person first focuses the
 // box or presses Ctrl+K (Cmd+K), and stay for as long as the workspace is open.
 import { createSignal, onCleanup } from 'solid-js';
+import { t } from '../../i18n';
 import type { Workspace } from '../../model';
 import './search.css';
-
-/** Every string the shell shows (SearchPanel.tsx has the result list's). */
-const STRINGS = {
-  label: 'Search the workspace',
-  placeholder: 'Search',
-  shortcut: 'Ctrl K',
-};
 
 type PanelModule = typeof import('./SearchPanel');
 
@@ -45,19 +39,19 @@ export function SearchBox(props: { workspace: Workspace; workspaceId: string }) 
         type="search"
         class="search-input"
         role="combobox"
-        aria-label={STRINGS.label}
+        aria-label={t('search.label')}
         aria-expanded="false"
         aria-controls={listId}
         aria-autocomplete="list"
         autocomplete="off"
         spellcheck={false}
         enterkeyhint="search"
-        placeholder={STRINGS.placeholder}
+        placeholder={t('search.placeholder')}
         data-testid="search-input"
         onFocus={load}
       />
       <kbd class="search-shortcut" aria-hidden="true">
-        {STRINGS.shortcut}
+        {t('search.shortcut')}
       </kbd>
       {(() => {
         const module = panel();

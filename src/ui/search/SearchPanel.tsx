@@ -3,34 +3,38 @@
 // first focuses the box or presses Ctrl+K (SearchBox.tsx): never part of the page's first script.
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { formatDate, formatNumber as formatNumberOf, t, tn } from '../../i18n';
 import type { Workspace } from '../../model';
 import { SearchIndex, type SearchField, type SearchHit, type SearchKind } from '../../search';
 import type { SnippetPart } from '../../search/fold';
 
-/** Every string the result list shows (English for now; SearchBox.tsx has the box's). */
+/** Every string the result list shows, in the person's language (src/i18n: search, common); SearchBox.tsx has the box's. */
 const STRINGS = {
-  kinds: { topic: 'Topic', focusPoint: 'Focus point', meeting: 'Meeting', practice: 'Practice sheet', member: 'Member' } satisfies Record<SearchKind, string>,
-  fields: {
-    title: 'Title',
-    text: 'Text',
-    notes: 'Notes',
-    name: 'Name',
-    context: 'Context',
-    objectives: 'Objectives',
-    activities: 'Activities',
-    budget: 'Budget',
-    evaluation: 'Evaluation',
-    partners: 'Partners',
-    contactName: 'Contact',
-  } satisfies Record<SearchField, string>,
-  inTopic: (title: string) => `in ${title || 'Untitled topic'}`,
-  listLabel: 'Search results',
+  kind: (kind: SearchKind) => t(`common.kind.${kind}`),
+  field: (field: SearchField): string => {
+    switch (field) {
+      case 'context':
+      case 'objectives':
+      case 'activities':
+      case 'budget':
+      case 'evaluation':
+        return t(`common.sections.${field}.title`);
+      default:
+        return t(`search.fields.${field}`);
+    }
+  },
+  inTopic: (title: string) => t('search.inTopic', { title: title || t('topics.untitled') }),
+  listLabel: () => t('search.listLabel'),
   summary: (shown: number, total: number) =>
-    total === 0 ? 'No results' : total === 1 ? '1 result' : shown < total ? `${total} results, the first ${shown} shown` : `${total} results`,
-  nothing: (query: string) => `Nothing found for “${query.trim()}”.`,
-  more: (count: number) => `${count} more: add a word to narrow the search.`,
-  hint: '↑ ↓ to move, Enter to open, Esc to close',
-  preparing: 'Preparing search…',
+    total === 0
+      ? t('search.noResults')
+      : shown < total && total > 1
+        ? t('search.firstShown', { total: formatNumberOf(total), shown: formatNumberOf(shown) })
+        : tn('search.results', total),
+  nothing: (query: string) => t('search.nothing', { query: query.trim() }),
+  more: (count: number) => tn('search.more', count),
+  hint: () => t('search.hint'),
+  preparing: () => t('search.preparing'),
 };
 
 /** Results shown at most; the summary says how many there are in all. */
@@ -143,7 +147,7 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
   return (
     <>
       <p class="search-announce" role="status" aria-live="polite">
-        {!shown() ? '' : results().preparing ? STRINGS.preparing : STRINGS.summary(results().hits.length, results().total)}
+        {!shown() ? '' : results().preparing ? STRINGS.preparing() : STRINGS.summary(results().hits.length, results().total)}
       </p>
       <Show when={shown()}>
         <div class="search-popup" data-testid="search-popup">
@@ -152,7 +156,7 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
             fallback={
               results().preparing ? (
                 <p class="search-nothing" aria-busy="true" data-testid="search-preparing">
-                  {STRINGS.preparing}
+                  {STRINGS.preparing()}
                 </p>
               ) : (
                 <p class="search-nothing" data-testid="search-nothing">
@@ -161,7 +165,7 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
               )
             }
           >
-            <ul id={props.listId} role="listbox" aria-label={STRINGS.listLabel} class="search-results" data-testid="search-results">
+            <ul id={props.listId} role="listbox" aria-label={STRINGS.listLabel()} class="search-results" data-testid="search-results">
               <For each={results().hits}>
                 {(hit, i) => (
                   <li
@@ -180,7 +184,7 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
                     onClick={() => openHit(hit)}
                   >
                     <span class={`search-kind kind-${hit.kind}`} data-testid="search-hit-kind">
-                      {STRINGS.kinds[hit.kind]}
+                      {STRINGS.kind(hit.kind)}
                     </span>
                     <span class="search-hit-body">
                       <span class="search-hit-heading" data-testid="search-hit-heading">
@@ -188,7 +192,7 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
                       </span>
                       <Show when={hit.field !== headingField(hit)}>
                         <span class="search-hit-where" data-testid="search-hit-where">
-                          <span class="search-field">{STRINGS.fields[hit.field]}:</span> <Parts parts={hit.snippet} />
+                          <span class="search-field">{STRINGS.field(hit.field)}:</span> <Parts parts={hit.snippet} />
                         </span>
                       </Show>
                       <Show when={contextOf(hit).length > 0}>
@@ -206,7 +210,7 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
             </Show>
           </Show>
           <p class="search-hint" aria-hidden="true">
-            {STRINGS.hint}
+            {STRINGS.hint()}
           </p>
         </div>
       </Show>
@@ -226,7 +230,7 @@ function headingField(hit: SearchHit): SearchField {
 function contextOf(hit: SearchHit): string[] {
   const context: string[] = [];
   if (hit.topicTitle !== undefined) context.push(STRINGS.inTopic(hit.topicTitle));
-  if (hit.date) context.push(hit.date);
+  if (hit.date) context.push(formatDate(hit.date) || hit.date);
   return context;
 }
 
