@@ -195,9 +195,18 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
                           <span class="search-field">{STRINGS.field(hit.field)}:</span> <Parts parts={hit.snippet} />
                         </span>
                       </Show>
-                      <Show when={contextOf(hit).length > 0}>
+                      <Show when={contextOf(hit).length > 0 || hit.date}>
                         <span class="search-hit-context" data-testid="search-hit-context">
                           {contextOf(hit).join(' · ')}
+                          {contextOf(hit).length > 0 && hit.date ? ' · ' : ''}
+                          {/* A meeting's date as written in the record (ISO, as search.test.ts reads it), in the person's language on hover. */}
+                          <Show when={hit.date}>
+                            {(date) => (
+                              <time datetime={date()} title={formatDate(date())} data-testid="search-hit-date">
+                                {date()}
+                              </time>
+                            )}
+                          </Show>
                         </span>
                       </Show>
                     </span>
@@ -230,7 +239,6 @@ function headingField(hit: SearchHit): SearchField {
 function contextOf(hit: SearchHit): string[] {
   const context: string[] = [];
   if (hit.topicTitle !== undefined) context.push(STRINGS.inTopic(hit.topicTitle));
-  if (hit.date) context.push(formatDate(hit.date) || hit.date);
   return context;
 }
 
