@@ -102,8 +102,13 @@ let formatTag = DEFAULT_REGION.en;
 
 /** Load `next`'s strings for every area shown so far, then switch the interface (and the page's `lang`) to it. */
 export async function loadLocale(next: Locale): Promise<void> {
-  const areas = [...loadedAreas];
-  const dictionaries = await Promise.all(areas.map((area) => areaIn(next, area)));
+  let areas = [...loadedAreas];
+  let dictionaries = await Promise.all(areas.map((area) => areaIn(next, area)));
+  // A screen's area that arrived meanwhile (loadArea) is loaded in the new language too.
+  while (loadedAreas.size > areas.length) {
+    areas = [...loadedAreas];
+    dictionaries = await Promise.all(areas.map((area) => areaIn(next, area)));
+  }
   formatTag = formatTagFor(next);
   state.setFlat(flatten(Object.fromEntries(areas.map((area, i) => [area, dictionaries[i]]))) as Flat);
   state.setLocaleSignal(next);

@@ -12,12 +12,12 @@ import { WriteProblem } from './write-problem';
 // service worker precaches them all, so they load offline too.
 // Each waits for its strings too, in the person's language (src/i18n: loadArea).
 const withAreas = <T,>(load: () => Promise<T>, ...areas: Area[]) => Promise.all([load(), ...areas.map(loadArea)]).then(([module]) => module);
-const MembersPage = lazy(() => withAreas(() => import('./MembersPage'), 'members').then((m) => ({ default: m.MembersPage })));
-const MeetingsPage = lazy(() => withAreas(() => import('./MeetingsPage'), 'meetings', 'editor').then((m) => ({ default: m.MeetingsPage })));
+const MembersPage = lazy(() => withAreas(() => import('./MembersPage'), 'members', 'practices').then((m) => ({ default: m.MembersPage })));
+const MeetingsPage = lazy(() => withAreas(() => import('./MeetingsPage'), 'meetings', 'editor', 'practices').then((m) => ({ default: m.MeetingsPage })));
 const LiveMeetingPage = lazy(() => withAreas(() => import('./LiveMeeting'), 'meetings').then((m) => ({ default: m.LiveMeetingPage })));
-const MinutesPage = lazy(() => withAreas(() => import('./Minutes'), 'meetings').then((m) => ({ default: m.MinutesPage })));
+const MinutesPage = lazy(() => withAreas(() => import('./Minutes'), 'meetings', 'editor').then((m) => ({ default: m.MinutesPage })));
 const PracticesPage = lazy(() => withAreas(() => import('./PracticesPage'), 'practices', 'editor').then((m) => ({ default: m.PracticesPage })));
-const SettingsPage = lazy(() => withAreas(() => import('./SettingsPage'), 'settings', 'backup').then((m) => ({ default: m.SettingsPage })));
+const SettingsPage = lazy(() => withAreas(() => import('./SettingsPage'), 'settings', 'backup', 'practices').then((m) => ({ default: m.SettingsPage })));
 const VersionsPage = lazy(() => withAreas(() => import('./VersionsPage'), 'versions', 'practices').then((m) => ({ default: m.VersionsPage })));
 const JoinPage = lazy(() => import('./JoinPage').then((m) => ({ default: m.JoinPage })));
 const NotFound = lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound })));

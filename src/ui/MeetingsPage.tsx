@@ -5,7 +5,7 @@ import { createRecord, createRecordList } from '../state/records';
 import { countryName, formatDate, t, tn } from '../i18n';
 import { EmptyState, Trash } from './components';
 import { useWorkspace } from './context';
-import { dateProblem, KIND_LABELS, today, ValueInput } from './record-fields';
+import { dateProblem, kindLabel, today, ValueInput } from './record-fields';
 import { attempt } from './write-problem';
 import { Fill, MeetingLiveBar } from './LiveMeeting';
 import { MeetingNotes } from './editor/MeetingNotes';
@@ -248,7 +248,7 @@ function Participants(props: { meeting: Meeting }) {
         <div class="checks participant-checks">
           <For each={members}>
             {(member) => (
-              <label class="check participant" classList={{ checked: present().has(member.id) }} data-testid="participant" data-member-id={member.id} title={KIND_LABELS[member.kind]}>
+              <label class="check participant" classList={{ checked: present().has(member.id) }} data-testid="participant" data-member-id={member.id} title={kindLabel(member.kind)}>
                 <input
                   type="checkbox"
                   checked={present().has(member.id)}

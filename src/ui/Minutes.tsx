@@ -4,7 +4,7 @@ import { minutesOf, type MinutesTopic, type Workspace } from '../model';
 import { formatDate, t, tn } from '../i18n';
 import { minutesDocument } from '../io/export/document';
 import { toMarkdown } from '../io/export/markdown';
-import { DOCX_TYPE, MARKDOWN_TYPE, saveFile } from './download';
+import { DOCX_TYPE, MARKDOWN_TYPE, exportWords, saveFile } from './download';
 import { reportProblem } from './write-problem';
 import { EmptyState } from './components';
 import { useWorkspace } from './context';
@@ -38,7 +38,7 @@ function MeetingMinutes(props: { meetingId: string }) {
   });
   const meetingHref = `/w/${id}/meetings/${props.meetingId}`;
 
-  const exported = () => minutesDocument(workspace, props.meetingId, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const exported = () => minutesDocument(workspace, props.meetingId, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, words: exportWords() });
   const download = () => {
     const current = exported();
     if (current) saveFile(`${current.fileName}.md`, toMarkdown(current.doc), MARKDOWN_TYPE);
