@@ -30,6 +30,21 @@ function documentedRoomName(secret: string): string {
   return `tavola-${createHash('sha256').update(Buffer.from(`tavola/room/v1/${secret}`, 'utf8')).digest('base64url')}`;
 }
 
+describe('parseShareLink problem codes (the screen says them in the person\'s language)', () => {
+  it('names each kind of broken link', () => {
+    const code = (input: string) => {
+      const parsed = parseShareLink(input);
+      return parsed.ok ? 'ok' : parsed.problem;
+    };
+    expect(code('https://example.org/#/topics')).toBe('not-a-link');
+    expect(code('#/join/abc')).toBe('incomplete');
+    expect(code(`#/join/${'a'.repeat(16)}/${'b'.repeat(24)}/more`)).toBe('too-long');
+    expect(code(`#/join/${'a'.repeat(16)}/short`)).toBe('short-key');
+    expect(code(`#/join/${'a'.repeat(16)}/${'b'.repeat(23)}!`)).toBe('bad-key');
+    expect(code(`#/join/${'a'.repeat(16)}/${'b'.repeat(24)}?relay=nope`)).toBe('bad-relay');
+  });
+});
+
 describe('newSecret', () => {
   it('is 24 base64url characters: 18 random bytes, over 128 bits', () => {
     expect(SECRET_BYTES * 8).toBeGreaterThanOrEqual(128);
@@ -95,6 +110,8 @@ describe('formatShareLink and parseShareLink', () => {
     expect(parseShareLink(text)).toEqual({ ok: true, link });
     expect(parseShareLink(`#/join/${WORKSPACE_ID}/${SECRET}?keeper=https://keeper.example.org`)).toEqual({
       ok: false,
+      problem: 'bad-keeper',
+      address: 'https://keeper.example.org',
       message: 'The link names a keeper that is not a valid address (https://keeper.example.org). Ask your partner to check their settings.',
     });
     const many = Array.from({ length: 20 }, (_, i) => `keeper=ws://k${i}.example.org`).join('&');
