@@ -101,10 +101,12 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
         </Show>
         <div class="topic-header">
           {/* A textarea of one row that grows, so a long title wraps instead of being cut off on a
-              phone; Enter does not start a new line (a title is one line). */}
+              phone; Enter does not start a new line (a title is one line). A title far over the
+              limit (another program's, a hostile backup's 10 MB) is shown in a one-line field
+              instead: wrapping it would hold the page in layout for minutes. */}
           <CoTextField
             text={title!}
-            multiline
+            multiline={title!.length <= LIMITS.topicTitle}
             rows={1}
             label={t('topics.topicTitle')}
             maxLength={LIMITS.topicTitle}
