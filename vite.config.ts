@@ -16,7 +16,7 @@ export const contentSecurityPolicy = (): Plugin => ({
 
 /**
  * The offline shell: a service worker (Workbox) precaches the whole built app, so it opens with
- * no network; a new version waits until the person chooses to reload (src/ui/UpdatePrompt.tsx).
+ * no network; a new version waits until the person chooses to reload (src/ui/shell/UpdatePrompt.tsx).
  */
 const offlineShell = () =>
   VitePWA({

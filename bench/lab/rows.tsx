@@ -1,13 +1,13 @@
 // The floor of opening a topic (docs/performance.md, figure 8): Solid alone renders the same
 // rows from plain data, a JavaScript array of the points as the model reads them. The markup is
-// the app's focus point row (src/ui/FocusPointList.tsx: the same elements, classes and test
+// the app's focus point row (src/ui/topics/FocusPointList.tsx: the same elements, classes and test
 // ids, the status select, the owners picker with a checkbox per member, the buttons) under the
 // app's own stylesheet, in the same split layout; without Yjs, stores, bindings, observers,
 // presence or carets. Driven by bench/run.ts: window.__rows.show(data), then clicks on a topic link.
 // The keeper's floor (bench/lab/keeper.ts) shows its rows with showRows.
 import { createSignal, For, Show } from 'solid-js';
 import { render } from 'solid-js/web';
-import '../../src/ui/styles.css';
+import '../../src/ui/shell/styles.css';
 
 interface Point {
   id: string;

@@ -18,7 +18,7 @@ export type { PluralForms } from './dictionary';
  * Every string of the interface, in the person's language (docs/i18n.md). The dictionaries are
  * split by area (src/i18n/<language>/<area>.ts): the areas of the screens that come with the page
  * are loaded before the first render (English is in the page), and each later screen's area
- * with that screen (`loadArea`, from ui/App.tsx), in the person's language. A new language is
+ * with that screen (`loadArea`, from ui/shell/App.tsx), in the person's language. A new language is
  * loaded whole for the areas already shown, and the screen switches once it has arrived.
  */
 export type Dictionary = DictionaryOf<typeof en>;

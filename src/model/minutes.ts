@@ -47,7 +47,7 @@ export const MINUTES_STATUS_LABELS: Record<FocusPointStatus, string> = {
 
 /**
  * The words minutes are written in: the language of the person exporting them (the UI builds
- * these from its dictionaries, ui/download.ts's exportWords); English by default. What the group
+ * these from its dictionaries, ui/kit/download.ts's exportWords); English by default. What the group
  * wrote (titles, points, notes, names) stays as written.
  */
 export interface MinutesWords {

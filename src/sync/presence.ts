@@ -73,7 +73,7 @@ export function observeParticipants(awareness: Awareness, listener: () => void):
 
 /**
  * Colours for people's initials, carets and names. Each carries text at 4.5:1 in white or in the
- * ink colour (src/ui/person-colour.ts chooses; the violet was #9467bd, 4.3:1 at best).
+ * ink colour (src/ui/shell/person-colour.ts chooses; the violet was #9467bd, 4.3:1 at best).
  */
 export const PERSON_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#8a5cc0', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e', '#3f51b5'];
 

@@ -66,7 +66,7 @@ describe('offline first', () => {
     await addPoint(page, 'Written on the train');
     await page.reload();
     await expect.poll(() => pointTexts(page)).toEqual(['Written before leaving', 'Written on the train']);
-    // The other screens are loaded when first shown (ui/App.tsx): precached, they open offline too.
+    // The other screens are loaded when first shown (ui/shell/App.tsx): precached, they open offline too.
     const screens: [string, string][] = [
       ['Members', 'add-member'],
       ['Meetings', 'add-meeting'],

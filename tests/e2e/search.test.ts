@@ -78,7 +78,7 @@ describe('search', () => {
     expect(await marks()).toEqual(['car', 'washes']);
 
     await search('pandemic reduced');
-    await expect.poll(shown).toEqual([expect.stringMatching(/^Meeting \| Working session on countering expanding criminal networks locally \| Notes: .*pandemic.*reduced.* \| \d{4}-\d{2}-\d{2}$/)]);
+    await expect.poll(shown).toEqual([expect.stringMatching(/^Meeting \| Working session on countering expanding criminal networks locally \| Notes: .*pandemic.*reduced.* \| \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/)]);
 
     await search('organised crime');
     await expect.poll(async () => (await hits().count()) > 2).toBe(true);

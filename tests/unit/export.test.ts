@@ -177,7 +177,7 @@ describe('.docx export', () => {
 describe('exports in the language of the person exporting', () => {
   it('writes a sheet and minutes in French: its words, months and dates; the group\'s texts as written', async () => {
     const { loadArea, loadLocale } = await import('../../src/i18n');
-    const { exportWords } = await import('../../src/ui/download');
+    const { exportWords } = await import('../../src/ui/kit/download');
     await loadLocale('fr');
     await loadArea('editor');
     try {

@@ -1,7 +1,7 @@
 // A partner's colour (any #rrggbb) with text on it or in it: the text stays readable (issue 13).
 import { describe, expect, test } from 'vitest';
 import { PERSON_COLORS } from '../../src/sync/presence';
-import { textColorOn, textColorOnWhite } from '../../src/ui/person-colour';
+import { textColorOn, textColorOnWhite } from '../../src/ui/shell/person-colour';
 
 function contrast(a: string, b: string): number {
   const luminance = (color: string) =>

@@ -28,7 +28,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /**
  * The words an export is written in: the language of the person exporting (the UI builds them
- * from its dictionaries: ui/download.ts's exportWords); English by default, for tests and
+ * from its dictionaries: ui/kit/download.ts's exportWords); English by default, for tests and
  * scripts. The group's own texts stay as written.
  */
 export interface ExportWords extends MinutesWords {

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { createRecord } from '../../state/records';
 import { t } from '../../i18n';
-import { useWorkspace } from '../context';
+import { useWorkspace } from '../shell/context';
 import { createRichText } from './rich-field';
 import RichTextEditor from './RichTextEditor';
 

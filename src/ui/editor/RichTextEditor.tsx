@@ -9,11 +9,11 @@ import { redo, undo, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } f
 import { t, tn } from '../../i18n';
 import { safeHref, type CoRichText } from '../../model';
 import type { EditingTarget } from '../../sync/presence';
-import { useWorkspace } from '../context';
+import { useWorkspace } from '../shell/context';
 import { cleanPastedHTML } from './paste';
 import { keepStoredMarks } from './stored-marks';
 import { richSchema } from './schema';
-import { textColorOn, textColorOnWhite } from '../person-colour';
+import { textColorOn, textColorOnWhite } from '../shell/person-colour';
 import './editor.css';
 
 const { nodes, marks } = richSchema;

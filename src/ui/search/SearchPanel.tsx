@@ -199,11 +199,11 @@ export function SearchPanel(props: { input: HTMLInputElement; box: HTMLElement; 
                         <span class="search-hit-context" data-testid="search-hit-context">
                           {contextOf(hit).join(' · ')}
                           {contextOf(hit).length > 0 && hit.date ? ' · ' : ''}
-                          {/* A meeting's date as written in the record (ISO, as search.test.ts reads it), in the person's language on hover. */}
+                          {/* A meeting's date in the person's language; the record's own date for machines. */}
                           <Show when={hit.date}>
                             {(date) => (
-                              <time datetime={date()} title={formatDate(date())} data-testid="search-hit-date">
-                                {date()}
+                              <time datetime={date()} data-testid="search-hit-date">
+                                {formatDate(date()) || date()}
                               </time>
                             )}
                           </Show>

@@ -1,0 +1,74 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, Show } from 'solid-js';
+import { registry } from '../../state/registry';
+import { parseShareLink, type ShareLink } from '../../sync/link';
+import { t } from '../../i18n';
+import { Notice } from '../kit/components';
+
+/** Opening a share link: keep the workspace's key in this browser, then open it (it syncs from partners). */
+export function JoinPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const parsed = createMemo(() => parseShareLink(`#${location.pathname}${location.search}`));
+  // A link naming a workspace this browser has, with another key: workspace ids are not secret,
+  // so such a link could move the workspace into a stranger's room. Ask first.
+  const [conflict, setConflict] = createSignal<ShareLink | null>(null);
+
+  const accept = (link: ShareLink) => {
+    const known = registry.get(link.workspaceId);
+    const network = { ...(link.relays.length > 0 ? { relays: link.relays } : {}), ...(link.keepers.length > 0 ? { keepers: link.keepers } : {}) };
+    if (known) registry.update(link.workspaceId, { secret: link.secret, ...network });
+    else registry.add({ id: link.workspaceId, name: t('join.sharedWorkspace'), secret: link.secret, ...network });
+    navigate(`/w/${link.workspaceId}/topics`, { replace: true });
+  };
+
+  createEffect(() => {
+    const result = parsed();
+    setConflict(null);
+    if (!result.ok) return;
+    const known = registry.get(result.link.workspaceId);
+    if (known?.secret && known.secret !== result.link.secret) setConflict(result.link);
+    else accept(result.link);
+  });
+
+  const failure = () => {
+    const result = parsed();
+    return result.ok ? undefined : result;
+  };
+  return (
+    <main class="page narrow">
+      <Show when={failure()}>
+        {(failed) => (
+          <>
+            <h1>{t('join.failedTitle')}</h1>
+            <Notice tone="error" testId="link-error">
+              {t(`join.problems.${failed().problem}`, { address: failed().address ?? '' })}
+            </Notice>
+            <A class="button primary" href="/">
+              {t('common.goHome')}
+            </A>
+          </>
+        )}
+      </Show>
+      <Show when={conflict()}>
+        {(link) => (
+          <div data-testid="link-conflict">
+            <h1>{t('join.conflictTitle')}</h1>
+            <Notice tone="warning">{t('join.conflictBody', { name: registry.get(link().workspaceId)?.name ?? '' })}</Notice>
+            <div class="dialog-actions">
+              <button type="button" class="button" data-testid="keep-key" onClick={() => navigate(`/w/${link().workspaceId}/topics`, { replace: true })}>
+                {t('join.keepKey')}
+              </button>
+              <button type="button" class="button danger" data-testid="use-new-key" onClick={() => accept(link())}>
+                {t('join.useNewKey')}
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <Show when={!failure() && !conflict()}>
+        <p class="quiet">{t('join.opening')}</p>
+      </Show>
+    </main>
+  );
+}

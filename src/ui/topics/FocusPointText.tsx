@@ -1,0 +1,127 @@
+import { createEffect, createSignal, For, onCleanup, onMount, untrack } from 'solid-js';
+import { t } from '../../i18n';
+import { LIMITS, type CoText } from '../../model';
+import { announceEditing } from '../../state/peers';
+import { bindText } from '../../state/text-binding';
+import type { Participant } from '../../sync/presence';
+import { cancelCaretMeasure, measureCarets, type CaretBox } from './caret-position';
+import { useWorkspace } from '../shell/context';
+import { autoGrow } from '../kit/autogrow';
+import { textColorOn } from '../shell/person-colour';
+import { reportProblem } from '../kit/write-problem';
+
+/**
+ * A focus point's text: bound to its co-edited text, telling partners where this person's caret
+ * is, and showing theirs, each in the person's colour with their name.
+ */
+export function FocusPointText(props: {
+  pointId: string;
+  text: CoText;
+  label: string;
+  onKeyDown?: (event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => void;
+  ref?: (el: HTMLTextAreaElement) => void;
+}) {
+  const { peers, participants } = useWorkspace();
+  let el!: HTMLTextAreaElement;
+  const [carets, setCarets] = createSignal<({ person: Participant } & CaretBox)[]>([]);
+  /** The partners whose caret is in this point, and where in its text. */
+  const remoteCarets = () =>
+    participants().flatMap((person) => {
+      const editing = person.editing;
+      if (person.self || !editing || editing.kind !== 'focusPoint' || editing.id !== props.pointId || !editing.head) return [];
+      const index = props.text.indexOf(editing.head);
+      return index === null ? [] : [{ person, index }];
+    });
+  // Measured once a frame at most, with every other field's carets (caret-position.ts).
+  const asker = {};
+  const relayout = () => {
+    if (carets().length === 0 && remoteCarets().length === 0) return;
+    let measured: { person: Participant; index: number }[] = [];
+    measureCarets(
+      asker,
+      el,
+      () => (measured = remoteCarets()).map((caret) => caret.index),
+      (boxes) => setCarets(measured.map((caret, i) => ({ person: caret.person, ...boxes[i]! }))),
+    );
+  };
+  // Follows each partner's caret (the participants' store is reconciled: read down to the heads).
+  createEffect(() => {
+    remoteCarets();
+    untrack(relayout);
+  });
+  onCleanup(() => cancelCaretMeasure(asker));
+
+  const announce = () => {
+    if (document.activeElement !== el) return;
+    const backward = el.selectionDirection === 'backward';
+    const start = el.selectionStart ?? 0;
+    const end = el.selectionEnd ?? start;
+    announceEditing(peers, {
+      kind: 'focusPoint',
+      id: props.pointId,
+      field: 'text',
+      anchor: props.text.anchorAt(backward ? end : start),
+      head: props.text.anchorAt(backward ? start : end),
+    });
+  };
+
+  onMount(() => {
+    bindText(el, props.text, () => autoGrow(el), reportProblem);
+    autoGrow(el);
+    const onSelection = () => {
+      if (document.activeElement === el) announce();
+    };
+    document.addEventListener('selectionchange', onSelection);
+    const stopText = props.text.observe(() => {
+      autoGrow(el);
+      relayout();
+    });
+    const resize = new ResizeObserver(relayout);
+    resize.observe(el);
+    onCleanup(() => {
+      document.removeEventListener('selectionchange', onSelection);
+      stopText();
+      resize.disconnect();
+    });
+    props.ref?.(el);
+  });
+
+  return (
+    <div class="cotext-wrap">
+      <textarea
+        ref={el}
+        class="cotext point-text"
+        aria-label={props.label}
+        placeholder={t('topics.points.describe')}
+        data-testid="focus-point-text"
+        maxLength={LIMITS.focusPointText}
+        rows={1}
+        onKeyDown={(event) => props.onKeyDown?.(event)}
+        onFocus={announce}
+        onPaste={(event) => {
+          // Plain text only, and no line breaks: a focus point is one paragraph.
+          const pasted = event.clipboardData?.getData('text/plain');
+          if (pasted === undefined) return;
+          event.preventDefault();
+          document.execCommand('insertText', false, pasted.replace(/\s*\n\s*/g, ' '));
+        }}
+      />
+      <For each={carets()}>{(caret) => <RemoteCaret person={caret.person} top={caret.top} left={caret.left} height={caret.height} />}</For>
+    </div>
+  );
+}
+
+function RemoteCaret(props: { person: Participant; top: number; left: number; height: number }) {
+  return (
+    <span
+      class="remote-caret"
+      data-testid="remote-caret"
+      data-name={props.person.name}
+      style={{ top: `${props.top}px`, left: `${props.left}px`, height: `${props.height}px`, 'background-color': props.person.color }}
+    >
+      <span class="remote-caret-name" style={{ 'background-color': props.person.color, color: textColorOn(props.person.color) }}>
+        {props.person.organisation || props.person.name}
+      </span>
+    </span>
+  );
+}
