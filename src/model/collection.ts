@@ -115,11 +115,11 @@ export interface Host {
 export type Draft<R extends BaseRecord> = Partial<Omit<R, keyof BaseRecord>>;
 
 /** Why a value was refused, for the screen to say in the person's language (the message is English, for logs). */
-export type InvalidReason = 'too-long' | 'empty' | 'invalid';
+export type InvalidReason = 'too-long' | 'empty' | 'invalid' | 'period-order';
 
 /** A value that a write was refused for: the message says which field and why, in plain words. */
 export class InvalidValue extends Error {
-  /** Why, as a code: `too-long` (with `length` and `limit`), `empty`, `invalid`; undefined where only the message says. */
+  /** Why, as a code: `too-long` (with `length` and `limit`), `empty`, `invalid`, `period-order` (a period that ends before it starts); undefined where only the message says. */
   readonly reason: InvalidReason | undefined;
   /** For `too-long`: the most characters the field keeps. */
   readonly limit: number | undefined;

@@ -171,7 +171,7 @@ export class Practices extends Collection<Practice> {
 function checkPeriod(start: string, end: string): void {
   // Month strings compare as dates; a bad one is left to the field's own check.
   if (start && end && PRACTICE_MONTH.test(start) && PRACTICE_MONTH.test(end) && end < start) {
-    throw new InvalidValue('practices', 'periodEnd', `practices.periodEnd: the period cannot end (${end}) before it starts (${start})`);
+    throw new InvalidValue('practices', 'periodEnd', `practices.periodEnd: the period cannot end (${end}) before it starts (${start})`, { reason: 'period-order' });
   }
 }
 

@@ -142,10 +142,10 @@ export class Workspace implements Host {
     const name = checkedName(meta.name);
     const description = meta.description ?? '';
     if (description.length > WORKSPACE_DESCRIPTION_MAX) {
-      throw new InvalidValue('meta', 'description', `A description of ${description.length} characters is more than the ${WORKSPACE_DESCRIPTION_MAX} allowed.`);
+      throw new InvalidValue('meta', 'description', `A description of ${description.length} characters is more than the ${WORKSPACE_DESCRIPTION_MAX} allowed.`, { reason: 'too-long', limit: WORKSPACE_DESCRIPTION_MAX, length: description.length });
     }
     const createdAt = meta.createdAt ?? new Date().toISOString();
-    if (!metaSchema.createdAt.safeParse(createdAt).success) throw new InvalidValue('meta', 'createdAt', `${createdAt} is not a date and time.`);
+    if (!metaSchema.createdAt.safeParse(createdAt).success) throw new InvalidValue('meta', 'createdAt', `${createdAt} is not a date and time.`, { reason: 'invalid' });
     this.transact('workspace.create', () => {
       this.metaMap.set('schemaVersion', SCHEMA_VERSION);
       this.metaMap.set('name', name);
@@ -316,8 +316,8 @@ export class Workspace implements Host {
 
 function checkedName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw new InvalidValue('meta', 'name', 'A workspace needs a name.');
-  if (trimmed.length > WORKSPACE_NAME_MAX) throw new InvalidValue('meta', 'name', `A name of ${trimmed.length} characters is more than the ${WORKSPACE_NAME_MAX} allowed.`);
+  if (!trimmed) throw new InvalidValue('meta', 'name', 'A workspace needs a name.', { reason: 'empty' });
+  if (trimmed.length > WORKSPACE_NAME_MAX) throw new InvalidValue('meta', 'name', `A name of ${trimmed.length} characters is more than the ${WORKSPACE_NAME_MAX} allowed.`, { reason: 'too-long', limit: WORKSPACE_NAME_MAX, length: trimmed.length });
   return trimmed;
 }
 

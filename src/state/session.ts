@@ -152,7 +152,7 @@ export type WorkspaceState =
   | { kind: 'loading' }
   | { kind: 'ready'; workspace: Workspace }
   | { kind: 'missing' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; /** The browser's own words (IndexedDB's), shown inside the person's sentence. */ reason: string };
 
 /** Open a workspace for as long as the calling component lives; follows `id` when it changes. */
 export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> {
@@ -195,6 +195,7 @@ export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> 
           setState({
             kind: 'failed',
             message: `This browser could not open its stored copy of the workspace${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
+            reason: error instanceof Error ? error.message : '',
           });
         }
       })();

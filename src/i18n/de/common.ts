@@ -27,6 +27,7 @@ export const common: DictionaryOf<typeof en> = {
     TB: '{{ value }} TB',
   },
   keeper: {
+    insecure: 'Diese Seite wurde ohne sichere Verbindung (https) geöffnet, daher kann Tavola den Arbeitsbereich für seinen Verwahrer nicht versiegeln. Öffnen Sie sie über https.',
     paused: 'Verwahrer: pausiert, während Sie offline arbeiten',
     offline: 'Verwahrer: Ihre Änderungen warten auf diesem Gerät, bis das Netz wieder da ist',
     connecting: 'Verbindung zum Verwahrer wird hergestellt…',
@@ -42,6 +43,7 @@ export const common: DictionaryOf<typeof en> = {
     notReceived: 'Noch kann nichts geändert werden: Der Arbeitsbereich wird noch von Ihren Partnern übertragen. Lassen Sie diese Seite geöffnet und versuchen Sie es gleich noch einmal.',
     tooLong: 'Diese Änderung wurde nicht gespeichert: {{ length }} Zeichen sind mehr als die erlaubten {{ limit }}.',
     empty: 'Diese Änderung wurde nicht gespeichert: Dieses Feld darf nicht leer sein.',
+    periodOrder: 'Diese Änderung wurde nicht gespeichert: Der Zeitraum kann nicht enden, bevor er beginnt.',
     invalid: 'Diese Änderung wurde nicht gespeichert: Der Wert ist für dieses Feld nicht gültig.',
     unexpected: 'Diese Änderung wurde nicht gespeichert, weil etwas schiefgegangen ist: {{ reason }}.',
     unexpectedNoReason: 'Diese Änderung wurde nicht gespeichert, weil etwas schiefgegangen ist.',

@@ -25,6 +25,7 @@ export const common = {
     TB: '{{ value }} TB',
   },
   keeper: {
+    insecure: 'This page was opened without a secure connection (https), so Tavola cannot seal the workspace for its keeper. Open it over https.',
     paused: 'Keeper: paused while you work offline',
     offline: 'Keeper: your changes wait on this device until the network is back',
     connecting: 'Connecting to the keeper…',
@@ -40,6 +41,7 @@ export const common = {
     notReceived: 'Nothing can be changed yet: the workspace is still arriving from your partners. Keep this page open and try again in a moment.',
     tooLong: 'This change was not saved: {{ length }} characters is more than the {{ limit }} allowed.',
     empty: 'This change was not saved: this field cannot be empty.',
+    periodOrder: 'This change was not saved: the period cannot end before it starts.',
     invalid: 'This change was not saved: the value is not valid for this field.',
     unexpected: 'This change was not saved because something went wrong: {{ reason }}.',
     unexpectedNoReason: 'This change was not saved because something went wrong.',

@@ -7,6 +7,7 @@ export const shell = {
   },
   failed: {
     title: 'The workspace could not be opened',
+    body: 'This browser could not open its stored copy of the workspace{{ reason }}.',
   },
   allWorkspaces: 'Tavola: all workspaces',
   sharedWorkspace: 'Shared workspace',

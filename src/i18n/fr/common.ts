@@ -27,6 +27,7 @@ export const common: DictionaryOf<typeof en> = {
     TB: '{{ value }} To',
   },
   keeper: {
+    insecure: 'Cette page a été ouverte sans connexion sécurisée (https) : Tavola ne peut donc pas sceller l’espace de travail pour son gardien. Ouvrez-la en https.',
     paused: 'Gardien : en pause pendant que vous travaillez hors ligne',
     offline: 'Gardien : vos modifications attendent sur cet appareil le retour du réseau',
     connecting: 'Connexion au gardien…',
@@ -42,6 +43,7 @@ export const common: DictionaryOf<typeof en> = {
     notReceived: 'Rien ne peut encore être modifié : l’espace de travail arrive toujours de chez vos partenaires. Gardez cette page ouverte et réessayez dans un instant.',
     tooLong: 'Cette modification n’a pas été enregistrée : {{ length }} caractères, c’est plus que les {{ limit }} autorisés.',
     empty: 'Cette modification n’a pas été enregistrée : ce champ ne peut pas être vide.',
+    periodOrder: 'Cette modification n’a pas été enregistrée : la période ne peut pas finir avant de commencer.',
     invalid: 'Cette modification n’a pas été enregistrée : la valeur n’est pas valable pour ce champ.',
     unexpected: 'Cette modification n’a pas été enregistrée, car un problème est survenu : {{ reason }}.',
     unexpectedNoReason: 'Cette modification n’a pas été enregistrée, car un problème est survenu.',

@@ -27,6 +27,7 @@ export const common: DictionaryOf<typeof en> = {
     TB: '{{ value }} TB',
   },
   keeper: {
+    insecure: 'Questa pagina è stata aperta senza una connessione sicura (https), quindi Tavola non può sigillare lo spazio di lavoro per il suo custode. Aprila tramite https.',
     paused: 'Custode: in pausa mentre lavori offline',
     offline: 'Custode: le tue modifiche attendono su questo dispositivo finché la rete non torna',
     connecting: 'Connessione al custode…',
@@ -42,6 +43,7 @@ export const common: DictionaryOf<typeof en> = {
     notReceived: 'Non si può ancora modificare nulla: lo spazio di lavoro sta ancora arrivando dai tuoi partner. Tieni aperta questa pagina e riprova tra un momento.',
     tooLong: 'Questa modifica non è stata salvata: {{ length }} caratteri sono più dei {{ limit }} consentiti.',
     empty: 'Questa modifica non è stata salvata: questo campo non può essere vuoto.',
+    periodOrder: 'Questa modifica non è stata salvata: il periodo non può finire prima di iniziare.',
     invalid: 'Questa modifica non è stata salvata: il valore non è valido per questo campo.',
     unexpected: 'Questa modifica non è stata salvata perché qualcosa è andato storto: {{ reason }}.',
     unexpectedNoReason: 'Questa modifica non è stata salvata perché qualcosa è andato storto.',

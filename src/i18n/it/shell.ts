@@ -7,7 +7,7 @@ export const shell: DictionaryOf<typeof en> = {
     title: 'Questo spazio di lavoro non è in questo browser',
     body: 'Forse è stato eliminato qui, oppure è stato creato in un altro browser. Chiedi a un partner il link dello spazio di lavoro.',
   },
-  failed: { title: 'Impossibile aprire lo spazio di lavoro' },
+  failed: { title: 'Impossibile aprire lo spazio di lavoro', body: 'Questo browser non è riuscito ad aprire la copia dello spazio di lavoro che conserva{{ reason }}.' },
   allWorkspaces: 'Tavola: tutti gli spazi di lavoro',
   sharedWorkspace: 'Spazio di lavoro condiviso',
   share: 'Condividi',

@@ -27,6 +27,7 @@ export const common: DictionaryOf<typeof en> = {
     TB: '{{ value }} TB',
   },
   keeper: {
+    insecure: 'Deze pagina is geopend zonder beveiligde verbinding (https), dus Tavola kan de werkruimte niet verzegelen voor de bewaarder. Open haar via https.',
     paused: 'Bewaarder: gepauzeerd terwijl u offline werkt',
     offline: 'Bewaarder: uw wijzigingen wachten op dit apparaat tot het netwerk terug is',
     connecting: 'Verbinden met de bewaarder…',
@@ -42,6 +43,7 @@ export const common: DictionaryOf<typeof en> = {
     notReceived: 'Er kan nog niets worden gewijzigd: de werkruimte komt nog binnen van uw partners. Houd deze pagina open en probeer het zo opnieuw.',
     tooLong: 'Deze wijziging is niet opgeslagen: {{ length }} tekens is meer dan de toegestane {{ limit }}.',
     empty: 'Deze wijziging is niet opgeslagen: dit veld mag niet leeg zijn.',
+    periodOrder: 'Deze wijziging is niet opgeslagen: de periode kan niet eindigen voordat ze begint.',
     invalid: 'Deze wijziging is niet opgeslagen: de waarde is niet geldig voor dit veld.',
     unexpected: 'Deze wijziging is niet opgeslagen omdat er iets misging: {{ reason }}.',
     unexpectedNoReason: 'Deze wijziging is niet opgeslagen omdat er iets misging.',

@@ -27,6 +27,7 @@ export const common: DictionaryOf<typeof en> = {
     TB: '{{ value }} TB',
   },
   keeper: {
+    insecure: 'Esta página foi aberta sem uma ligação segura (https), por isso o Tavola não pode selar o espaço de trabalho para o seu guardião. Abra-a através de https.',
     paused: 'Guardião: em pausa enquanto trabalha offline',
     offline: 'Guardião: as suas alterações aguardam neste dispositivo até a rede voltar',
     connecting: 'A ligar ao guardião…',
@@ -42,6 +43,7 @@ export const common: DictionaryOf<typeof en> = {
     notReceived: 'Ainda não é possível alterar nada: o espaço de trabalho ainda está a chegar dos seus parceiros. Mantenha esta página aberta e tente novamente dentro de momentos.',
     tooLong: 'Esta alteração não foi guardada: {{ length }} caracteres é mais do que os {{ limit }} permitidos.',
     empty: 'Esta alteração não foi guardada: este campo não pode ficar vazio.',
+    periodOrder: 'Esta alteração não foi guardada: o período não pode terminar antes de começar.',
     invalid: 'Esta alteração não foi guardada: o valor não é válido para este campo.',
     unexpected: 'Esta alteração não foi guardada porque algo correu mal: {{ reason }}.',
     unexpectedNoReason: 'Esta alteração não foi guardada porque algo correu mal.',

@@ -17,6 +17,7 @@ export function problemMessage(error: unknown): string {
       return t('common.writeProblem.tooLong', { length: formatNumber(error.length ?? 0), limit: formatNumber(error.limit ?? 0) });
     }
     if (error.reason === 'empty') return t('common.writeProblem.empty');
+    if (error.reason === 'period-order') return t('common.writeProblem.periodOrder');
     // Any other refusal: in English, the model's own words (they name the value); else, in general terms.
     if (locale() !== 'en') return t('common.writeProblem.invalid');
     // The model's messages may start with the record and field they are about ("members.name: …").

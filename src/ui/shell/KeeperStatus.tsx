@@ -26,7 +26,8 @@ export function KeeperStatusLine(props: { snapshot: KeeperSnapshot; now: number 
         return at === null ? t('common.keeper.upToDate') : savedAt(at, props.now);
       }
       case 'failed':
-        return status.message;
+        // The one failure the keeper's connection has: no secure page, so no sealing.
+        return status.message.startsWith('This page was opened without a secure connection') ? t('common.keeper.insecure') : status.message;
     }
   };
   const kind = () => props.snapshot.status.kind;

@@ -37,7 +37,7 @@ export function WorkspaceLayout(props: ParentProps) {
         {(failed) => (
           <main class="page narrow">
             <h1>{t('shell.failed.title')}</h1>
-            <Notice tone="error">{failed().message}</Notice>
+            <Notice tone="error">{t('shell.failed.body', { reason: failed().reason ? ` (${failed().reason})` : '' })}</Notice>
             <A class="button" href="/">
               {t('common.goHome')}
             </A>
