@@ -12,7 +12,8 @@ import { expectCleanPages, FIXTURE, goTo, openSample } from './helpers';
 function groupWords(): string[] {
   const f = FIXTURE as unknown as Record<string, any>;
   // Tavola's own name is not translated either.
-  const words = new Set<string>(['Tavola', f.workspace.name, f.workspace.description, 'Anna', 'Amsterdam']);
+  // Anna of Amsterdam is who this test says it is (her initials show once she has).
+  const words = new Set<string>(['Tavola', f.workspace.name, f.workspace.description, 'Anna', 'Amsterdam', 'AN']);
   for (const m of f.members) words.add(m.name);
   for (const t of f.topics) {
     words.add(t.title);
@@ -134,9 +135,20 @@ describe('every screen in the pseudo-language: no text outside the dictionaries'
     await page.getByTestId('meeting-link').first().click();
     await page.getByTestId('meeting-view').waitFor();
     await check('a meeting');
-    await goTo(page, `${new URL(page.url()).hash.slice(1)}/minutes`);
+    const meetingRoute = new URL(page.url()).hash.slice(1);
+    await goTo(page, `${meetingRoute}/minutes`);
     await page.waitForTimeout(500);
     await check('minutes');
+    // The live meeting, with its notes' editor (its toolbar's words are the editor area's).
+    await goTo(page, meetingRoute);
+    await page.getByTestId('profile-name').fill('Anna');
+    await page.getByTestId('profile-organisation').fill('Amsterdam');
+    await page.getByTestId('profile-save').click();
+    await page.getByTestId('start-meeting').click();
+    await page.getByTestId('live-meeting').waitFor();
+    await page.getByTestId('live-notes').waitFor();
+    await page.waitForTimeout(500);
+    await check('live meeting');
   });
 
   test('practice sheets and a sheet', async () => {

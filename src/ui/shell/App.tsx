@@ -14,7 +14,7 @@ import { WriteProblem } from '../kit/write-problem';
 const withAreas = <T,>(load: () => Promise<T>, ...areas: Area[]) => Promise.all([load(), ...areas.map(loadArea)]).then(([module]) => module);
 const MembersPage = lazy(() => withAreas(() => import('../members/MembersPage'), 'members', 'practices').then((m) => ({ default: m.MembersPage })));
 const MeetingsPage = lazy(() => withAreas(() => import('../meetings/MeetingsPage'), 'meetings', 'editor', 'practices').then((m) => ({ default: m.MeetingsPage })));
-const LiveMeetingPage = lazy(() => withAreas(() => import('../meetings/live/LiveMeeting'), 'meetings').then((m) => ({ default: m.LiveMeetingPage })));
+const LiveMeetingPage = lazy(() => withAreas(() => import('../meetings/live/LiveMeeting'), 'meetings', 'editor', 'practices').then((m) => ({ default: m.LiveMeetingPage })));
 const MinutesPage = lazy(() => withAreas(() => import('../meetings/minutes/Minutes'), 'meetings', 'editor').then((m) => ({ default: m.MinutesPage })));
 const PracticesPage = lazy(() => withAreas(() => import('../practices/PracticesPage'), 'practices', 'editor').then((m) => ({ default: m.PracticesPage })));
 const SettingsPage = lazy(() => withAreas(() => import('../settings/SettingsPage'), 'settings', 'backup', 'practices').then((m) => ({ default: m.SettingsPage })));
