@@ -1,4 +1,6 @@
-import { ENGLISH_EXPORT_WORDS, type ExportWords } from '../../io/export/document';
+import { createSignal, type Accessor } from 'solid-js';
+import { ENGLISH_EXPORT_WORDS, type ExportDocument, type ExportWords } from '../../io/export/document';
+import { toMarkdown } from '../../io/export/markdown';
 import { formatDate, formatList, formatNumber, locale, t, tn } from '../../i18n';
 import { FOCUS_POINT_STATUSES, PRACTICE_SECTIONS, PRACTICE_STATUSES } from '../../model';
 
@@ -18,6 +20,37 @@ export function saveFile(name: string, content: string | Uint8Array, type: strin
 
 export const MARKDOWN_TYPE = 'text/markdown;charset=utf-8';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The two downloads of an exported document (minutes, a practice sheet): Markdown at once, and
+ * .docx with the docx library loaded only on that click (it is in no screen's chunk). A .docx
+ * that cannot be made goes to `failed` with the library's reason.
+ */
+export function createDownloads(exported: () => ExportDocument | undefined, failed: (reason: string) => void): {
+  downloadMarkdown: () => void;
+  downloadDocx: () => Promise<void>;
+  preparingDocx: Accessor<boolean>;
+} {
+  const [preparingDocx, setPreparingDocx] = createSignal(false);
+  const downloadMarkdown = () => {
+    const current = exported();
+    if (current) saveFile(`${current.fileName}.md`, toMarkdown(current.doc), MARKDOWN_TYPE);
+  };
+  const downloadDocx = async () => {
+    const current = exported();
+    if (!current || preparingDocx()) return;
+    setPreparingDocx(true);
+    try {
+      const { toDocx } = await import('../../io/export/docx');
+      saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
+    } catch (error) {
+      failed(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPreparingDocx(false);
+    }
+  };
+  return { downloadMarkdown, downloadDocx, preparingDocx };
+}
 
 /**
  * The words of an export (minutes, practice sheets) in the language of the person exporting,

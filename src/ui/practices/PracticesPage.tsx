@@ -2,12 +2,11 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { LIMITS, PRACTICE_SECTIONS, type Member, type Practice, type PracticeSection, type Workspace } from '../../model';
 import { practiceDocument } from '../../io/export/document';
-import { toMarkdown } from '../../io/export/markdown';
 import { createRecord, createRecordList } from '../../state/records';
 import { AddForm, CoTextField, EmptyState, formatDate, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { countryName } from '../kit/record-fields';
-import { DOCX_TYPE, exportWords, MARKDOWN_TYPE, saveFile } from '../kit/download';
+import { createDownloads, exportWords } from '../kit/download';
 import { formatNumber, t, tn } from '../../i18n';
 import { ExportView } from './ExportView';
 import { PracticeHeader, PRACTICE_STATUS_LABELS } from './PracticeHeader';
@@ -127,25 +126,9 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
     version();
     return practiceDocument(workspace, props.practiceId, countryName, exportWords());
   });
-  const downloadMarkdown = () => {
-    const current = exported();
-    if (current) saveFile(`${current.fileName}.md`, toMarkdown(current.doc), MARKDOWN_TYPE);
-  };
-  const [preparingDocx, setPreparingDocx] = createSignal(false);
-  const downloadDocx = async () => {
-    const current = exported();
-    if (!current || preparingDocx()) return;
-    setPreparingDocx(true);
-    try {
-      // Loaded only now: the docx library is in neither the initial bundle nor this screen's.
-      const { toDocx } = await import('../../io/export/docx');
-      saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
-    } catch (error) {
-      reportProblem(new Error(t('practices.docxFailed', { reason: error instanceof Error ? error.message : String(error) })));
-    } finally {
-      setPreparingDocx(false);
-    }
-  };
+  const { downloadMarkdown, downloadDocx, preparingDocx } = createDownloads(exported, (reason) =>
+    reportProblem(new Error(t('practices.docxFailed', { reason }))),
+  );
 
   return (
     <Show

@@ -3,8 +3,7 @@ import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { minutesOf, type MinutesTopic, type Workspace } from '../../../model';
 import { formatDate, t, tn } from '../../../i18n';
 import { minutesDocument } from '../../../io/export/document';
-import { toMarkdown } from '../../../io/export/markdown';
-import { DOCX_TYPE, MARKDOWN_TYPE, exportWords, saveFile } from '../../kit/download';
+import { createDownloads, exportWords } from '../../kit/download';
 import { reportProblem } from '../../kit/write-problem';
 import { EmptyState } from '../../kit/components';
 import { useWorkspace } from '../../shell/context';
@@ -40,25 +39,9 @@ function MeetingMinutes(props: { meetingId: string }) {
   const meetingHref = `/w/${id}/meetings/${props.meetingId}`;
 
   const exported = () => minutesDocument(workspace, props.meetingId, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, words: exportWords() });
-  const download = () => {
-    const current = exported();
-    if (current) saveFile(`${current.fileName}.md`, toMarkdown(current.doc), MARKDOWN_TYPE);
-  };
-  const [preparingDocx, setPreparingDocx] = createSignal(false);
-  const downloadDocx = async () => {
-    const current = exported();
-    if (!current || preparingDocx()) return;
-    setPreparingDocx(true);
-    try {
-      // Loaded only now: the docx library is in neither the initial bundle nor this screen's.
-      const { toDocx } = await import('../../../io/export/docx');
-      saveFile(`${current.fileName}.docx`, await toDocx(current), DOCX_TYPE);
-    } catch (error) {
-      reportProblem(new Error(t('meetings.minutes.docxFailed', { reason: error instanceof Error ? error.message : String(error) })));
-    } finally {
-      setPreparingDocx(false);
-    }
-  };
+  const { downloadMarkdown: download, downloadDocx, preparingDocx } = createDownloads(exported, (reason) =>
+    reportProblem(new Error(t('meetings.minutes.docxFailed', { reason }))),
+  );
 
   return (
     <Show
