@@ -36,7 +36,13 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
   return page.evaluate((allowed) => {
     const months = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/g;
     const countries = new Intl.DisplayNames(['en'], { type: 'region' });
-    const countryNames = ['NL', 'BE', 'DE', 'FR', 'IT', 'PT', 'ES', 'LU', 'AT', 'PL', 'IE', 'DK', 'SE', 'FI', 'GR', 'CZ', 'HU', 'RO', 'BG', 'HR', 'SI', 'SK', 'LT', 'LV', 'EE', 'CY', 'MT'].map((c) => countries.of(c)!);
+    // Every region name Intl knows (the country pickers list them all), longest first.
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const countryNames = [...letters]
+      .flatMap((a) => [...letters].map((b) => a + b))
+      .map((code) => { try { const name = countries.of(code); return name && name !== code ? name : ''; } catch { return ''; } })
+      .filter(Boolean)
+      .sort((x, y) => y.length - x.length);
     const clean = (text: string) => {
       // Marked strings, innermost first (a translated string can hold another as a placeholder);
       // then what a marked string split around an element leaves in this node (its start or end).
@@ -68,6 +74,12 @@ function unmarked(page: Page, allowed: string[]): Promise<string[]> {
         const value = el.getAttribute(attribute);
         const rest = value ? clean(value) : '';
         if (rest) found.push(`${where(el)} ${attribute}: “${rest}”`);
+      }
+      // A select's options are not laid out, so the walk above does not see their text.
+      // (A language's own name, marked with its lang, is not translated.)
+      if (el.tagName === 'OPTION' && !el.hasAttribute('lang')) {
+        const rest = clean(el.textContent ?? '');
+        if (rest) found.push(`${where(el)}: “${rest}”`);
       }
     }
     if (document.title && clean(document.title)) found.push(`title: “${clean(document.title)}”`);

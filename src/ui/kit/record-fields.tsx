@@ -27,15 +27,6 @@ export function kindLabel(kind: MemberKind): string {
   return found !== full ? found : english.fields.kind[kind];
 }
 
-/** English kind names (kept for callers that have not moved to kindLabel yet). */
-export const KIND_LABELS: Record<MemberKind, string> = {
-  city: 'City',
-  region: 'Region',
-  association: 'Association',
-  'national-forum': 'National forum',
-  other: 'Other',
-};
-
 /**
  * An input for a plain (not co-edited) value of a record. Text is saved as it is typed, once it
  * is valid: nothing typed is lost by leaving the screen, changing the address or closing the

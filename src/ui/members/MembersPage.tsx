@@ -4,7 +4,7 @@ import { t, tn } from '../../i18n';
 import { createRecordList } from '../../state/records';
 import { EmptyState, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
-import { countryName, CountrySelect, KIND_LABELS, ValueInput } from '../kit/record-fields';
+import { countryName, CountrySelect, kindLabel, ValueInput } from '../kit/record-fields';
 import { attempt } from '../kit/write-problem';
 import '../kit/records.css';
 
@@ -88,7 +88,7 @@ export function MembersPage() {
         label={(member) => (
           <span class="deleted-text">
             {member.name || t('members.unnamed')}
-            <span class="quiet"> · {KIND_LABELS[member.kind]}{member.country ? `, ${countryName(member.country)}` : ''}</span>
+            <span class="quiet"> · {kindLabel(member.kind)}{member.country ? `, ${countryName(member.country)}` : ''}</span>
           </span>
         )}
       />
@@ -137,7 +137,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             if (!attempt(() => workspace.members.update(id(), { kind: select.value as MemberKind }))) select.value = props.member.kind;
           }}
         >
-          <For each={MEMBER_KINDS}>{(kind) => <option value={kind}>{KIND_LABELS[kind]}</option>}</For>
+          <For each={MEMBER_KINDS}>{(kind) => <option value={kind}>{kindLabel(kind)}</option>}</For>
         </select>
       </td>
       <td class="col-country">
@@ -243,7 +243,7 @@ function AddMemberForm() {
         <label class="field">
           {t('members.add.kind')}
           <select data-testid="add-member-kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value as MemberKind)}>
-            <For each={MEMBER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
+            <For each={MEMBER_KINDS}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
           </select>
         </label>
         <label class="field add-member-country">

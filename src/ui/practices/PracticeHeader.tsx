@@ -8,12 +8,6 @@ import { countryName } from '../kit/record-fields';
 import { attempt } from '../kit/write-problem';
 
 /** English status names (kept for callers that have not moved to `common.practiceStatus.*` yet). */
-export const PRACTICE_STATUS_LABELS: Record<PracticeStatus, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  final: 'Final',
-};
-
 function memberLabel(member: Member): string {
   return member.country ? `${member.name} (${countryName(member.country)})` : member.name;
 }

@@ -9,13 +9,12 @@ import { countryName } from '../kit/record-fields';
 import { createDownloads, exportWords } from '../kit/download';
 import { formatNumber, t, tn } from '../../i18n';
 import { ExportView } from './ExportView';
-import { PracticeHeader, PRACTICE_STATUS_LABELS } from './PracticeHeader';
+import { PracticeHeader } from './PracticeHeader';
 import { attempt, reportProblem } from '../kit/write-problem';
 import RichTextEditor from '../editor/RichTextEditor';
 import { createRichText } from '../editor/rich-field';
 import './practices.css';
 
-export { PRACTICE_STATUS_LABELS };
 
 /** A section's title and hint in the person's language (common.sections). */
 export function practiceSectionLabel(section: PracticeSection): { title: string; hint: string } {
