@@ -25,6 +25,7 @@ import {
   sharedReassemblyBudget,
   syncMessage,
 } from '@tavola/webrtc';
+import { deriveKey, encryptJson } from '../../packages/webrtc/src/crypto.js';
 import { Workspace } from '../../src/model';
 import { newSecret, roomNameFor } from '../../src/sync/link';
 import { buildLargeWorkspace } from '../support/large-workspace';
@@ -180,6 +181,7 @@ describe('a hostile peer with the key, over real WebRTC', { retry: 2 }, () => {
   beforeAll(async () => {
     relay = await startRelay();
     process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -187,6 +189,7 @@ describe('a hostile peer with the key, over real WebRTC', { retry: 2 }, () => {
   });
   afterAll(async () => {
     process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
     await relay.stop();
   });
 
@@ -334,6 +337,38 @@ describe('a hostile peer with the key, over real WebRTC', { retry: 2 }, () => {
     expect(sharedReassemblyBudget.used).toBe(0);
     console.log(`[measure] an unfinished 10 MB message: peer dropped ${dropMs} ms after its first frame`);
   }, 90_000);
+
+  test('signalling that does not fit is dropped: an answer from a peer with no connection, one to another peer, another key, garbage', async () => {
+    const secret = newSecret();
+    const room = await roomNameFor(secret);
+    const victim = await startVictim(secret, relay.url);
+    cleanups.push(() => victim.destroy());
+    const roomOf = () => (victim.provider as unknown as { room: { peerId: string; webrtcConns: Map<string, unknown> } | null }).room;
+    await waitFor(() => roomOf() !== null && victim.provider.connected, 'the victim to reach the relay');
+    const peerId = roomOf()!.peerId;
+    const socket = new WebSocket(relay.url);
+    cleanups.push(() => socket.close());
+    await new Promise((resolve, reject) => socket.on('open', resolve).on('error', reject));
+    const key = await deriveKey(secret, room);
+    const otherKey = await deriveKey(newSecret(), room);
+    const publish = async (data: unknown, withKey = key) =>
+      socket.send(JSON.stringify({ type: 'publish', topic: room, data: Buffer.from(await encryptJson(data, withKey)).toString('base64') }));
+    const answer = { type: 'answer', sdp: 'v=0' };
+    // The victim must be subscribed before anything is published.
+    await new Promise((r) => setTimeout(r, 200));
+    await publish({ type: 'signal', from: 'ghost-a', to: 'somebody-else', signal: answer, token: 1 });
+    await publish({ type: 'signal', from: 'ghost-b', to: peerId, signal: answer, token: 1 });
+    await publish({ type: 'signal', from: 'ghost-c', to: peerId, signal: { type: 'offer', sdp: 'not sdp' }, token: 1 });
+    await publish({ type: 'signal', from: 'ghost-d', to: peerId, signal: answer }, otherKey);
+    await publish({ type: 'announce' });
+    socket.send(JSON.stringify({ type: 'publish', topic: room, data: 'bm90IGEgbWVzc2FnZQ==' }));
+    socket.send(JSON.stringify({ type: 'publish', topic: room, data: 42 }));
+    // A real partner still connects afterwards, and nothing was thrown on the way (afterEach).
+    const partner: NodePeer = await startNodePeer({ secret, relay: relay.url });
+    cleanups.push(() => partner.stop());
+    await waitFor(async () => (await partner.peerCount()) >= 1, 'a real partner to connect after the garbage');
+    expect([...roomOf()!.webrtcConns.keys()].filter((id) => id.startsWith('ghost-a') || id.startsWith('ghost-d'))).toEqual([]);
+  });
 
   test('a plain y-webrtc peer (no Tavola transport) still joins a small workspace', async () => {
     const secret = newSecret();

@@ -85,13 +85,21 @@ export const decrypt = (data, key) => {
   if (!key) {
     return /** @type {PromiseLike<Uint8Array>} */ (promise.resolve(data))
   }
-  const dataDecoder = decoding.createDecoder(data)
-  const algorithm = decoding.readVarString(dataDecoder)
-  if (algorithm !== 'AES-GCM') {
-    promise.reject(error.create('Unknown encryption algorithm'))
+  // Tavola: anything that is not an AES-GCM envelope (garbage from the relay, a
+  // truncated message) is a rejected promise, never a synchronous throw; upstream threw
+  // from the decoder and created an unreturned rejection for an unknown algorithm.
+  let iv, cipher
+  try {
+    const dataDecoder = decoding.createDecoder(data)
+    const algorithm = decoding.readVarString(dataDecoder)
+    if (algorithm !== 'AES-GCM') {
+      return promise.reject(error.create('Unknown encryption algorithm'))
+    }
+    iv = decoding.readVarUint8Array(dataDecoder)
+    cipher = decoding.readVarUint8Array(dataDecoder)
+  } catch (err) {
+    return promise.reject(err)
   }
-  const iv = decoding.readVarUint8Array(dataDecoder)
-  const cipher = decoding.readVarUint8Array(dataDecoder)
   return crypto.subtle.decrypt(
     {
       name: 'AES-GCM',

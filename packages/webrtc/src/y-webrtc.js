@@ -532,7 +532,13 @@ export class SignalingConn extends ws.WebsocketClient {
           const execMessage = data => {
             const webrtcConns = room.webrtcConns
             const peerId = room.peerId
-            if (data == null || data.from === peerId || (data.to !== undefined && data.to !== peerId) || room.bcConns.has(data.from)) {
+            // Tavola: a message without a sender, or a signal without a signal, is not one
+            // (upstream made a connection keyed `undefined`, or threw on `data.signal.type`).
+            if (data == null || typeof data !== 'object' || typeof data.from !== 'string' ||
+              (data.type === 'signal' && (data.signal == null || typeof data.signal !== 'object'))) {
+              return
+            }
+            if (data.from === peerId || (data.to !== undefined && data.to !== peerId) || room.bcConns.has(data.from)) {
               // ignore messages that are not addressed to this conn, or from clients that are connected via broadcastchannel
               return
             }
@@ -566,10 +572,13 @@ export class SignalingConn extends ws.WebsocketClient {
                     existingConn.glareToken = undefined
                   }
                 }
-                if (data.signal.type === 'answer') {
+                if (data.signal.type === 'answer' && data.to === peerId) {
+                  // Tavola: an answer addressed to another peer, or from a peer whose
+                  // connection is already gone (dropped, closed), is not ours to act on;
+                  // upstream dereferenced the missing connection and threw.
                   log('offer answered by: ', data.from)
                   const existingConn = webrtcConns.get(data.from)
-                  existingConn.glareToken = undefined
+                  if (existingConn) existingConn.glareToken = undefined
                 }
                 if (data.to === peerId) {
                   map.setIfUndefined(webrtcConns, data.from, () => new WebrtcConn(this, false, data.from, room)).peer.signal(data.signal)
@@ -580,7 +589,10 @@ export class SignalingConn extends ws.WebsocketClient {
           }
           if (room.key) {
             if (typeof m.data === 'string') {
-              cryptoutils.decryptJson(buffer.fromBase64(m.data), room.key).then(execMessage)
+              // Tavola: a message that does not decrypt (another key, garbage) or does not
+              // make sense is dropped, never an unhandled rejection.
+              promise.resolve().then(() => cryptoutils.decryptJson(buffer.fromBase64(m.data), room.key)).then(execMessage)
+                .catch(err => log('signalling message dropped: ', err))
             }
           } else {
             execMessage(m.data)
