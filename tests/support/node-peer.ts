@@ -13,6 +13,10 @@ export interface NodePeer {
   /** The peer's document, read through the model. */
   workspace(): Promise<Workspace>;
   peerCount(): Promise<number>;
+  /** The peer's Yjs client id (its presence's key). */
+  clientId(): Promise<number>;
+  /** Close its links and its relay with no goodbye, as a closed tab or a lost network. */
+  vanish(): Promise<void>;
   /** Document updates received over WebRTC, duplicates included. */
   receivedUpdates(): Promise<number>;
   /** Pairs of partners this peer knows are linked to each other (@tavola/webrtc's mesh). */
@@ -53,6 +57,8 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
       return workspace;
     },
     peerCount: () => call<number>({ type: 'peers' }),
+    clientId: () => call<number>({ type: 'clientId' }),
+    vanish: () => call<void>({ type: 'vanish' }),
     receivedUpdates: () => call<number>({ type: 'received' }),
     meshLinks: () => call<number>({ type: 'meshLinks' }),
     count: (map) => call<number>({ type: 'count', map }),

@@ -57,6 +57,16 @@ process.on('message', (message) => {
       for (const a of ids) for (const b of ids) if (a < b && mesh.linked(a, b)) pairs++;
       return reply(pairs);
     }
+    case 'clientId':
+      return reply(doc.clientID);
+    case 'vanish':
+      // As a tab that is closed or a laptop that loses the network: the links and the relay go,
+      // with no goodbye (provider.destroy() would first tell everyone its presence is gone).
+      if (provider?.room) {
+        for (const conn of provider.room.webrtcConns.values()) conn.peer._pc?.close();
+        for (const conn of provider.signalingConns) conn.destroy();
+      }
+      return reply(true);
     case 'leave':
       provider?.destroy();
       provider = null;

@@ -370,6 +370,24 @@ describe('a hostile peer with the key, over real WebRTC', { retry: 2 }, () => {
     expect([...roomOf()!.webrtcConns.keys()].filter((id) => id.startsWith('ghost-a') || id.startsWith('ghost-d'))).toEqual([]);
   });
 
+  test('a partner whose link closes with no goodbye is gone from presence at once, not after the 30 s timeout', async () => {
+    const secret = newSecret();
+    const victim = await startVictim(secret, relay.url);
+    cleanups.push(() => victim.destroy());
+    const partner: NodePeer = await startNodePeer({ secret, relay: relay.url });
+    cleanups.push(() => partner.stop());
+    const partnerId = await partner.clientId();
+    await waitFor(() => victim.awareness.getStates().has(partnerId), "the partner's presence to arrive");
+    const removals: unknown[] = [];
+    victim.awareness.on('update', ({ removed }: { removed: number[] }, origin: unknown) => {
+      if (removed.includes(partnerId)) removals.push(origin);
+    });
+    await partner.vanish();
+    await waitFor(() => !victim.awareness.getStates().has(partnerId), "the partner's presence to go");
+    // Removed by the closed connection, not by y-protocols' outdated-state timer ('timeout').
+    expect(removals).toEqual(['connection closed']);
+  });
+
   test('a plain y-webrtc peer (no Tavola transport) still joins a small workspace', async () => {
     const secret = newSecret();
     const source = new Workspace();

@@ -616,16 +616,26 @@ export class ChunkedPeer extends WebrtcPeer {
     if (this.destroyed || this.destroying) return;
     this.droppedFor = error.message;
     console.warn(`Tavola dropped a peer: ${error.message}`);
+    this._forgetPresence('dropped peer');
     this.destroy(new Error(`Dropped a peer that sent a malformed message: ${error.message}`));
-    // The presence it alone brought goes with it, rather than 30 s later.
+  }
+
+  /**
+   * The presence this connection alone brought goes with it, rather than 30 s later (y-protocols'
+   * outdated timeout): a partner who closes the tab or loses the network is shown gone at once. A
+   * client another connection also brought stays; one that only this link carried and that is still
+   * in the room comes back when the remaining partners answer the presence query the mesh sends
+   * when a link closes (mesh.js `catchUp`).
+   * @param {string} origin
+   */
+  _forgetPresence(origin) {
     const awareness = this._guard?.awareness;
-    if (awareness && this._clients.size > 0) {
-      const others = peersByAwareness.get(awareness) ?? new Set();
-      const gone = [...this._clients].filter((id) => ![...others].some((peer) => peer !== this && peer._clients.has(id)));
-      this._clients.clear();
-      removeAwarenessStates(awareness, gone, 'dropped peer');
-      for (const id of gone) awareness.meta.delete(id);
-    }
+    if (!awareness || this._clients.size === 0) return;
+    const others = peersByAwareness.get(awareness) ?? new Set();
+    const gone = [...this._clients].filter((id) => ![...others].some((peer) => peer !== this && peer._clients.has(id)));
+    this._clients.clear();
+    removeAwarenessStates(awareness, gone, origin);
+    for (const id of gone) awareness.meta.delete(id);
   }
 
   /** @override @param {Error | undefined} [error] */
@@ -640,6 +650,8 @@ export class ChunkedPeer extends WebrtcPeer {
     this._outboxBytes = 0;
     this._batch = [];
     this._batchBytes = 0;
+    // Tavola: a closed link takes the presence it alone brought (see _forgetPresence).
+    this._forgetPresence?.('connection closed');
     if (this._guard) peersByAwareness.get(this._guard.awareness)?.delete(this);
     super.destroy(error);
   }

@@ -33,6 +33,7 @@ export const STEP1_INTERVAL_MS = 10_000;
 const MAX_LINKS = 64;
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_QUERY_AWARENESS = 3;
 
 export class Mesh {
   /**
@@ -133,8 +134,13 @@ export class Mesh {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(encoder, this.room.doc);
+      // And for the presence states it holds: a partner that only the closed link carried, and
+      // that is still in the room, comes back at once (chunked-peer.js `_forgetPresence`).
+      const query = encoding.createEncoder();
+      encoding.writeVarUint(query, MESSAGE_QUERY_AWARENESS);
       try {
         conn.peer.send(encoding.toUint8Array(encoder));
+        conn.peer.send(encoding.toUint8Array(query));
       } catch {}
     };
     if (wait <= 0) ask();
