@@ -63,12 +63,15 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Unit and sync files run first, two at once (vitest's default is one less than the
+          // cores: one here); the e2e files then run one at a time.
+          maxWorkers: 2,
         },
       },
       // The seeded convergence fuzz at full size, only when `npm run fuzz` (scripts/fuzz.mjs) asks
       // for it with FUZZ_RUNS: `npm test` runs 300 seeds of it as tests/unit/fuzz.test.ts instead.
       ...(process.env.FUZZ_RUNS
-        ? [{ extends: true as const, test: { name: 'fuzz', include: ['tests/fuzz/**/*.fuzz.ts'], environment: 'node' as const } }]
+        ? [{ extends: true as const, test: { name: 'fuzz', include: ['tests/fuzz/**/*.fuzz.ts'], environment: 'node' as const, maxWorkers: 2 } }]
         : []),
       {
         extends: true,
@@ -77,6 +80,7 @@ export default defineConfig({
           name: 'sync',
           include: ['tests/sync/**/*.test.ts'],
           environment: 'node',
+          maxWorkers: 2,
           testTimeout: 60_000,
         },
       },
@@ -93,6 +97,11 @@ export default defineConfig({
           // Each e2e file starts its own Chromium processes; two cores run two files at once at most.
           maxWorkers: 1,
           fileParallelism: false,
+          // One worker for every e2e file (setupFiles still run per file and close its browsers):
+          // a fresh process per file cost 1.5 s each.
+          isolate: false,
+          // After the unit and sync files (which run two at once: a group needs one worker count).
+          sequence: { groupOrder: 1 },
         },
       },
     ],
