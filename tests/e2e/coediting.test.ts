@@ -66,6 +66,9 @@ describe('co-editing focus points during a call', () => {
     const remote = a.page.getByTestId('focus-point').nth(2).getByTestId('remote-caret');
     await expect.poll(() => remote.getAttribute('data-name')).toBe('Bruno');
     expect(await remote.textContent()).toBe('Lisbon');
+    // Its row is drawn whole (a contained row would clip his name), the others stay contained.
+    const visibility = (i: number) => a.page.getByTestId('focus-point').nth(i).evaluate((el) => getComputedStyle(el).contentVisibility);
+    expect([await visibility(2), await visibility(0)]).toEqual(['visible', 'auto']);
     // Drawn where Bruno's caret is: after "Point ", then, once he goes to the end, further right.
     const left = () => remote.evaluate((el: HTMLElement) => Number.parseFloat(el.style.left));
     const afterPoint = await left();

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { showModal } from '../kit/modal';
 import { createEffect, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 import type { Backup, MergeCheck } from '../../io/backup';
 import { t, type MessageKey } from '../../i18n';
@@ -178,7 +179,7 @@ export function BackupDialog(props: {
   let dialog!: HTMLDialogElement;
   const titleId = createUniqueId();
   createEffect(() => {
-    if (props.open && !dialog.open) dialog.showModal();
+    if (props.open && !dialog.open) showModal(dialog);
     if (!props.open && dialog.open) dialog.close();
   });
   return (

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show, type JSX, type ParentProps } from 'solid-js';
+import { showModal } from './modal';
 import type { CoText } from '../../model';
 import { formatDate as formatDateIn, t } from '../../i18n';
 import { bindText } from '../../state/text-binding';
@@ -72,7 +73,7 @@ export function ConfirmDialog(props: {
 }) {
   let dialog!: HTMLDialogElement;
   createEffect(() => {
-    if (props.open && !dialog.open) dialog.showModal();
+    if (props.open && !dialog.open) showModal(dialog);
     if (!props.open && dialog.open) dialog.close();
   });
   return (

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
+import { showModal } from '../kit/modal';
 import { formatDateTime, formatList, t, tn } from '../../i18n';
 import { currentProfile, updateProfile } from '../../state/peers';
 import { registry } from '../../state/registry';
@@ -149,7 +150,7 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
       setCopied(false);
       setLink(currentLink());
       setKeepers(registry.get(props.workspaceId)?.keepers ?? []);
-      dialog.showModal();
+      showModal(dialog);
     }
     if (!props.open && dialog.open) dialog.close();
   });

@@ -314,6 +314,7 @@ function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
   };
   // Listened to only while open: a topic may have hundreds of pickers.
   const onToggle = () => {
+    (details.closest('.point') as HTMLElement | null)?.toggleAttribute('data-menu-open', details.open);
     if (details.open) document.addEventListener('pointerdown', outside, true);
     else document.removeEventListener('pointerdown', outside, true);
   };

@@ -50,6 +50,11 @@ export function FocusPointText(props: {
     untrack(relayout);
   });
   onCleanup(() => cancelCaretMeasure(asker));
+  // A row showing a partner's caret is drawn whole (its name may stand above the row: styles.css).
+  createEffect(() => {
+    const shown = carets().length > 0;
+    el.closest('.point')?.toggleAttribute('data-has-caret', shown);
+  });
 
   const announce = () => {
     if (document.activeElement !== el) return;
