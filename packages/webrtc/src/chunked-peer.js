@@ -651,7 +651,7 @@ export class ChunkedPeer extends WebrtcPeer {
     this._batch = [];
     this._batchBytes = 0;
     // Tavola: a closed link takes the presence it alone brought (see _forgetPresence).
-    this._forgetPresence?.('connection closed');
+    this._forgetPresence('connection closed');
     if (this._guard) peersByAwareness.get(this._guard.awareness)?.delete(this);
     super.destroy(error);
   }

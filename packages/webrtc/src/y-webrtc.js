@@ -573,9 +573,9 @@ export class SignalingConn extends ws.WebsocketClient {
                   }
                 }
                 if (data.signal.type === 'answer' && data.to === peerId) {
-                  // Tavola: an answer addressed to another peer, or from a peer whose
-                  // connection is already gone (dropped, closed), is not ours to act on;
-                  // upstream dereferenced the missing connection and threw.
+                  // Tavola: an answer addressed to nobody, or from a peer whose connection is
+                  // already gone (dropped, closed), is not ours to act on; upstream dereferenced
+                  // the missing connection and threw.
                   log('offer answered by: ', data.from)
                   const existingConn = webrtcConns.get(data.from)
                   if (existingConn) existingConn.glareToken = undefined

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
-import { showModal } from '../kit/modal';
 import { createEffect, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 import type { Backup, MergeCheck } from '../../io/backup';
 import { t, type MessageKey } from '../../i18n';
+import { showModal } from '../kit/modal';
 import { Notice, formatDate } from '../kit/components';
 import './backup.css';
 
