@@ -50,7 +50,21 @@ export default defineConfig({
   // Tests run in Node and render no JSX; vite-plugin-solid would add the 'browser' resolve
   // condition to them, and Node packages such as ws would then load their browser stubs.
   plugins: [contentSecurityPolicy(), ...(process.env.VITEST ? [] : [solid(), offlineShell()])],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      output: {
+        // The rich-text editor's libraries (about 74 KB gzip together) in two chunks the editor
+        // loads side by side: ProseMirror's view, and its document model with the rest.
+        manualChunks: (id) => {
+          if (id.includes('/node_modules/prosemirror-view/')) return 'prosemirror-view';
+          if (/\/node_modules\/(prosemirror-(model|transform|state)|orderedmap)\//.test(id)) return 'prosemirror-model';
+          return undefined;
+        },
+      },
+    },
+  },
   test: {
     // Explicit, or vite-plugin-solid defaults the root to 'jsdom' (not installed) and vitest warns.
     environment: 'node',

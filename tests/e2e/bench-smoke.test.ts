@@ -25,6 +25,7 @@ test('the benchmarks run at small sizes and produce every figure, each beside it
     'search',
     'bundle',
     'routeChunk',
+    'docxChunk',
     'heap',
     'storedAfterEdits',
     'storedAfterReloads',

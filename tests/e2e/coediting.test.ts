@@ -75,6 +75,18 @@ describe('co-editing focus points during a call', () => {
     expect(afterPoint).toBeGreaterThan(0);
     await field(b, 2).press('End');
     await expect.poll(left).toBeGreaterThan(afterPoint);
+    // Once his text wraps, his caret is on the field's last line, within the field (the mirror
+    // that measures it has the field's width, kept from a ResizeObserver as the field grows).
+    const top = () => remote.evaluate((el: HTMLElement) => Number.parseFloat(el.style.top));
+    const firstLine = await top();
+    await field(b, 2).fill(`Point ThreEe ${'and a sentence long enough to wrap '.repeat(6).trim()}`);
+    await expect.poll(top).toBeGreaterThan(firstLine);
+    const inside = await a.page.getByTestId('focus-point').nth(2).evaluate((row) => {
+      const area = row.querySelector('textarea')!;
+      const caret = row.querySelector<HTMLElement>('[data-testid="remote-caret"]')!;
+      return Number.parseFloat(caret.style.left) < area.clientWidth && Number.parseFloat(caret.style.top) < area.offsetHeight;
+    });
+    expect(inside).toBe(true);
     await expect.poll(() => a.page.getByTestId('focus-point').nth(2).getByTestId('editing-badge').textContent()).toBe('Lisbon is typing');
   });
 

@@ -8,9 +8,15 @@
  * asked for are taken together once a frame, just before it is drawn: every style read first,
  * then every mirror written, then every position read (one layout for all), and only then the
  * answers handed out, whose writes the frame's own layout takes in.
+ *
+ * A field's computed style is read once, when it is first measured: reading it every frame
+ * recalculated the page's style, and its resolved width and height forced a layout before the
+ * mirrors were even written (about half of B's style work per partner's keystroke in a trace,
+ * docs/performance.md). Its size then comes from a ResizeObserver, its font and box do not change
+ * while it lives. So a frame with carets to place costs one layout, the one that measures them.
  */
 const COPIED = [
-  'boxSizing', 'width', 'height', 'overflowX', 'overflowY',
+  'overflowX', 'overflowY',
   'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle',
   'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
   'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch', 'fontSize', 'fontSizeAdjust', 'lineHeight', 'fontFamily',
@@ -30,6 +36,41 @@ interface Request {
   /** The indexes to measure, read when the frame comes (the text may change again before it). */
   indexes: () => number[];
   done: (boxes: CaretBox[]) => void;
+}
+
+/** What a field's mirror copies from it: read once per field (its size apart, see `sizes`). */
+interface FieldStyle {
+  copied: string[];
+  lineHeight: number;
+  border: { top: number; left: number };
+}
+
+const styles = new WeakMap<Field, FieldStyle>();
+/** Each measured field's border box, kept by a ResizeObserver (a textarea grows with its text). */
+const sizes = new WeakMap<Field, { width: number; height: number }>();
+let resizes: ResizeObserver | null = null;
+
+function styleOf(field: Field): FieldStyle {
+  let known = styles.get(field);
+  if (!known) {
+    const style = getComputedStyle(field);
+    known = {
+      copied: COPIED.map((prop) => style[prop]),
+      lineHeight: Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.3,
+      border: { top: Number.parseFloat(style.borderTopWidth), left: Number.parseFloat(style.borderLeftWidth) },
+    };
+    styles.set(field, known);
+    // The first size is read here, in the frame's read phase; the observer keeps it from then on.
+    sizes.set(field, { width: field.offsetWidth, height: field.offsetHeight });
+    resizes ??= new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const box = entry.borderBoxSize[0];
+        if (box) sizes.set(entry.target as Field, { width: box.inlineSize, height: box.blockSize });
+      }
+    });
+    resizes.observe(field, { box: 'border-box' });
+  }
+  return known;
 }
 
 /** One request per asker: asking again before the frame replaces the earlier request. */
@@ -52,13 +93,11 @@ function measureAll(): void {
   frame = null;
   const asked = [...requests.values()].filter((request) => request.field.isConnected);
   requests.clear();
-  // Read: styles, texts and indexes (a style recalculation at most, no layout).
+  // Read: texts and indexes, and the style of a field measured for the first time.
   const jobs = asked.map((request) => {
-    const style = getComputedStyle(request.field);
-    const copied = COPIED.map((prop) => style[prop]);
-    const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.3;
-    const border = { top: Number.parseFloat(style.borderTopWidth), left: Number.parseFloat(style.borderLeftWidth) };
-    return { request, copied, lineHeight, border, value: request.field.value, indexes: request.indexes() };
+    const { copied, lineHeight, border } = styleOf(request.field);
+    const size = sizes.get(request.field)!;
+    return { request, copied, lineHeight, border, size, value: request.field.value, indexes: request.indexes() };
   });
   // Write: one mirror per index, all before anything is read back.
   let used = 0;
@@ -67,6 +106,9 @@ function measureAll(): void {
       const mirror = mirrorAt(used++);
       const target = mirror.style;
       COPIED.forEach((prop, i) => (target[prop] = job.copied[i]!));
+      target.boxSizing = 'border-box';
+      target.width = `${job.size.width}px`;
+      target.height = `${job.size.height}px`;
       target.overflow = 'hidden';
       target.whiteSpace = job.request.field instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
       mirror.textContent = job.value.slice(0, index);
