@@ -123,7 +123,7 @@ async function bringIn(id: string, backup: Backup, options: { copy?: boolean }):
     const { workspace } = await handle.ready;
     workspace.applyUpdate(backup.state, new BackupOrigin('backup.restore'));
     if (options.copy) workspace.rename(copyName(workspace.meta().name.slice(0, 280)));
-    registry.add({ id, name: workspace.meta().name, ...(options.copy ? { secret: newSecret() } : {}) });
+    registry.add({ id, name: workspace.meta().name, ...(options.copy ? { secret: newSecret(), kind: 'edit' as const } : {}) });
     listed = true;
     return id;
   } catch (error) {

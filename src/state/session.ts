@@ -6,6 +6,18 @@ import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from '../sync/defaults';
 import type { PeerConnection } from '../sync/peers';
 import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
+import { accessOf, type WorkspaceEntry } from '../sync/registry';
+import type { WorkspaceAccess } from '../sync/access';
+
+/** What identifies the secret a workspace's room is joined with: a new one means a new room. */
+function accessKey(entry: WorkspaceEntry | undefined): string | undefined {
+  return entry?.secret ? `${entry.kind ?? 'join'}:${entry.secret}:${entry.verifyKey ?? ''}` : undefined;
+}
+
+/** This browser holds only the workspace's view link: it shows everything and changes nothing. */
+export function isViewOnly(id: string): boolean {
+  return registry.get(id)?.kind === 'view';
+}
 
 /**
  * One open copy of each workspace per tab, shared by every screen that shows it (two
@@ -21,7 +33,7 @@ interface OpenEntry {
   /** The workspace's keepers, when it has any (loaded only then: docs/keeper.md). */
   keeper: Accessor<KeeperConnection | null>;
   setKeeper: (keeper: KeeperConnection | null) => void;
-  /** The secret the room was joined with. */
+  /** The secret (and its kind) the room was joined with. */
   secret?: string;
   /** Bumped at each start, so a keeper module that loads after a restart is not started twice. */
   keeperStart?: object;
@@ -95,7 +107,7 @@ export function peersOf(id: string, workspace: Workspace): Accessor<PeerConnecti
   if (!entry) return () => null;
   if (!entry.peers() && !entry.peersStart) startPeers(id, entry, workspace);
   // A link with a new key was accepted while the workspace was still open: join the new room.
-  else if (entry.secret !== registry.get(id)?.secret) restartPeers(id, workspace);
+  else if (entry.secret !== accessKey(registry.get(id))) restartPeers(id, workspace);
   return entry.peers;
 }
 
@@ -110,16 +122,16 @@ export function restartPeers(id: string, workspace: Workspace): void {
 function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
   const known = registry.get(id);
   if (!known) return;
-  let secret = known.secret;
-  if (!secret) {
+  let access = accessOf(known);
+  if (!access) {
     // Made before workspaces could be shared: give it its secret now.
-    secret = newSecret();
-    registry.update(id, { secret });
+    access = { kind: 'edit', secret: newSecret() };
+    registry.update(id, { secret: access.secret, kind: 'edit' });
   }
-  entry.secret = secret;
+  entry.secret = accessKey(registry.get(id));
   const start = {};
   entry.peersStart = start;
-  const settings = { secret, relays: known.relays ?? DEFAULT_RELAYS, iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS, paused: known.paused ?? false, workspaceId: id };
+  const settings = { access, relays: known.relays ?? DEFAULT_RELAYS, iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS, paused: known.paused ?? false, workspaceId: id };
   // The transport (about 12 KB) is not in the page: the workspace shows from this browser's
   // copy first, and the connection starts as soon as its code is here (offline: from the cache).
   void import('../sync/peers').then(({ PeerConnection }) => {
@@ -128,11 +140,11 @@ function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
     entry.setPeers(peers);
     void peers.start();
   });
-  if (known.keepers && known.keepers.length > 0) startKeeper(id, entry, workspace, { secret, keepers: known.keepers, paused: known.paused ?? false });
+  if (known.keepers && known.keepers.length > 0) startKeeper(id, entry, workspace, { access, keepers: known.keepers, paused: known.paused ?? false });
 }
 
 /** The keeper's client code loads only for a workspace that has a keeper. */
-function startKeeper(id: string, entry: OpenEntry, workspace: Workspace, settings: { secret: string; keepers: string[]; paused: boolean }): void {
+function startKeeper(id: string, entry: OpenEntry, workspace: Workspace, settings: { access: WorkspaceAccess; keepers: string[]; paused: boolean }): void {
   const start = {};
   entry.keeperStart = start;
   void import('../sync/keeper/connection').then(({ KeeperConnection }) => {
@@ -187,7 +199,8 @@ export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> 
             // Stored here but missing from the home list (the list was cleared): list it again.
             registry.add({ id: workspaceId, name: stored.workspace.meta().name });
           }
-          if (kind === 'ok') stored.workspace.migrate();
+          // A view-only copy never writes: the writers' copies migrate, and it receives theirs.
+          if (kind === 'ok' && !isViewOnly(workspaceId)) stored.workspace.migrate();
           registry.update(workspaceId, { openedAt: new Date().toISOString() });
           setState({ kind: 'ready', workspace: stored.workspace });
         } catch (error) {

@@ -12,7 +12,7 @@ export async function addWorkspace(name: string): Promise<string> {
   try {
     const { workspace } = await handle.ready;
     workspace.initialise({ name });
-    registry.add({ id, name: workspace.meta().name, secret: newSecret() });
+    registry.add({ id, name: workspace.meta().name, secret: newSecret(), kind: 'edit' });
   } finally {
     handle.release();
   }
@@ -26,7 +26,7 @@ export async function addSampleWorkspace(): Promise<string> {
   try {
     const { workspace } = await handle.ready;
     buildWorkingGroup(workspace);
-    registry.add({ id, name: workspace.meta().name, secret: newSecret() });
+    registry.add({ id, name: workspace.meta().name, secret: newSecret(), kind: 'edit' });
   } finally {
     handle.release();
   }

@@ -1,15 +1,22 @@
 import * as z from 'zod/mini';
+import type { AccessKind } from './access';
 
 /**
- * The share link (docs/sync.md): `<app address>#/join/<workspaceId>/<secret>[?relay=<url>…][&keeper=<url>…]`.
+ * The share link (docs/sync.md): `<app address>#/<kind>/<workspaceId>/<secret>[/<verifyKey>][?relay=<url>…][&keeper=<url>…]`,
+ * where `kind` is `edit` or `view` (with the writers' verify key), or `join` for the links made
+ * before view links (src/sync/access.ts).
  * Everything after `#` stays in the browser: no server ever sees the secret. A link carries the
  * relays and keepers in effect where it was made, so that any program holding it knows where to
  * connect.
  */
 export interface ShareLink {
   workspaceId: string;
-  /** ≥128 random bits, base64url. Derives the room name and is y-webrtc's password. */
+  /** `join` (every holder writes), `edit` or `view`: what the secret is (src/sync/access.ts). */
+  kind: AccessKind;
+  /** ≥128 random bits, base64url: the secret the room, password and keys are derived from. */
   secret: string;
+  /** A view link's writers' verify key (43 base64url characters). */
+  verifyKey?: string;
   /** Signaling relays the group uses; empty (in links made before the keeper) means the app's defaults. */
   relays: string[];
   /** Keepers that hold the workspace sealed between calls (docs/keeper.md); often none. */
@@ -23,6 +30,8 @@ export const SECRET_BYTES = 18; // 144 bits, 24 base64url characters
 const MIN_SECRET_CHARS = 22; // 128 bits
 
 const workspaceIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+/** A verify key: 32 bytes, base64url without padding. */
+const keyTextSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
 const secretSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.minLength(MIN_SECRET_CHARS), z.maxLength(256));
 /** A relay's or a keeper's address: ws: or wss:, no credentials in it. */
 export const relayUrlSchema = z.string().check(
@@ -52,7 +61,8 @@ export function formatShareLink(appAddress: string, link: ShareLink): string {
   const base = appAddress.split('#')[0];
   const params = [...link.relays.map((r) => `relay=${encodeURIComponent(r)}`), ...link.keepers.map((k) => `keeper=${encodeURIComponent(k)}`)];
   const query = params.length > 0 ? `?${params.join('&')}` : '';
-  return `${base}#/join/${link.workspaceId}/${link.secret}${query}`;
+  const verifyKey = link.kind === 'view' ? `/${link.verifyKey}` : '';
+  return `${base}#/${link.kind}/${link.workspaceId}/${link.secret}${verifyKey}${query}`;
 }
 
 /** Read a share link (a whole address, or only its fragment). Never throws; says what is wrong. */
@@ -64,16 +74,21 @@ export function parseShareLink(input: string): ParsedLink {
   const path = queryAt >= 0 ? fragment.slice(0, queryAt) : fragment;
   const query = queryAt >= 0 ? fragment.slice(queryAt + 1) : '';
   const parts = path.split('/').filter(Boolean);
-  if (parts[0] !== 'join') {
+  const kind = parts[0];
+  if (kind !== 'join' && kind !== 'edit' && kind !== 'view') {
     return { ok: false, problem: 'not-a-link', message: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.' };
   }
   if (parts.length < 3) {
     return { ok: false, problem: 'incomplete', message: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.' };
   }
-  if (parts.length > 3) {
+  const expected = kind === 'view' ? 4 : 3;
+  if (parts.length === 3 && kind === 'view') {
+    return { ok: false, problem: 'incomplete', message: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.' };
+  }
+  if (parts.length > expected) {
     return { ok: false, problem: 'too-long', message: 'This workspace link has more in it than Tavola expects. Ask your partner to send it again.' };
   }
-  const [, workspaceId, secret] = parts as [string, string, string];
+  const [, workspaceId, secret, verifyKey] = parts as [string, string, string, string | undefined];
   if (!workspaceIdSchema.safeParse(workspaceId).success) {
     return { ok: false, problem: 'bad-workspace', message: 'The workspace named in this link is not valid. Ask your partner to send the link again.' };
   }
@@ -87,6 +102,9 @@ export function parseShareLink(input: string): ParsedLink {
           ? 'The key in this workspace link is too short: the link was probably cut off. Ask your partner to send it again.'
           : 'The key in this workspace link is damaged. Ask your partner to send it again.',
     };
+  }
+  if (kind === 'view' && !keyTextSchema.safeParse(verifyKey).success) {
+    return { ok: false, problem: 'bad-key', message: 'The key in this workspace link is damaged. Ask your partner to send it again.' };
   }
   const relays: string[] = [];
   const keepers: string[] = [];
@@ -106,7 +124,7 @@ export function parseShareLink(input: string): ParsedLink {
     const list = key === 'relay' ? relays : keepers;
     if (!list.includes(value) && list.length < MAX_ADDRESSES) list.push(value);
   }
-  return { ok: true, link: { workspaceId, secret, relays, keepers } };
+  return { ok: true, link: { workspaceId, kind, secret, ...(kind === 'view' ? { verifyKey } : {}), relays, keepers } };
 }
 
 /**

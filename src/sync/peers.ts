@@ -1,14 +1,15 @@
-import { WebrtcProvider } from '@tavola/webrtc';
+import { WebrtcProvider, importVerifyKey, type Writers } from '@tavola/webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import { LocalAction, type Workspace } from '../model';
 import { KeyCheck, type ProviderLike } from './key-check';
-import { roomNameFor } from './link';
+import { deriveAccess, type AccessKeys, type WorkspaceAccess } from './access';
 import type { IceServer } from './registry';
 
 export { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from './defaults';
 
 export interface PeerSettings {
-  secret: string;
+  /** The holder's link (src/sync/access.ts): the room, password and writers' keys come from it. */
+  access: WorkspaceAccess;
   relays: string[];
   iceServers: IceServer[];
   /** Start paused (the person chose to work offline). */
@@ -96,11 +97,14 @@ export class PeerConnection {
 
   /** Join the room (derives the room name first). */
   async start(): Promise<void> {
-    let roomName: string;
-    const { workspaceId, secret } = this.settings;
-    const keyCheck = workspaceId ? new KeyCheck({ workspaceId, secret, onChange: () => this.emit(), alone: () => this.snapshot().status.kind !== 'connected' }) : null;
+    let keys: AccessKeys;
+    let writers: Writers | undefined;
+    let keyCheck: KeyCheck | null = null;
+    const { workspaceId } = this.settings;
     try {
-      roomName = await roomNameFor(this.settings.secret);
+      keys = await deriveAccess(this.settings.access);
+      if (keys.writers) writers = { room: keys.room, verifyKey: await importVerifyKey(keys.writers.verifyKey), signingKey: keys.writers.signingKey };
+      keyCheck = workspaceId ? new KeyCheck({ workspaceId, secret: keys.shared, onChange: () => this.emit(), alone: () => this.snapshot().status.kind !== 'connected' }) : null;
       await keyCheck?.prepare();
     } catch {
       // No WebCrypto: the page was opened over plain http from another machine.
@@ -111,13 +115,14 @@ export class PeerConnection {
     if (this.destroyed) return;
     this.keyCheck = keyCheck;
     const away = this.paused || !this.online;
-    this.provider = new WebrtcProvider(roomName, this.workspace.doc, {
+    this.provider = new WebrtcProvider(keys.room, this.workspace.doc, {
       // Working offline: not even the relay hears from us until the person goes online.
       signaling: away ? [] : this.settings.relays,
-      password: this.settings.secret,
+      password: keys.password,
       awareness: this.awareness,
       // tavola: what chunked-peer.js needs for its checks on partners' messages (docs/sync.md, "Limits").
-      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.provider?.room } },
+      // writers: in a workspace with view links, only partners who prove they may write change it (docs/sync.md).
+      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.provider?.room, writers } },
     });
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { WorkspaceAccess } from './access';
 
 /**
  * The home screen's list of workspaces kept in this browser. The workspaces themselves live in
@@ -18,6 +19,13 @@ export const workspaceEntrySchema = z.object({
   openedAt: z.string(),
   /** The share secret (docs/sync.md). Kept only in this browser and in the link. */
   secret: z.optional(z.string()),
+  /**
+   * What the secret is (src/sync/access.ts): `edit` or `view` (with `verifyKey`); absent for the
+   * workspaces made before view links, whose one secret lets every holder write (`join`).
+   */
+  kind: z.optional(z.enum(['edit', 'view'])),
+  /** A view link's writers' verify key. */
+  verifyKey: z.optional(z.string()),
   /** Signaling relays for this workspace; absent means the app's defaults. */
   relays: z.optional(z.array(z.string())),
   /** Keepers that hold the workspace sealed between calls (docs/keeper.md); absent means none. */
@@ -103,4 +111,11 @@ export class WorkspaceRegistry {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** How an entry's secret opens its workspace; undefined while it has no secret. */
+export function accessOf(entry: WorkspaceEntry): WorkspaceAccess | undefined {
+  if (!entry.secret) return undefined;
+  if (entry.kind === 'view') return { kind: 'view', secret: entry.secret, ...(entry.verifyKey ? { verifyKey: entry.verifyKey } : {}) };
+  return { kind: entry.kind ?? 'join', secret: entry.secret };
 }

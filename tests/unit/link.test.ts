@@ -70,7 +70,7 @@ describe('newSecret', () => {
 
   it('always makes a link that parses', () => {
     for (let i = 0; i < 50; i++) {
-      const link = { workspaceId: WORKSPACE_ID, secret: newSecret(), relays: [], keepers: [] };
+      const link = { workspaceId: WORKSPACE_ID, kind: 'join' as const, secret: newSecret(), relays: [], keepers: [] };
       expect(parseShareLink(formatShareLink(APP, link))).toEqual({ ok: true, link });
     }
   });
@@ -87,7 +87,7 @@ describe('toBase64Url', () => {
 
 describe('formatShareLink and parseShareLink', () => {
   it('round-trip a link without relays', () => {
-    const link: ShareLink = { workspaceId: WORKSPACE_ID, secret: SECRET, relays: [], keepers: [] };
+    const link: ShareLink = { workspaceId: WORKSPACE_ID, kind: 'join', secret: SECRET, relays: [], keepers: [] };
     const text = formatShareLink(APP, link);
     expect(text).toBe(`${APP}#/join/${WORKSPACE_ID}/${SECRET}`);
     expect(parseShareLink(text)).toEqual({ ok: true, link });
@@ -95,14 +95,14 @@ describe('formatShareLink and parseShareLink', () => {
 
   it('round-trip a link with relays, each URL-encoded in its own relay parameter', () => {
     const relays = ['wss://relay.example.org/signal?group=ports&x=1', 'ws://localhost:4444', 'wss://relay.example.net:8443/'];
-    const link: ShareLink = { workspaceId: WORKSPACE_ID, secret: SECRET, relays, keepers: [] };
+    const link: ShareLink = { workspaceId: WORKSPACE_ID, kind: 'join', secret: SECRET, relays, keepers: [] };
     const text = formatShareLink(APP, link);
     expect(text).toBe(`${APP}#/join/${WORKSPACE_ID}/${SECRET}?${relays.map((r) => `relay=${encodeURIComponent(r)}`).join('&')}`);
     expect(parseShareLink(text)).toEqual({ ok: true, link });
   });
 
   it('round-trip a link with relays and keepers; a bad keeper address is named as a keeper', () => {
-    const link: ShareLink = { workspaceId: WORKSPACE_ID, secret: SECRET, relays: ['wss://relay.example.org'], keepers: ['wss://keeper.example.org/ports', 'ws://localhost:4445'] };
+    const link: ShareLink = { workspaceId: WORKSPACE_ID, kind: 'join', secret: SECRET, relays: ['wss://relay.example.org'], keepers: ['wss://keeper.example.org/ports', 'ws://localhost:4445'] };
     const text = formatShareLink(APP, link);
     expect(text).toBe(
       `${APP}#/join/${WORKSPACE_ID}/${SECRET}?relay=${encodeURIComponent('wss://relay.example.org')}&keeper=${encodeURIComponent('wss://keeper.example.org/ports')}&keeper=${encodeURIComponent('ws://localhost:4445')}`,
@@ -120,12 +120,12 @@ describe('formatShareLink and parseShareLink', () => {
   });
 
   it('drop the current route of the app address', () => {
-    const text = formatShareLink(`${APP}#/w/${WORKSPACE_ID}/topics`, { workspaceId: WORKSPACE_ID, secret: SECRET, relays: [], keepers: [] });
+    const text = formatShareLink(`${APP}#/w/${WORKSPACE_ID}/topics`, { workspaceId: WORKSPACE_ID, kind: 'join', secret: SECRET, relays: [], keepers: [] });
     expect(text).toBe(`${APP}#/join/${WORKSPACE_ID}/${SECRET}`);
   });
 
   it('read a whole address or only its fragment, with or without #, and surrounding spaces', () => {
-    const expected = { ok: true, link: { workspaceId: WORKSPACE_ID, secret: SECRET, relays: ['ws://localhost:4444'], keepers: [] } };
+    const expected = { ok: true, link: { workspaceId: WORKSPACE_ID, kind: 'join', secret: SECRET, relays: ['ws://localhost:4444'], keepers: [] } };
     const fragment = `/join/${WORKSPACE_ID}/${SECRET}?relay=${encodeURIComponent('ws://localhost:4444')}`;
     for (const input of [
       `${APP}#${fragment}`,
@@ -142,7 +142,7 @@ describe('formatShareLink and parseShareLink', () => {
 
   it('ignore other query parameters and repeated relays', () => {
     const parsed = parseShareLink(`#/join/${WORKSPACE_ID}/${SECRET}?utm_source=mail&relay=wss%3A%2F%2Fa.example.org&relay=wss%3A%2F%2Fa.example.org&relay=ws%3A%2F%2Fb.example.org`);
-    expect(parsed).toEqual({ ok: true, link: { workspaceId: WORKSPACE_ID, secret: SECRET, relays: ['wss://a.example.org', 'ws://b.example.org'], keepers: [] } });
+    expect(parsed).toEqual({ ok: true, link: { workspaceId: WORKSPACE_ID, kind: 'join', secret: SECRET, relays: ['wss://a.example.org', 'ws://b.example.org'], keepers: [] } });
   });
 
   it('accept workspace ids of 8 to 64 base64url characters and keys of 22 to 256', () => {

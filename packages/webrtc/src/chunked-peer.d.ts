@@ -45,6 +45,8 @@ export interface PeerGuard {
   doc: Y.Doc;
   awareness: Awareness;
   origin?: () => unknown;
+  /** A room with writers: only partners that prove they hold the signing key change the document (writers.js). */
+  writers?: import('./writers.js').Writers;
 }
 export declare class ChunkedPeer {
   constructor(opts: unknown);

@@ -1,5 +1,6 @@
 export { WebrtcProvider, WebrtcConn, Room, SignalingConn, type ProviderOptions, type WebrtcProviderEvents } from './y-webrtc.js';
 export * from './chunked-peer.js';
+export * from './writers.js';
 export { ChunkedPeer as default } from './chunked-peer.js';
 export declare class NoWebrtcError extends Error {}
 export declare function webrtcImplementation(wrtc: unknown): { RTCPeerConnection: unknown } | null;

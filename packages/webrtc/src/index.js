@@ -8,3 +8,4 @@ export { WebrtcProvider, WebrtcConn, Room, SignalingConn } from './y-webrtc.js';
 export { WebrtcPeer, NoWebrtcError, webrtcImplementation } from './peer.js';
 export { Mesh, MESH_FIELD, BC_ORIGIN, STEP1_INTERVAL_MS } from './mesh.js';
 export * from './chunked-peer.js';
+export * from './writers.js';

@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { deriveAccess, type WorkspaceAccess } from '../access';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { SealedLog, type Workspace } from '../../model';
 import { deriveKeeperKeys } from './keys';
@@ -12,7 +13,10 @@ import { KeeperSync, memoryIn, memoryInMemory, type KeeperSyncStats, type Keeper
  */
 
 export interface KeeperSettings {
-  secret: string;
+  /** The secret every holder of the workspace shares (a view secret, or a link's from before view links). */
+  secret?: string;
+  /** Or the holder's link, from which that secret is derived (src/sync/access.ts). */
+  access?: WorkspaceAccess;
   /** ws: or wss: addresses; the same log goes to each. */
   keepers: string[];
   workspaceId: string;
@@ -103,7 +107,9 @@ export class KeeperConnection {
   async start(): Promise<void> {
     let keys;
     try {
-      keys = await deriveKeeperKeys(this.settings.secret);
+      const secret = this.settings.access ? (await deriveAccess(this.settings.access)).shared : this.settings.secret;
+      if (!secret) throw new Error('a keeper connection needs the workspace’s secret');
+      keys = await deriveKeeperKeys(secret);
     } catch {
       this.failure = 'This page was opened without a secure connection (https), so Tavola cannot seal the workspace for its keeper. Open it over https.';
       this.emit();

@@ -53,6 +53,8 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
       </Route>
       <Route path="/join/*rest" component={JoinPage} />
+      <Route path="/edit/*rest" component={JoinPage} />
+      <Route path="/view/*rest" component={JoinPage} />
       <Route path="*" component={NotFound} />
     </HashRouter>
   );

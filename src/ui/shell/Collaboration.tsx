@@ -143,7 +143,7 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
     const entry = registry.get(props.workspaceId);
     if (!entry?.secret) return '';
     // The relays and keepers in effect, the site's defaults included: a program holding the link knows where to connect.
-    return formatShareLink(location.href, { workspaceId: props.workspaceId, secret: entry.secret, relays: entry.relays ?? DEFAULT_RELAYS, keepers: entry.keepers ?? [] });
+    return formatShareLink(location.href, { workspaceId: props.workspaceId, kind: entry.kind ?? 'join', secret: entry.secret, ...(entry.verifyKey ? { verifyKey: entry.verifyKey } : {}), relays: entry.relays ?? DEFAULT_RELAYS, keepers: entry.keepers ?? [] });
   };
   createEffect(() => {
     if (props.open && !dialog.open) {

@@ -17,8 +17,9 @@ export function JoinPage() {
   const accept = (link: ShareLink) => {
     const known = registry.get(link.workspaceId);
     const network = { ...(link.relays.length > 0 ? { relays: link.relays } : {}), ...(link.keepers.length > 0 ? { keepers: link.keepers } : {}) };
-    if (known) registry.update(link.workspaceId, { secret: link.secret, ...network });
-    else registry.add({ id: link.workspaceId, name: t('join.sharedWorkspace'), secret: link.secret, ...network });
+    const access = { secret: link.secret, kind: link.kind === 'join' ? undefined : link.kind, verifyKey: link.verifyKey };
+    if (known) registry.update(link.workspaceId, { ...access, ...network });
+    else registry.add({ id: link.workspaceId, name: t('join.sharedWorkspace'), ...access, ...network });
     navigate(`/w/${link.workspaceId}/topics`, { replace: true });
   };
 
