@@ -10,3 +10,26 @@ export function createWorkspaceList(): Accessor<WorkspaceEntry[]> {
   onCleanup(registry.subscribe(() => setList(read())));
   return list;
 }
+
+/**
+ * One workspace's entry in this browser's list, re-read whenever the list changes (in this tab or
+ * another). `id` may be an accessor, for screens whose workspace changes with the route.
+ */
+export function createWorkspaceEntry(id: string | Accessor<string>): Accessor<WorkspaceEntry | undefined> {
+  const idOf = typeof id === 'function' ? id : () => id;
+  const [version, setVersion] = createSignal(0);
+  onCleanup(registry.subscribe(() => setVersion((v) => v + 1)));
+  return () => {
+    version();
+    return registry.get(idOf());
+  };
+}
+
+/**
+ * Whether this browser holds only the workspace's view link (the reactive form of
+ * `isViewOnly` in session.ts): true after a view link, false again once its edit link is opened.
+ */
+export function createViewOnly(id: string | Accessor<string>): Accessor<boolean> {
+  const entry = createWorkspaceEntry(id);
+  return () => entry()?.kind === 'view';
+}
