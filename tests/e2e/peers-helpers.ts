@@ -49,12 +49,12 @@ export async function addPoint(page: Page, text: string): Promise<void> {
   await expect.poll(() => page.getByTestId('focus-point').count()).toBe(before + 1);
 }
 
-/** The share link from the Share dialog. */
+/** The edit link from the Share dialog (#/join/ for a workspace made before view links). */
 export async function shareLink(page: Page): Promise<string> {
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
   await page.getByRole('button', { name: 'Close' }).click();
-  expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]{22,}/);
+  expect(link).toMatch(/#\/(edit|join)\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]{22,}/);
   return link;
 }
 
