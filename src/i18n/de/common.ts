@@ -99,4 +99,8 @@ export const common: DictionaryOf<typeof en> = {
     label: 'Sprache von Tavola',
     help: 'Nur für Sie, in diesem Browser. Jeder Partner sieht Tavola in seiner eigenen Sprache; was die Gruppe schreibt, bleibt, wie es geschrieben wurde.',
   },
+  viewOnly: {
+    mark: 'Nur lesen',
+    explain: 'Sie können diesen Arbeitsbereich lesen und exportieren; ändern können ihn nur seine Mitglieder mit dem Bearbeitungslink.',
+  },
 };

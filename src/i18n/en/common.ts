@@ -97,4 +97,9 @@ export const common = {
     label: 'Language of Tavola',
     help: 'Only for you, in this browser. Partners each see Tavola in their own language; what the group writes stays as written.',
   },
+  /** This browser holds only the view link (the frame's mark; screens may say it too). */
+  viewOnly: {
+    mark: 'View only',
+    explain: 'You can read and export this workspace; only its members with the edit link can change it.',
+  },
 } as const;

@@ -100,4 +100,8 @@ export const common: DictionaryOf<typeof en> = {
     label: 'Langue de Tavola',
     help: 'Pour vous seul, dans ce navigateur. Chaque partenaire voit Tavola dans sa propre langue ; ce que le groupe écrit reste tel quel.',
   },
+  viewOnly: {
+    mark: 'Lecture seule',
+    explain: 'Vous pouvez lire et exporter cet espace de travail ; seuls ses membres qui ont le lien de modification peuvent le changer.',
+  },
 };

@@ -100,4 +100,8 @@ export const common: DictionaryOf<typeof en> = {
     label: 'Lingua di Tavola',
     help: 'Solo per te, in questo browser. Ogni partner vede Tavola nella propria lingua; ciò che il gruppo scrive resta com’è stato scritto.',
   },
+  viewOnly: {
+    mark: 'Sola lettura',
+    explain: 'Puoi leggere ed esportare questo spazio di lavoro; solo i suoi membri con il link di modifica possono cambiarlo.',
+  },
 };

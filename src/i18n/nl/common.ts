@@ -99,4 +99,8 @@ export const common: DictionaryOf<typeof en> = {
     label: 'Taal van Tavola',
     help: 'Alleen voor u, in deze browser. Elke partner ziet Tavola in de eigen taal; wat de groep schrijft, blijft zoals het geschreven is.',
   },
+  viewOnly: {
+    mark: 'Alleen lezen',
+    explain: 'U kunt deze werkruimte lezen en exporteren; alleen de leden met de bewerklink kunnen haar wijzigen.',
+  },
 };

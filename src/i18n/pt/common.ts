@@ -100,4 +100,8 @@ export const common: DictionaryOf<typeof en> = {
     label: 'Língua do Tavola',
     help: 'Só para si, neste navegador. Cada parceiro vê o Tavola na sua própria língua; o que o grupo escreve fica como foi escrito.',
   },
+  viewOnly: {
+    mark: 'Só leitura',
+    explain: 'Pode ler e exportar este espaço de trabalho; só os seus membros com a ligação de edição o podem alterar.',
+  },
 };
