@@ -8,6 +8,7 @@ import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from
 import { registry } from './registry';
 import { accessOf, type WorkspaceEntry } from '../sync/registry';
 import type { WorkspaceAccess } from '../sync/access';
+import { guardViewOnly } from './access';
 
 /** What identifies the secret a workspace's room is joined with: a new one means a new room. */
 function accessKey(entry: WorkspaceEntry | undefined): string | undefined {
@@ -48,7 +49,9 @@ export function acquireWorkspace(id: string): { ready: Promise<StoredWorkspace>;
   if (!entry) {
     const [peers, setPeers] = createSignal<PeerConnection | null>(null);
     const [keeper, setKeeper] = createSignal<KeeperConnection | null>(null);
-    entry = { promise: openStoredWorkspace(id), users: 0, closeTimer: undefined, peers, setPeers, keeper, setKeeper };
+    // A view-only copy refuses every write from the moment it opens (access.ts).
+    const promise = openStoredWorkspace(id).then((stored) => (guardViewOnly(stored.workspace, id), stored));
+    entry = { promise, users: 0, closeTimer: undefined, peers, setPeers, keeper, setKeeper };
     open.set(id, entry);
   }
   const current = entry;
