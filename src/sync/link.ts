@@ -76,7 +76,7 @@ export function parseShareLink(input: string): ParsedLink {
   const parts = path.split('/').filter(Boolean);
   const kind = parts[0];
   if (kind !== 'join' && kind !== 'edit' && kind !== 'view') {
-    return { ok: false, problem: 'not-a-link', message: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.' };
+    return { ok: false, problem: 'not-a-link', message: 'This is not a Tavola workspace link. A workspace link contains “#/edit/”, “#/view/” or, for older workspaces, “#/join/”.' };
   }
   if (parts.length < 3) {
     return { ok: false, problem: 'incomplete', message: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.' };

@@ -10,7 +10,7 @@ const SECRET = 'k3Jd9xQ2mWvB7nYp4tLs0eRa';
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 const MESSAGES = {
-  notTavola: 'This is not a Tavola workspace link. A workspace link contains “#/join/”.',
+  notTavola: 'This is not a Tavola workspace link. A workspace link contains “#/edit/”, “#/view/” or, for older workspaces, “#/join/”.',
   incomplete: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.',
   extra: 'This workspace link has more in it than Tavola expects. Ask your partner to send it again.',
   workspace: 'The workspace named in this link is not valid. Ask your partner to send the link again.',

@@ -11,7 +11,7 @@ export const join: DictionaryOf<typeof en> = {
   opening: 'Der geteilte Arbeitsbereich wird geöffnet…',
   sharedWorkspace: 'Geteilter Arbeitsbereich',
   problems: {
-    'not-a-link': 'Dies ist kein Link zu einem Tavola-Arbeitsbereich. Ein solcher Link enthält „#/join/“.',
+    'not-a-link': 'Dies ist kein Link zu einem Tavola-Arbeitsbereich. Ein solcher Link enthält „#/edit/“, „#/view/“ oder, bei älteren Arbeitsbereichen, „#/join/“.',
     incomplete: 'Dieser Link ist unvollständig: Beim Kopieren ist wohl ein Teil verloren gegangen. Bitten Sie Ihren Partner, ihn noch einmal zu senden.',
     'too-long': 'Dieser Link enthält mehr, als Tavola erwartet. Bitten Sie Ihren Partner, ihn noch einmal zu senden.',
     'bad-workspace': 'Der Arbeitsbereich in diesem Link ist ungültig. Bitten Sie Ihren Partner, den Link noch einmal zu senden.',

@@ -9,7 +9,7 @@ export const join = {
   opening: 'Opening the shared workspace…',
   sharedWorkspace: 'Shared workspace',
   problems: {
-    'not-a-link': 'This is not a Tavola workspace link. A workspace link contains “#/join/”.',
+    'not-a-link': 'This is not a Tavola workspace link. A workspace link contains “#/edit/”, “#/view/” or, for older workspaces, “#/join/”.',
     incomplete: 'This workspace link is incomplete: part of it was probably lost when it was copied. Ask your partner to send it again.',
     'too-long': 'This workspace link has more in it than Tavola expects. Ask your partner to send it again.',
     'bad-workspace': 'The workspace named in this link is not valid. Ask your partner to send the link again.',

@@ -11,7 +11,7 @@ export const join: DictionaryOf<typeof en> = {
   opening: 'Ouverture de l’espace de travail partagé…',
   sharedWorkspace: 'Espace de travail partagé',
   problems: {
-    'not-a-link': 'Ce n’est pas un lien d’espace de travail Tavola. Un tel lien contient « #/join/ ».',
+    'not-a-link': 'Ce n’est pas un lien d’espace de travail Tavola. Un tel lien contient « #/edit/ », « #/view/ » ou, pour les espaces de travail plus anciens, « #/join/ ».',
     incomplete: 'Ce lien d’espace de travail est incomplet : une partie s’est sans doute perdue lors de la copie. Demandez à votre partenaire de vous le renvoyer.',
     'too-long': 'Ce lien d’espace de travail contient plus que ce qu’attend Tavola. Demandez à votre partenaire de vous le renvoyer.',
     'bad-workspace': 'L’espace de travail désigné par ce lien n’est pas valide. Demandez à votre partenaire de vous renvoyer le lien.',

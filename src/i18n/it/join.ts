@@ -11,7 +11,7 @@ export const join: DictionaryOf<typeof en> = {
   opening: 'Apertura dello spazio di lavoro condiviso…',
   sharedWorkspace: 'Spazio di lavoro condiviso',
   problems: {
-    'not-a-link': 'Questo non è un link a uno spazio di lavoro Tavola. Un link di questo tipo contiene «#/join/».',
+    'not-a-link': 'Questo non è un link a uno spazio di lavoro Tavola. Un link di questo tipo contiene «#/edit/», «#/view/» o, per gli spazi di lavoro meno recenti, «#/join/».',
     incomplete: 'Questo link è incompleto: probabilmente una parte è andata persa durante la copia. Chiedi al tuo partner di inviarlo di nuovo.',
     'too-long': 'Questo link contiene più di quanto Tavola si aspetta. Chiedi al tuo partner di inviarlo di nuovo.',
     'bad-workspace': 'Lo spazio di lavoro indicato da questo link non è valido. Chiedi al tuo partner di inviare di nuovo il link.',

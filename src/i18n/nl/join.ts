@@ -11,7 +11,7 @@ export const join: DictionaryOf<typeof en> = {
   opening: 'De gedeelde werkruimte wordt geopend…',
   sharedWorkspace: 'Gedeelde werkruimte',
   problems: {
-    'not-a-link': 'Dit is geen link naar een Tavola-werkruimte. Zo’n link bevat ‘#/join/’.',
+    'not-a-link': 'Dit is geen link naar een Tavola-werkruimte. Zo’n link bevat ‘#/edit/’, ‘#/view/’ of, bij oudere werkruimtes, ‘#/join/’.',
     incomplete: 'Deze link is onvolledig: waarschijnlijk is er bij het kopiëren een deel verloren gegaan. Vraag uw partner hem opnieuw te sturen.',
     'too-long': 'Deze link bevat meer dan Tavola verwacht. Vraag uw partner hem opnieuw te sturen.',
     'bad-workspace': 'De werkruimte in deze link is ongeldig. Vraag uw partner de link opnieuw te sturen.',

@@ -11,7 +11,7 @@ export const join: DictionaryOf<typeof en> = {
   opening: 'A abrir o espaço de trabalho partilhado…',
   sharedWorkspace: 'Espaço de trabalho partilhado',
   problems: {
-    'not-a-link': 'Esta não é uma ligação para um espaço de trabalho do Tavola. Uma ligação destas contém «#/join/».',
+    'not-a-link': 'Esta não é uma ligação para um espaço de trabalho do Tavola. Uma ligação destas contém «#/edit/», «#/view/» ou, nos espaços de trabalho mais antigos, «#/join/».',
     incomplete: 'Esta ligação está incompleta: provavelmente perdeu-se uma parte ao copiá-la. Peça ao seu parceiro que a envie de novo.',
     'too-long': 'Esta ligação contém mais do que o Tavola espera. Peça ao seu parceiro que a envie de novo.',
     'bad-workspace': 'O espaço de trabalho indicado nesta ligação não é válido. Peça ao seu parceiro que envie a ligação de novo.',
