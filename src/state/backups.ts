@@ -24,6 +24,7 @@ import { formatList, t, tn, type MessageKey, type PluralKey } from '../i18n';
 export { MergeRefused };
 import { registry } from './registry';
 import { acquireWorkspace, closeWorkspaceNow } from './session';
+import { assertCanEdit } from './access';
 
 /**
  * Backups between the screens and the browser: downloading a file, reading a chosen one, and
@@ -219,6 +220,8 @@ export class MergeNeedsUpdate extends Error {
  * (mergeBackup) one of another workspace or that does not fit: those throw before any change.
  */
 export function mergeInto(workspace: Workspace, backup: Backup): MergeSummary {
+  // A view-only copy never writes (access.ts); the merge below bypasses the model's transact.
+  assertCanEdit(workspace, 'backup.merge');
   if (workspace.compatibility().kind === 'newer') {
     throw new MergeNeedsUpdate();
   }

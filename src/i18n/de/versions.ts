@@ -5,6 +5,7 @@ export const versions: DictionaryOf<typeof en> = {
   title: 'Versionen',
   saveVersion: 'Version speichern',
   noneYet: 'Noch keine Versionen gespeichert.',
+  viewOnly: { pick: 'Öffnen Sie links eine Version, um sie zu lesen und zu sehen, was sich seitdem geändert hat.' },
   cannotBeRead: 'Nicht lesbar',
   deletedVersions: 'Gelöschte Versionen',
   save: {

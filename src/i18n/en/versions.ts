@@ -3,6 +3,8 @@ export const versions = {
   title: 'Versions',
   saveVersion: 'Save a version',
   noneYet: 'No versions saved yet.',
+  /** View only: in place of the form that saves a version. */
+  viewOnly: { pick: 'Open a version on the left to read it and see what changed since.' },
   cannotBeRead: 'Cannot be read',
   deletedVersions: 'Deleted versions',
   save: {

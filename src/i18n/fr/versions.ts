@@ -5,6 +5,7 @@ export const versions: DictionaryOf<typeof en> = {
   title: 'Versions',
   saveVersion: 'Enregistrer une version',
   noneYet: 'Aucune version enregistrée pour l’instant.',
+  viewOnly: { pick: 'Ouvrez une version à gauche pour la lire et voir ce qui a changé depuis.' },
   cannotBeRead: 'Illisible',
   deletedVersions: 'Versions supprimées',
   save: {

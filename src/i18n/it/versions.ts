@@ -5,6 +5,7 @@ export const versions: DictionaryOf<typeof en> = {
   title: 'Versioni',
   saveVersion: 'Salva una versione',
   noneYet: 'Nessuna versione salvata finora.',
+  viewOnly: { pick: 'Apri una versione a sinistra per leggerla e vedere cosa è cambiato da allora.' },
   cannotBeRead: 'Illeggibile',
   deletedVersions: 'Versioni eliminate',
   save: {

@@ -5,6 +5,7 @@ export const versions: DictionaryOf<typeof en> = {
   title: 'Versies',
   saveVersion: 'Een versie opslaan',
   noneYet: 'Nog geen versies opgeslagen.',
+  viewOnly: { pick: 'Open links een versie om die te lezen en te zien wat er sindsdien is veranderd.' },
   cannotBeRead: 'Onleesbaar',
   deletedVersions: 'Verwijderde versies',
   save: {

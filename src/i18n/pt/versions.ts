@@ -5,6 +5,7 @@ export const versions: DictionaryOf<typeof en> = {
   title: 'Versões',
   saveVersion: 'Guardar uma versão',
   noneYet: 'Ainda não foi guardada nenhuma versão.',
+  viewOnly: { pick: 'Abra uma versão à esquerda para a ler e ver o que mudou desde então.' },
   cannotBeRead: 'Ilegível',
   deletedVersions: 'Versões eliminadas',
   save: {

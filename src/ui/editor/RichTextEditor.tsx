@@ -10,6 +10,7 @@ import { t, tn } from '../../i18n';
 import { safeHref, type CoRichText } from '../../model';
 import type { EditingTarget } from '../../sync/presence';
 import { useWorkspace } from '../shell/context';
+import { useCanEdit } from '../kit/can-edit';
 import { cleanPastedHTML } from './paste';
 import { keepStoredMarks } from './stored-marks';
 import { richSchema } from './schema';
@@ -179,9 +180,12 @@ export interface RichTextEditorProps {
  * A co-edited rich text: ProseMirror bound to the field's Y.XmlFragment by y-prosemirror, with
  * partners' carets and selections in their colour (its cursor plugin, on Tavola's presence) and
  * undo in the app's one history (UndoHistory, so Ctrl+Z takes back only this person's edits).
+ * View only: not editable (no toolbar, no caret of this person's for partners), the writers' text
+ * and carets shown as they come.
  */
 export default function RichTextEditor(props: RichTextEditorProps) {
   const { peers, participants, history, announce } = useWorkspace();
+  const canEdit = useCanEdit();
   const [formatting, setFormatting] = createSignal<Formatting>(NONE);
   const [focused, setFocused] = createSignal(false);
   let mount!: HTMLDivElement;
@@ -241,13 +245,14 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     const state = EditorState.create({ schema: richSchema, plugins });
     const editor = new EditorView(mount, {
       state,
+      editable: () => canEdit(),
       attributes: (s) => ({
         class: `rich-editor-content${s.doc.childCount === 1 && s.doc.firstChild!.isTextblock && s.doc.firstChild!.content.size === 0 ? ' is-empty' : ''}`,
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': props.label,
         'data-testid': props.testId,
-        'data-placeholder': props.placeholder ?? '',
+        'data-placeholder': canEdit() ? (props.placeholder ?? '') : '',
       }),
       transformPastedHTML: cleanPastedHTML,
       // `this`, not `editor`: y-prosemirror dispatches while the view is being constructed.
@@ -262,7 +267,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       handleDOMEvents: {
         focus: () => {
           setFocused(true);
-          announce(props.target);
+          if (canEdit()) announce(props.target);
           return false;
         },
         blur: () => {
@@ -280,6 +285,9 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       if (view === editor) view = null;
     });
   }));
+
+  // The view link replaced by the edit link (or the other way): the same view, editable or not.
+  createEffect(on(canEdit, () => view?.setProps({}), { defer: true }));
 
   const typing = () =>
     participants().filter((p) => !p.self && p.editing && p.editing.kind === props.target.kind && p.editing.id === props.target.id && p.editing.field === props.target.field);
@@ -308,8 +316,29 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     </button>
   );
 
+  const typingNote = () => (
+    <Show when={typing().length > 0}>
+      <span class="rich-typing" data-testid={`${props.testId}-typing`} aria-live="polite">
+        {/* The sentence around the names, as the language puts it ("{{ names }} is typing"). */}
+        {typingSentence()[0]}
+        <For each={typing()}>
+          {(person, i) => (
+            <>
+              {i() > 0 ? ', ' : ''}
+              <span class="rich-typing-name" style={{ color: textColorOnWhite(person.color) }}>
+                {person.organisation || person.name}
+              </span>
+            </>
+          )}
+        </For>
+        {typingSentence()[1]}
+      </span>
+    </Show>
+  );
+
   return (
     <div class={`rich-editor ${props.class ?? ''}`} classList={{ focused: focused() }} data-testid={`${props.testId}-editor`}>
+      <Show when={canEdit()}>
       <div class="rich-toolbar" role="toolbar" aria-label={t('editor.formatting', { field: props.label })}>
         {button('bold', t('editor.bold'), () => formatting().bold, run(toggleMark(marks.bold!)), t('editor.show.bold'), 'Ctrl+B')}
         {button('italic', t('editor.italic'), () => formatting().italic, run(toggleMark(marks.italic!)), t('editor.show.italic'), 'Ctrl+I')}
@@ -321,24 +350,12 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         {button('ordered-list', t('editor.numberedList'), () => formatting().list === 'ordered_list', run(toggleList(nodes.ordered_list!)), t('editor.show.numberedList'), 'Ctrl+Shift+7')}
         <span class="rich-tool-gap" aria-hidden="true" />
         {button('link', t('editor.link'), () => formatting().link, () => view && editLink(view), t('editor.show.link'))}
-        <Show when={typing().length > 0}>
-          <span class="rich-typing" data-testid={`${props.testId}-typing`} aria-live="polite">
-            {/* The sentence around the names, as the language puts it ("{{ names }} is typing"). */}
-            {typingSentence()[0]}
-            <For each={typing()}>
-              {(person, i) => (
-                <>
-                  {i() > 0 ? ', ' : ''}
-                  <span class="rich-typing-name" style={{ color: textColorOnWhite(person.color) }}>
-                    {person.organisation || person.name}
-                  </span>
-                </>
-              )}
-            </For>
-            {typingSentence()[1]}
-          </span>
-        </Show>
+        {typingNote()}
       </div>
+      </Show>
+      <Show when={!canEdit() && typing().length > 0}>
+        <div class="rich-toolbar rich-toolbar-view-only">{typingNote()}</div>
+      </Show>
       <div class="rich-editor-mount" ref={mount} />
     </div>
   );

@@ -3,6 +3,7 @@ import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { LIMITS } from '../../model';
 import { createWorkspaceList } from '../../state/registry';
 import { addSampleWorkspace, addWorkspace, deleteWorkspace, renameWorkspace } from '../../state/workspaces';
+import { canEditOf } from '../../state/access';
 import { requestPersistentStorage, type PersistenceState } from '../../sync/persistence';
 import type { WorkspaceEntry } from '../../sync/registry';
 import { createStorageEstimate } from '../../state/storage';
@@ -178,16 +179,19 @@ function WorkspaceRow(props: { entry: WorkspaceEntry; onDelete: () => void; onRe
               <span class="quiet">{t('home.list.lastOpened', { date: formatDate(props.entry.openedAt) })}</span>
             </A>
             <div class="row-actions">
-              <button
-                type="button"
-                class="button small"
-                onClick={() => {
-                  setName(props.entry.name);
-                  setRenaming(true);
-                }}
-              >
-                {t('home.list.rename')}
-              </button>
+              {/* The name is the workspace's own (its document): a view-only copy cannot change it. */}
+              <Show when={canEditOf(props.entry.id)()}>
+                <button
+                  type="button"
+                  class="button small"
+                  onClick={() => {
+                    setName(props.entry.name);
+                    setRenaming(true);
+                  }}
+                >
+                  {t('home.list.rename')}
+                </button>
+              </Show>
               <button type="button" class="button small danger-quiet" onClick={() => props.onDelete()}>
                 {t('home.list.delete')}
               </button>

@@ -5,6 +5,7 @@ import { formatDate as formatDateIn, t } from '../../i18n';
 import { bindText } from '../../state/text-binding';
 import { autoGrow } from './autogrow';
 import { attempt, reportProblem } from './write-problem';
+import { useCanEdit } from './can-edit';
 
 /**
  * A single-line or multi-line field bound to a co-edited text: saved as it is typed. `maxLength`
@@ -23,6 +24,8 @@ export function CoTextField(props: {
   autofocus?: boolean;
   onKeyDown?: (event: KeyboardEvent) => void;
 }) {
+  // View only: read-only, not disabled, so the text stays selectable and follows the writers.
+  const canEdit = useCanEdit();
   let el!: HTMLInputElement | HTMLTextAreaElement;
   onMount(() => {
     bindText(el, props.text, () => props.multiline && autoGrow(el as HTMLTextAreaElement), reportProblem);
@@ -30,7 +33,7 @@ export function CoTextField(props: {
       autoGrow(el as HTMLTextAreaElement);
       onCleanup(props.text.observe(() => autoGrow(el as HTMLTextAreaElement)));
     }
-    if (props.autofocus) el.focus();
+    if (props.autofocus && canEdit()) el.focus();
   });
   return (
     <Show
@@ -40,10 +43,11 @@ export function CoTextField(props: {
           ref={el as HTMLInputElement}
           class={`cotext ${props.class ?? ''}`}
           aria-label={props.label}
-          placeholder={props.placeholder}
+          placeholder={canEdit() ? props.placeholder : undefined}
           data-testid={props.testId}
           maxLength={props.maxLength}
-          onKeyDown={props.onKeyDown}
+          readOnly={!canEdit()}
+          onKeyDown={(event) => canEdit() && props.onKeyDown?.(event)}
         />
       }
     >
@@ -51,11 +55,12 @@ export function CoTextField(props: {
         ref={el as HTMLTextAreaElement}
         class={`cotext ${props.class ?? ''}`}
         aria-label={props.label}
-        placeholder={props.placeholder}
+        placeholder={canEdit() ? props.placeholder : undefined}
         data-testid={props.testId}
         maxLength={props.maxLength}
         rows={props.rows ?? 1}
-        onKeyDown={props.onKeyDown}
+        readOnly={!canEdit()}
+        onKeyDown={(event) => canEdit() && props.onKeyDown?.(event)}
       />
     </Show>
   );
@@ -104,6 +109,7 @@ export function AddForm(props: {
   maxLength?: number;
   onAdd: (value: string) => void;
 }) {
+  const canEdit = useCanEdit();
   const [value, setValue] = createSignal('');
   const submit = (event: Event) => {
     event.preventDefault();
@@ -112,6 +118,7 @@ export function AddForm(props: {
     if (attempt(() => props.onAdd(text))) setValue('');
   };
   return (
+    <Show when={canEdit()}>
     <form class="add-form" onSubmit={submit} data-testid={props.testId}>
       <input
         aria-label={props.label}
@@ -124,6 +131,7 @@ export function AddForm(props: {
         {props.button}
       </button>
     </form>
+    </Show>
   );
 }
 
@@ -164,6 +172,7 @@ export function Trash<T extends { id: string }>(props: {
   restoreTestId?: string;
   itemData?: (item: T) => Record<string, string>;
 }) {
+  const canEdit = useCanEdit();
   return (
     <Show when={props.items.length > 0}>
       <details class="trash" data-testid={props.testId}>
@@ -175,9 +184,11 @@ export function Trash<T extends { id: string }>(props: {
             {(item) => (
               <li data-testid={props.itemTestId} {...(props.itemData?.(item) ?? {})}>
                 {props.label(item)}
-                <button type="button" class="button small" data-testid={props.restoreTestId} onClick={() => attempt(() => props.onRestore(item))}>
-                  {t('common.restore')}
-                </button>
+                <Show when={canEdit()}>
+                  <button type="button" class="button small" data-testid={props.restoreTestId} onClick={() => attempt(() => props.onRestore(item))}>
+                    {t('common.restore')}
+                  </button>
+                </Show>
               </li>
             )}
           </For>

@@ -5,6 +5,7 @@ import { practices as english } from '../../i18n/en/practices';
 import { COUNTRY_CODES, type MemberKind } from '../../model';
 import { flushOnLeave } from '../shell/leave';
 import { problemMessage } from './write-problem';
+import { useCanEdit } from './can-edit';
 
 // These fields are used on the members, meetings and settings screens too: their words (the
 // `practices` area) are loaded with this module, and read as English until they have arrived.
@@ -61,6 +62,8 @@ export function ValueInput(props: {
   required?: boolean;
   autocomplete?: string;
 }) {
+  // View only: read-only, not disabled, so the value stays selectable; nothing is ever saved.
+  const canEdit = useCanEdit();
   let el!: HTMLInputElement | HTMLTextAreaElement;
   const messageId = createUniqueId();
   const [problem, setProblem] = createSignal<string | null>(null);
@@ -107,6 +110,7 @@ export function ValueInput(props: {
 
   /** Write what the field shows, if it is valid and new. Returns the problem, or null when saved. */
   const save = (): string | null => {
+    if (!canEdit()) return null;
     const raw = props.multiline ? el.value.replace(/\s*\n\s*/g, ' ') : el.value;
     const next = props.normalise ? props.normalise(raw) : raw;
     let found = props.validate?.(next) ?? null;
@@ -192,7 +196,7 @@ export function ValueInput(props: {
       return problem() ? messageId : undefined;
     },
     get placeholder() {
-      return props.placeholder;
+      return canEdit() ? props.placeholder : undefined;
     },
     get 'data-testid'() {
       return props.testId;
@@ -202,6 +206,9 @@ export function ValueInput(props: {
     },
     get required() {
       return props.required;
+    },
+    get readOnly() {
+      return !canEdit();
     },
     onFocus: () => {
       if (!dirty) before = props.value;
@@ -322,15 +329,24 @@ export function CountrySelect(props: {
   class?: string;
   testId?: string;
 }) {
+  const canEdit = useCanEdit();
   const groups = () => countryOptions();
   let el!: HTMLSelectElement;
   // The options are made once per language; the selected one follows the stored value.
   createEffect(() => {
     groups();
     const value = props.value;
-    if (el.value !== value) el.value = value;
+    if (canEdit() && el && el.value !== value) el.value = value;
   });
   return (
+    <Show
+      when={canEdit()}
+      fallback={
+        <span id={props.id} class={`country-select read-only-value ${props.class ?? ''}`} data-testid={props.testId}>
+          {props.value ? countryName(props.value) : say('notGiven')}
+        </span>
+      }
+    >
     <select
       ref={el}
       id={props.id}
@@ -350,5 +366,6 @@ export function CountrySelect(props: {
         <For each={groups().others}>{(country) => <option value={country.code}>{country.name}</option>}</For>
       </optgroup>
     </select>
+    </Show>
   );
 }

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { InvalidValue, WorkspaceNotReceived } from '../../model';
 import { formatNumber, locale, t } from '../../i18n';
+import { ViewOnlyWorkspace } from '../../state/access';
 import './write-problem.css';
 
 /**
@@ -9,6 +10,7 @@ import './write-problem.css';
  * (WorkspaceNotReceived); nothing else is expected, but an unexpected error is said plainly too.
  */
 export function problemMessage(error: unknown): string {
+  if (error instanceof ViewOnlyWorkspace) return t('common.viewOnly.explain');
   if (error instanceof WorkspaceNotReceived) {
     return t('common.writeProblem.notReceived');
   }

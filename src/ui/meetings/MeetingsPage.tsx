@@ -1,12 +1,13 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { LIMITS, type FocusPoint, type Meeting, type Topic } from '../../model';
+import { LIMITS, type FocusPoint, type Meeting, type Member, type Topic } from '../../model';
 import { createRecord, createRecordList } from '../../state/records';
 import { countryName, formatDate, t, tn } from '../../i18n';
 import { EmptyState, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { dateProblem, kindLabel, today, ValueInput } from '../kit/record-fields';
 import { attempt } from '../kit/write-problem';
+import { useCanEdit, ViewOnlyNote } from '../kit/can-edit';
 import { Fill } from '../kit/Fill';
 import { MeetingLiveBar } from './live/MeetingLiveBar';
 import { MeetingNotes } from '../editor/MeetingNotes';
@@ -17,6 +18,7 @@ export function MeetingsPage() {
   const params = useParams<{ meetingId?: string }>();
   const meetings = createRecordList(workspace.meetings, () => workspace.meetings.byDate());
   const deletedMeetings = createRecordList(workspace.meetings, () => workspace.meetings.byDate('only'));
+  const canEdit = useCanEdit();
 
   return (
     <div class="split">
@@ -38,7 +40,9 @@ export function MeetingsPage() {
             </For>
           </ul>
         </Show>
-        <NewMeetingForm />
+        <Show when={canEdit()} fallback={<ViewOnlyNote class="sidebar-note" />}>
+          <NewMeetingForm />
+        </Show>
         <Trash
           title={t('meetings.list.deleted')}
           items={deletedMeetings}
@@ -129,6 +133,7 @@ function NewMeetingForm() {
 
 function MeetingView(props: { meetingId: string }) {
   const { workspace, id } = useWorkspace();
+  const canEdit = useCanEdit();
   const navigate = useNavigate();
   const meeting = createRecord(workspace.meetings, props.meetingId);
 
@@ -145,9 +150,11 @@ function MeetingView(props: { meetingId: string }) {
         <Show when={meeting()?.deletedAt}>
           <div class="notice warning" role="status" data-testid="meeting-deleted-notice">
             {t('meetings.view.deletedNotice')}{' '}
-            <button type="button" class="button small" onClick={() => attempt(() => workspace.meetings.restore(props.meetingId))}>
-              {t('meetings.view.restore')}
-            </button>
+            <Show when={canEdit()}>
+              <button type="button" class="button small" onClick={() => attempt(() => workspace.meetings.restore(props.meetingId))}>
+                {t('meetings.view.restore')}
+              </button>
+            </Show>
           </div>
         </Show>
         <div class="topic-header meeting-header">
@@ -166,7 +173,7 @@ function MeetingView(props: { meetingId: string }) {
             />
           </div>
           <div class="row-actions">
-            <Show when={!meeting()?.deletedAt}>
+            <Show when={!meeting()?.deletedAt && canEdit()}>
               <button
                 type="button"
                 class="button small danger-quiet"
@@ -222,6 +229,7 @@ function MeetingDate(props: { meeting: Meeting }) {
 
 function Participants(props: { meeting: Meeting }) {
   const { workspace, id } = useWorkspace();
+  const canEdit = useCanEdit();
   const members = createRecordList(workspace.members, () => workspace.members.list());
   const present = createMemo(() => new Set(props.meeting.participants));
   const count = () => members.filter((m) => present().has(m.id)).length;
@@ -238,6 +246,7 @@ function Participants(props: { meeting: Meeting }) {
           <span class="section-title-note">{tn('meetings.participants.ofMembers', members.length)}</span>
         </Show>
       </h3>
+      <Show when={canEdit()} fallback={<ParticipantNames members={members.filter((member) => present().has(member.id))} others={others()} />}>
       <Show
         when={members.length > 0}
         fallback={
@@ -270,12 +279,37 @@ function Participants(props: { meeting: Meeting }) {
           <p class="quiet">{tn('meetings.participants.former', others())}</p>
         </Show>
       </Show>
+      </Show>
     </section>
+  );
+}
+
+/** View only: who took part, as names. */
+function ParticipantNames(props: { members: Member[]; others: number }) {
+  return (
+    <>
+      <ul class="checks participant-checks participant-names">
+        <For each={props.members}>
+          {(member) => (
+            <li class="check participant checked" data-testid="participant" data-member-id={member.id} title={kindLabel(member.kind)}>
+              <span>{member.name || t('meetings.view.unnamedMember')}</span>
+              <Show when={member.country}>
+                <span class="participant-country">{countryName(member.country)}</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={props.others > 0}>
+        <p class="quiet">{tn('meetings.participants.former', props.others)}</p>
+      </Show>
+    </>
   );
 }
 
 function Agenda(props: { meeting: Meeting }) {
   const { workspace, id } = useWorkspace();
+  const canEdit = useCanEdit();
   const topics = createRecordList(workspace.topics, () => workspace.topics.list({ deleted: 'include' }));
   const topicById = createMemo(() => new Map(topics.map((topic) => [topic.id, topic])));
   const available = () => {
@@ -295,7 +329,7 @@ function Agenda(props: { meeting: Meeting }) {
       <h3 class="section-title" id="agenda-title">
         {t('meetings.agenda.title')} <span class="count">{props.meeting.agenda.length}</span>
       </h3>
-      <Show when={props.meeting.agenda.length === 0 && available().length > 0}>
+      <Show when={props.meeting.agenda.length === 0 && available().length > 0 && canEdit()}>
         <p class="quiet agenda-empty">{t('meetings.agenda.empty')}</p>
       </Show>
       <ol class="agenda" data-testid="agenda-list">
@@ -318,6 +352,7 @@ function Agenda(props: { meeting: Meeting }) {
                     <span class="badge">{t('meetings.agenda.deletedTopic')}</span>
                   </Show>
                 </span>
+                <Show when={canEdit()}>
                 <div class="row-actions">
                   <button
                     type="button"
@@ -352,11 +387,13 @@ function Agenda(props: { meeting: Meeting }) {
                     ✕
                   </button>
                 </div>
+                </Show>
               </li>
             );
           }}
         </For>
       </ol>
+      <Show when={canEdit()}>
       <Show
         when={available().length > 0}
         fallback={
@@ -388,6 +425,7 @@ function Agenda(props: { meeting: Meeting }) {
             {t('meetings.agenda.add')}
           </button>
         </form>
+      </Show>
       </Show>
     </section>
   );

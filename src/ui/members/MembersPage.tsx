@@ -6,10 +6,12 @@ import { EmptyState, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { countryName, CountrySelect, kindLabel, ValueInput } from '../kit/record-fields';
 import { attempt } from '../kit/write-problem';
+import { useCanEdit, ViewOnlyNote } from '../kit/can-edit';
 import '../kit/records.css';
 
 export function MembersPage() {
   const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
   const members = createRecordList(workspace.members, () => workspace.members.list());
   const deletedMembers = createRecordList(workspace.members, () => workspace.members.list({ deleted: 'only' }));
 
@@ -76,7 +78,9 @@ export function MembersPage() {
         </div>
       </Show>
 
-      <AddMemberForm />
+      <Show when={canEdit()} fallback={<ViewOnlyNote />}>
+        <AddMemberForm />
+      </Show>
 
       <Trash
         title={t('members.deleted')}
@@ -98,6 +102,7 @@ export function MembersPage() {
 
 function MemberRow(props: { member: Member; index: number; count: number }) {
   const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
   const id = () => props.member.id;
   const name = () => props.member.name || t('members.unnamed');
 
@@ -128,6 +133,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
         </div>
       </td>
       <td class="col-kind">
+        <Show when={canEdit()} fallback={<span class="read-only-value" data-testid="member-kind">{kindLabel(props.member.kind)}</span>}>
         <select
           aria-label={t('members.kindOf', { name: name() })}
           data-testid="member-kind"
@@ -139,6 +145,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
         >
           <For each={MEMBER_KINDS}>{(kind) => <option value={kind}>{kindLabel(kind)}</option>}</For>
         </select>
+        </Show>
       </td>
       <td class="col-country">
         <CountrySelect
@@ -149,6 +156,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
         />
       </td>
       <td class="col-lead">
+        <Show when={canEdit()} fallback={<span class="read-only-value" data-testid="member-lead">{props.member.lead ? '✓' : ''}</span>}>
         <label class="lead-check">
           <input
             type="checkbox"
@@ -164,8 +172,10 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             {t('members.lead')}
           </span>
         </label>
+        </Show>
       </td>
       <td class="col-actions">
+        <Show when={canEdit()}>
         <div class="row-actions">
           <button
             type="button"
@@ -200,6 +210,7 @@ function MemberRow(props: { member: Member; index: number; count: number }) {
             ✕
           </button>
         </div>
+        </Show>
       </td>
     </tr>
   );

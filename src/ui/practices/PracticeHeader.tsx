@@ -6,6 +6,7 @@ import { CoTextField } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { countryName } from '../kit/record-fields';
 import { attempt } from '../kit/write-problem';
+import { useCanEdit } from '../kit/can-edit';
 
 /** English status names (kept for callers that have not moved to `common.practiceStatus.*` yet). */
 function memberLabel(member: Member): string {
@@ -15,9 +16,11 @@ function memberLabel(member: Member): string {
 /**
  * The head of a practice sheet as the network's summary sheets have it: city and country,
  * period, partners, contact, topics, status. Every field may stay empty but the title.
+ * View only: the same rows, the choices shown as text.
  */
 export function PracticeHeader(props: { practiceId: string; practice: Accessor<Practice | undefined>; members: Member[] }) {
   const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
   const topics = createRecordList(workspace.topics, () => workspace.topics.list({ deleted: 'include' }));
   const practice = props.practice;
   const id = props.practiceId;
@@ -57,6 +60,14 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
           {t('practices.header.city')}
         </label>
         <div class="sheet-header-value sheet-header-pair">
+          <Show
+            when={canEdit()}
+            fallback={
+              <span id={field('member')} class="read-only-value" data-testid="practice-member">
+                {member() ? (member()!.deletedAt ? t('practices.header.deletedMember', { member: memberLabel(member()!) }) : memberLabel(member()!)) : unknownMember() ? t('practices.header.unknownMember') : t('practices.noMember')}
+              </span>
+            }
+          >
           <select
             id={field('member')}
             data-testid="practice-member"
@@ -91,6 +102,7 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
               )}
             </Show>
           </select>
+          </Show>
           <span class="sheet-header-country" data-testid="practice-country">
             <span class="sheet-header-sublabel">{t('practices.header.country')}</span> {member()?.country ? countryName(member()!.country) : '—'}
           </span>
@@ -104,13 +116,15 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
         <div class="sheet-header-value sheet-header-period" role="group" aria-labelledby={field('period')}>
           <label>
             <span class="sheet-header-sublabel">{t('practices.header.from')}</span>
-            <input type="month" data-testid="practice-period-start" value={practice()?.periodStart ?? ''} max={practice()?.periodEnd || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodStart')} />
+            <input type="month" data-testid="practice-period-start" readOnly={!canEdit()} value={practice()?.periodStart ?? ''} max={practice()?.periodEnd || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodStart')} />
           </label>
           <label>
             <span class="sheet-header-sublabel">{t('practices.header.to')}</span>
-            <input type="month" data-testid="practice-period-end" value={practice()?.periodEnd ?? ''} min={practice()?.periodStart || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodEnd')} />
+            <input type="month" data-testid="practice-period-end" readOnly={!canEdit()} value={practice()?.periodEnd ?? ''} min={practice()?.periodStart || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodEnd')} />
           </label>
-          <span class="quiet sheet-header-hint">{t('practices.header.toHint')}</span>
+          <Show when={canEdit()}>
+            <span class="quiet sheet-header-hint">{t('practices.header.toHint')}</span>
+          </Show>
         </div>
       </div>
 
@@ -145,7 +159,20 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
       <div class="sheet-header-row">
         <span class="sheet-header-label">{t('practices.header.topics')}</span>
         <div class="sheet-header-value">
-          <Show when={shownTopics().length > 0} fallback={<p class="quiet">{t('practices.header.noTopics')}</p>}>
+          <Show when={!canEdit()}>
+            <ul class="checks topic-names" data-testid="practice-topics">
+              <For each={shownTopics().filter((topic) => hasTopic(topic.id))} fallback={<li class="quiet">—</li>}>
+                {(topic) => (
+                  <li class="check checked" classList={{ 'deleted-topic': !!topic.deletedAt }} data-testid="practice-topic" data-topic-id={topic.id}>
+                    {topic.deletedAt
+                      ? t('practices.header.deletedTopic', { topic: topic.title || t('practices.header.untitledTopic') })
+                      : topic.title || t('practices.header.untitledTopic')}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <Show when={canEdit() && shownTopics().length > 0} fallback={<Show when={canEdit()}><p class="quiet">{t('practices.header.noTopics')}</p></Show>}>
             <div class="checks" data-testid="practice-topics">
               <For each={shownTopics()}>
                 {(topic) => (
@@ -178,6 +205,14 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
           {t('practices.header.status')}
         </label>
         <div class="sheet-header-value">
+          <Show
+            when={canEdit()}
+            fallback={
+              <span id={field('status')} class={`badge practice-status status-${practice()?.status}`} data-testid="practice-status">
+                {t(`common.practiceStatus.${practice()?.status ?? 'draft'}`)}
+              </span>
+            }
+          >
           <select
             id={field('status')}
             class={`practice-status-select status-${practice()?.status}`}
@@ -196,6 +231,7 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
               )}
             </For>
           </select>
+          </Show>
         </div>
       </div>
     </section>

@@ -11,6 +11,7 @@ import { formatNumber, t, tn } from '../../i18n';
 import { ExportView } from './ExportView';
 import { PracticeHeader } from './PracticeHeader';
 import { attempt, reportProblem } from '../kit/write-problem';
+import { useCanEdit, ViewOnlyNote } from '../kit/can-edit';
 import RichTextEditor from '../editor/RichTextEditor';
 import { createRichText } from '../editor/rich-field';
 import './practices.css';
@@ -33,6 +34,7 @@ export function PracticesPage() {
   const deletedPractices = createRecordList(workspace.practices, () => workspace.practices.list({ deleted: 'only' }));
   // Deleted members too, so a sheet still names the member it was written for.
   const members = createRecordList(workspace.members, () => workspace.members.list({ deleted: 'include' }));
+  const canEdit = useCanEdit();
   const memberName = (memberId: string | null) => (memberId ? members.find((m) => m.id === memberId)?.name : undefined);
 
   createEffect(() => {
@@ -68,6 +70,9 @@ export function PracticesPage() {
             )}
           </For>
         </ul>
+        <Show when={!canEdit()}>
+          <ViewOnlyNote class="sidebar-note" />
+        </Show>
         <AddForm
           label={t('practices.newSheet')}
           placeholder={t('practices.newSheet')}
@@ -116,6 +121,7 @@ export function PracticesPage() {
 
 function PracticeView(props: { practiceId: string; members: Member[] }) {
   const { workspace, id } = useWorkspace();
+  const canEdit = useCanEdit();
   const navigate = useNavigate();
   const practice = createRecord(workspace.practices, props.practiceId);
   const title = workspace.practices.title(props.practiceId);
@@ -142,9 +148,11 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
         <Show when={practice()?.deletedAt}>
           <div class="notice warning" role="status">
             {t('practices.deletedNotice')}{' '}
-            <button type="button" class="button small" onClick={() => attempt(() => workspace.practices.restore(props.practiceId))}>
-              {t('practices.restoreIt')}
-            </button>
+            <Show when={canEdit()}>
+              <button type="button" class="button small" onClick={() => attempt(() => workspace.practices.restore(props.practiceId))}>
+                {t('practices.restoreIt')}
+              </button>
+            </Show>
           </div>
         </Show>
 
@@ -178,7 +186,7 @@ function PracticeView(props: { practiceId: string; members: Member[] }) {
               {t('practices.print')}
             </button>
           </div>
-          <Show when={!practice()?.deletedAt}>
+          <Show when={!practice()?.deletedAt && canEdit()}>
             <button
               type="button"
               class="button small danger-quiet"

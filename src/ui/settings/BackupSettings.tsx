@@ -5,12 +5,15 @@ import { backupProblemText, describeCounts, describeMerge, downloadBackup, failu
 import { formatBytes } from '../../sync/storage';
 import { Notice } from '../kit/components';
 import { useWorkspace } from '../shell/context';
+import { useCanEdit } from '../kit/can-edit';
 import { BackupDialog, BackupFileInput, backupSummary } from '../home/RestoreBackup';
 import '../home/backup.css';
 
 /** The workspace's settings card for backups: export to a file, and merge one back in. */
 export function BackupSettings() {
   const { workspace, id } = useWorkspace();
+  // View only: a backup can be exported, not merged in (that would write into this copy).
+  const canEdit = useCanEdit();
   const [exported, setExported] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
@@ -76,11 +79,13 @@ export function BackupSettings() {
         </Show>
       </div>
 
-      <h3 class="backup-subtitle">{t('backup.restoreTitle')}</h3>
-      <div class="backup-row">
-        <p class="quiet">{t('backup.restoreIntro')}</p>
-        <BackupFileInput label={t('common.backupFile.choose')} busyLabel={t('common.backupFile.reading')} busy={busy()} testId="merge-file" onFile={(file) => void chosen(file)} />
-      </div>
+      <Show when={canEdit()}>
+        <h3 class="backup-subtitle">{t('backup.restoreTitle')}</h3>
+        <div class="backup-row">
+          <p class="quiet">{t('backup.restoreIntro')}</p>
+          <BackupFileInput label={t('common.backupFile.choose')} busyLabel={t('common.backupFile.reading')} busy={busy()} testId="merge-file" onFile={(file) => void chosen(file)} />
+        </div>
+      </Show>
       <Show when={error()}>
         <Notice tone="error" testId="backup-error">
           {error()}

@@ -10,6 +10,7 @@ import { NetworkSettings } from './NetworkSettings';
 import { BackupSettings } from './BackupSettings';
 import { LanguageSettings } from '../kit/LanguagePicker';
 import { ValueInput } from '../kit/record-fields';
+import { useCanEdit } from '../kit/can-edit';
 import '../practices/practices.css';
 import '../kit/records.css';
 
@@ -18,6 +19,7 @@ export function SettingsPage() {
   const navigate = useNavigate();
   const meta = createMeta(workspace, id);
   const description = workspace.description();
+  const canEdit = useCanEdit();
   const [confirming, setConfirming] = createSignal(false);
   const [deleting, setDeleting] = createSignal(false);
   const [error, setError] = createSignal('');
@@ -56,9 +58,11 @@ export function SettingsPage() {
             validate={(name) => (name ? null : t('settings.nameNeeded'))}
             onCommit={(name) => workspace.rename(name)}
           />
-          <p class="quiet field-help" data-testid="settings-name-help">
-            {t('settings.savedAsYouType')}
-          </p>
+          <Show when={canEdit()}>
+            <p class="quiet field-help" data-testid="settings-name-help">
+              {t('settings.savedAsYouType')}
+            </p>
+          </Show>
         </div>
 
         <div class="settings-field">
@@ -78,7 +82,9 @@ export function SettingsPage() {
               />
             )}
           </Show>
-          <p class="quiet field-help">{t('settings.descriptionHelp')}</p>
+          <Show when={canEdit()}>
+            <p class="quiet field-help">{t('settings.descriptionHelp')}</p>
+          </Show>
         </div>
       </section>
 

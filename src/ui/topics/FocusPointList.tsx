@@ -8,6 +8,7 @@ import { AddForm, EmptyState, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { FocusPointText } from './FocusPointText';
 import { attempt } from '../kit/write-problem';
+import { useCanEdit, ViewOnlyNote } from '../kit/can-edit';
 
 /** A focus point status in the person's language (common.status.*; reactive). */
 export function statusLabel(status: FocusPointStatus): string {
@@ -29,10 +30,12 @@ type ListedPoint = Omit<FocusPoint, 'text'>;
  * The focus points of a topic: the ordered, editable list with its filters, the add form and
  * the deleted points. Points added here are linked to `meetingId` when given (the live meeting).
  * Keyboard: Enter adds a point below, Backspace in an empty point removes it, Alt+↑/↓ moves it;
- * every one of these has a visible control too.
+ * every one of these has a visible control too. View only: the list follows the writers, with
+ * no control that changes it and no shortcut.
  */
 export function FocusPointList(props: { topicId: string; meetingId?: string }) {
   const { workspace } = useWorkspace();
+  const canEdit = useCanEdit();
   // Each row's text is bound to the point's co-edited text itself: a keystroke re-reads no list.
   const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId), { without: ['text'] });
   const deletedPoints = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId, 'only'), { without: ['text'] });
@@ -84,7 +87,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
 
   const onKeyDown = (point: ListedPoint, event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
     const field = event.currentTarget;
-    if (event.isComposing) return;
+    if (event.isComposing || !canEdit()) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       let added = '';
@@ -157,12 +160,15 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
               onDragEnd={() => setDragging(null)}
               onDropHere={(draggedId, side) => {
                 setDragging(null);
-                if (draggedId !== point.id) placeNear(draggedId, point.id, side);
+                if (draggedId !== point.id && canEdit()) placeNear(draggedId, point.id, side);
               }}
             />
           )}
         </For>
       </ol>
+      <Show when={!canEdit() && !props.meetingId}>
+        <ViewOnlyNote />
+      </Show>
       <AddForm
         label={t('topics.points.newPoint')}
         placeholder={t('topics.points.addPlaceholder')}
@@ -199,6 +205,7 @@ function FocusPointRow(props: {
   onDropHere: (draggedId: string, side: 'before' | 'after') => void;
 }) {
   const { workspace, peers, participants } = useWorkspace();
+  const canEdit = useCanEdit();
   const text = workspace.focusPoints.textOf(props.point.id);
   const [dropSide, setDropSide] = createSignal<'before' | 'after' | null>(null);
   const sideOf = (event: DragEvent & { currentTarget: HTMLElement }) => {
@@ -216,7 +223,7 @@ function FocusPointRow(props: {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) announceEditing(peers, null);
       }}
       onDragOver={(event) => {
-        if (!event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+        if (!canEdit() || !event.dataTransfer?.types.includes(DRAG_TYPE)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'move';
         setDropSide(sideOf(event));
@@ -231,6 +238,7 @@ function FocusPointRow(props: {
         props.onDropHere(dragged, side);
       }}
     >
+      <Show when={canEdit()} fallback={<span class="drag-handle-space" aria-hidden="true" />}>
       <span
         class="drag-handle"
         draggable="true"
@@ -247,6 +255,7 @@ function FocusPointRow(props: {
       >
         ⋮⋮
       </span>
+      </Show>
       <span class="point-number" aria-hidden="true">
         {props.index + 1}
       </span>
@@ -260,6 +269,14 @@ function FocusPointRow(props: {
         </div>
       </div>
       <div class="point-controls">
+        <Show
+          when={canEdit()}
+          fallback={
+            <span class={`status-label status-${props.point.status}`} data-testid="status-label">
+              {statusLabel(props.point.status)}
+            </span>
+          }
+        >
         <select
           class={`status-select status-${props.point.status}`}
           aria-label={t('topics.points.status')}
@@ -290,6 +307,7 @@ function FocusPointRow(props: {
         <button type="button" class="icon-button danger-quiet" aria-label={t('topics.points.delete')} title={t('topics.points.delete')} data-testid="delete-point" onClick={() => props.onDelete()}>
           ✕
         </button>
+        </Show>
       </div>
     </li>
   );

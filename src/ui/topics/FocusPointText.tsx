@@ -9,10 +9,12 @@ import { useWorkspace } from '../shell/context';
 import { autoGrow } from '../kit/autogrow';
 import { textColorOn } from '../shell/person-colour';
 import { reportProblem } from '../kit/write-problem';
+import { useCanEdit } from '../kit/can-edit';
 
 /**
  * A focus point's text: bound to its co-edited text, telling partners where this person's caret
- * is, and showing theirs, each in the person's colour with their name.
+ * is, and showing theirs, each in the person's colour with their name. View only: read-only (the
+ * text stays selectable and follows the writers), and this person's caret is not announced.
  */
 export function FocusPointText(props: {
   pointId: string;
@@ -22,6 +24,7 @@ export function FocusPointText(props: {
   ref?: (el: HTMLTextAreaElement) => void;
 }) {
   const { peers, participants } = useWorkspace();
+  const canEdit = useCanEdit();
   let el!: HTMLTextAreaElement;
   const [carets, setCarets] = createSignal<({ person: Participant } & CaretBox)[]>([]);
   /** The partners whose caret is in this point, and where in its text. */
@@ -57,7 +60,7 @@ export function FocusPointText(props: {
   });
 
   const announce = () => {
-    if (document.activeElement !== el) return;
+    if (document.activeElement !== el || !canEdit()) return;
     const backward = el.selectionDirection === 'backward';
     const start = el.selectionStart ?? 0;
     const end = el.selectionEnd ?? start;
@@ -97,16 +100,17 @@ export function FocusPointText(props: {
         ref={el}
         class="cotext point-text"
         aria-label={props.label}
-        placeholder={t('topics.points.describe')}
+        placeholder={canEdit() ? t('topics.points.describe') : undefined}
         data-testid="focus-point-text"
         maxLength={LIMITS.focusPointText}
         rows={1}
+        readOnly={!canEdit()}
         onKeyDown={(event) => props.onKeyDown?.(event)}
         onFocus={announce}
         onPaste={(event) => {
           // Plain text only, and no line breaks: a focus point is one paragraph.
           const pasted = event.clipboardData?.getData('text/plain');
-          if (pasted === undefined) return;
+          if (pasted === undefined || !canEdit()) return;
           event.preventDefault();
           document.execCommand('insertText', false, pasted.replace(/\s*\n\s*/g, ' '));
         }}

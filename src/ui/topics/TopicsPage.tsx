@@ -7,6 +7,7 @@ import { AddForm, CoTextField, EmptyState, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { FocusPointList } from './FocusPointList';
 import { attempt } from '../kit/write-problem';
+import { useCanEdit } from '../kit/can-edit';
 
 export { STATUS_LABELS, statusLabel } from './FocusPointList';
 
@@ -76,6 +77,7 @@ export function TopicsPage() {
 
 function TopicView(props: { topicId: string; topics: Topic[] }) {
   const { workspace, id } = useWorkspace();
+  const canEdit = useCanEdit();
   const navigate = useNavigate();
   const topic = createRecord(workspace.topics, props.topicId);
   const index = () => props.topics.findIndex((topic) => topic.id === props.topicId);
@@ -94,9 +96,11 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
         <Show when={topic()?.deletedAt}>
           <div class="notice warning" role="status">
             {t('topics.wasDeleted')}{' '}
-            <button type="button" class="button small" onClick={() => attempt(() => workspace.topics.restore(props.topicId))}>
-              {t('topics.restoreIt')}
-            </button>
+            <Show when={canEdit()}>
+              <button type="button" class="button small" onClick={() => attempt(() => workspace.topics.restore(props.topicId))}>
+                {t('topics.restoreIt')}
+              </button>
+            </Show>
           </div>
         </Show>
         <div class="topic-header">
@@ -115,6 +119,7 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
             placeholder={t('topics.topicTitle')}
             onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
           />
+          <Show when={canEdit()}>
           <div class="row-actions">
             <button type="button" class="icon-button" aria-label={t('topics.moveTopicUp')} title={t('topics.moveTopicUp')} disabled={index() <= 0} onClick={() => attempt(() => workspace.topics.move(props.topicId, index() - 1))}>
               ↑
@@ -141,6 +146,7 @@ function TopicView(props: { topicId: string; topics: Topic[] }) {
               </button>
             </Show>
           </div>
+          </Show>
         </div>
 
         <FocusPointList topicId={props.topicId} />

@@ -10,6 +10,7 @@ import { PracticeChangesView, SavedPractices } from './VersionPractices';
 import { ConfirmDialog, EmptyState, Notice, Trash } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { attempt } from '../kit/write-problem';
+import { useCanEdit, ViewOnlyNote } from '../kit/can-edit';
 import './versions.css';
 
 /** "23 September 2026, 14:05", in the reader's language and time zone. */
@@ -47,13 +48,14 @@ export function VersionsPage() {
   const params = useParams<{ versionId?: string }>();
   const versions = createVersionList(workspace);
   const deletedVersions = createVersionList(workspace, 'only');
+  const canEdit = useCanEdit();
 
   return (
     <div class="split versions-page">
       <aside class="sidebar" aria-label={t('versions.title')}>
         <div class="versions-sidebar-head">
           <h2 class="sidebar-title">{t('versions.title')}</h2>
-          <Show when={params.versionId}>
+          <Show when={params.versionId && canEdit()}>
             <A href={`/w/${id}/versions`} class="button small" data-testid="new-version">
               {t('versions.saveVersion')}
             </A>
@@ -94,7 +96,11 @@ export function VersionsPage() {
         <Show
           when={params.versionId}
           keyed
-          fallback={<SaveVersionForm />}
+          fallback={
+            <Show when={canEdit()} fallback={<EmptyState title={t('versions.viewOnly.pick')}><ViewOnlyNote /></EmptyState>}>
+              <SaveVersionForm />
+            </Show>
+          }
         >
           {(versionId) => <VersionView versionId={versionId} />}
         </Show>
@@ -147,6 +153,7 @@ function VersionView(props: { versionId: string }) {
   const practiceChanges = createPracticeChanges(workspace, props.versionId);
   const members = createRecordList(workspace.members, () => workspace.members.list({ deleted: 'include' }));
   const memberName = (memberId: string) => members.find((m) => m.id === memberId)?.name ?? t('versions.view.formerMember');
+  const canEdit = useCanEdit();
   const [confirming, setConfirming] = createSignal(false);
   const [restored, setRestored] = createSignal<string | null>(null);
   const showChanges = () => search.show === 'changes';
@@ -206,6 +213,7 @@ function VersionView(props: { versionId: string }) {
                   })}
                 </p>
               </div>
+              <Show when={canEdit()}>
               <div class="version-actions">
                 <button type="button" class="button" data-testid="restore-version" onClick={() => setConfirming(true)}>
                   {t('versions.view.restore')}
@@ -223,14 +231,17 @@ function VersionView(props: { versionId: string }) {
                   </button>
                 </Show>
               </div>
+              </Show>
             </header>
 
             <Show when={open().version.deletedAt}>
               <Notice tone="warning">
                 {t('versions.view.wasDeleted')}{' '}
-                <button type="button" class="button small" onClick={() => attempt(() => workspace.versions.restore(props.versionId))}>
-                  {t('versions.view.restoreIt')}
-                </button>
+                <Show when={canEdit()}>
+                  <button type="button" class="button small" onClick={() => attempt(() => workspace.versions.restore(props.versionId))}>
+                    {t('versions.view.restoreIt')}
+                  </button>
+                </Show>
               </Notice>
             </Show>
             <Show when={restored()}>

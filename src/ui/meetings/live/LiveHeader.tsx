@@ -5,11 +5,13 @@ import { formatDate, t } from '../../../i18n';
 import { Fill } from '../../kit/Fill';
 import { useWorkspace } from '../../shell/context';
 import { attempt } from '../../kit/write-problem';
+import { useCanEdit } from '../../kit/can-edit';
 import { formatTime, myLabel } from './me';
 
 /** The live meeting's head: its date and start, title and chair; take the chair, or end the meeting. */
 export function LiveHeader(props: { meeting: Meeting; isChair: boolean; onEnd: () => void }) {
   const { workspace, id } = useWorkspace();
+  const canEdit = useCanEdit();
   return (
   <header class="live-header">
     <div class="live-heading">
@@ -40,6 +42,7 @@ export function LiveHeader(props: { meeting: Meeting; isChair: boolean; onEnd: (
       <Show
         when={props.isChair}
         fallback={
+          <Show when={canEdit()}>
           <button
             type="button"
             class="button small"
@@ -50,6 +53,7 @@ export function LiveHeader(props: { meeting: Meeting; isChair: boolean; onEnd: (
           >
             {t('meetings.live.takeChair')}
           </button>
+          </Show>
         }
       >
         <button type="button" class="button small danger" data-testid="end-meeting" onClick={() => props.onEnd()}>

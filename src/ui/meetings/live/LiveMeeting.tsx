@@ -7,6 +7,7 @@ import { ConfirmDialog, EmptyState } from '../../kit/components';
 import { Fill } from '../../kit/Fill';
 import { useWorkspace } from '../../shell/context';
 import { attempt } from '../../kit/write-problem';
+import { useCanEdit } from '../../kit/can-edit';
 import { LiveAgenda } from './LiveAgenda';
 import { LiveHeader } from './LiveHeader';
 import { LiveTopic } from './LiveTopic';
@@ -31,6 +32,7 @@ function LiveMeeting(props: { meetingId: string }) {
   const { workspace, id } = useWorkspace();
   const navigate = useNavigate();
   const meeting = createRecord(workspace.meetings, props.meetingId);
+  const canEdit = useCanEdit();
   const meetingHref = `/w/${id}/meetings/${props.meetingId}`;
 
   return (
@@ -54,6 +56,7 @@ function LiveMeeting(props: { meetingId: string }) {
                 <EmptyState title={t('meetings.live.notStartedTitle', { title: meeting()!.title })}>
                   <p>{t('meetings.live.notStartedBody')}</p>
                   <p class="empty-action">
+                    <Show when={canEdit()}>
                     <button
                       type="button"
                       class="button primary"
@@ -62,6 +65,7 @@ function LiveMeeting(props: { meetingId: string }) {
                     >
                       {t('meetings.bar.start')}
                     </button>
+                    </Show>
                   </p>
                 </EmptyState>
               }
@@ -95,7 +99,10 @@ function LiveScreen(props: { meeting: Meeting; onEnded: () => void }) {
     const topic = topicById().get(topicId);
     return topic ? topic.title || t('meetings.agenda.untitledTopic') : t('meetings.agenda.unknownTopic');
   };
+  const canEdit = useCanEdit();
+  // View only: never the chair (nobody else could take the chair from a copy that cannot write).
   const isChair = () => {
+    if (!canEdit()) return false;
     const me = myLabel();
     return me !== null && props.meeting.chair === me;
   };

@@ -5,17 +5,21 @@ import { recordAttendance } from '../../../model';
 import { currentProfile } from '../../../state/peers';
 import { createRecordList } from '../../../state/records';
 import { useWorkspace } from '../../shell/context';
+import { useCanEdit } from '../../kit/can-edit';
 
 /**
  * On every workspace screen: a banner while a meeting is live, and the attendance of everyone in
- * the room, recorded by every peer (a person already recorded is not written again).
+ * the room, recorded by every peer (a person already recorded is not written again) that may
+ * write: a view-only copy records nobody, the writers' copies record everyone in the room.
  */
 export function LiveMeetingBanner() {
   const { workspace, id, participants } = useWorkspace();
   const location = useLocation();
   const live = createRecordList(workspace.meetings, () => workspace.meetings.live());
+  const canEdit = useCanEdit();
 
   createEffect(() => {
+    if (!canEdit()) return;
     const people = participants().map((p) => ({ name: p.name, organisation: p.organisation }));
     // Not shared, or not connected yet: the room is this person alone.
     const me = currentProfile();

@@ -4,12 +4,14 @@ import type { Meeting } from '../../../model';
 import { t, tn } from '../../../i18n';
 import { useWorkspace } from '../../shell/context';
 import { attempt } from '../../kit/write-problem';
+import { useCanEdit } from '../../kit/can-edit';
 import { formatTime, myLabel } from './me';
 
 /** On a meeting's page: start it, join it, or read its minutes. */
 export function MeetingLiveBar(props: { meeting: Meeting }) {
   const { workspace, id } = useWorkspace();
   const navigate = useNavigate();
+  const canEdit = useCanEdit();
   const liveHref = () => `/w/${id}/meetings/${props.meeting.id}/live`;
   const start = () => {
     if (attempt(() => workspace.meetings.start(props.meeting.id, myLabel() ?? ''))) navigate(liveHref());
@@ -18,9 +20,11 @@ export function MeetingLiveBar(props: { meeting: Meeting }) {
     <div class={`meeting-live-bar status-${props.meeting.liveStatus}`} data-testid="meeting-live-bar" data-live-status={props.meeting.liveStatus}>
       <Show when={props.meeting.liveStatus === 'planned'}>
         <p class="meeting-live-text">{t('meetings.bar.planned')}</p>
-        <button type="button" class="button primary" data-testid="start-meeting" disabled={props.meeting.deletedAt !== null} onClick={start}>
-          {t('meetings.bar.start')}
-        </button>
+        <Show when={canEdit()}>
+          <button type="button" class="button primary" data-testid="start-meeting" disabled={props.meeting.deletedAt !== null} onClick={start}>
+            {t('meetings.bar.start')}
+          </button>
+        </Show>
       </Show>
       <Show when={props.meeting.liveStatus === 'live'}>
         <p class="meeting-live-text">
@@ -42,9 +46,11 @@ export function MeetingLiveBar(props: { meeting: Meeting }) {
           </Show>
           <Show when={props.meeting.attendees.length > 0}> · {tn('meetings.bar.present', props.meeting.attendees.length)}</Show>
         </p>
-        <button type="button" class="button" data-testid="resume-meeting" onClick={start}>
-          {t('meetings.bar.resume')}
-        </button>
+        <Show when={canEdit()}>
+          <button type="button" class="button" data-testid="resume-meeting" onClick={start}>
+            {t('meetings.bar.resume')}
+          </button>
+        </Show>
         <A href={`/w/${id}/meetings/${props.meeting.id}/minutes`} class="button primary" data-testid="open-minutes">
           {t('meetings.bar.minutes')}
         </A>
