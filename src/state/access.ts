@@ -1,7 +1,7 @@
-import { createRoot, createSignal, type Accessor } from 'solid-js';
+import { createMemo, createRoot, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { SystemAction, type Workspace } from '../model';
-import { registry } from './registry';
+import { createViewOnly } from './registry';
 import { isViewOnly } from './session';
 
 /**
@@ -37,9 +37,8 @@ export function canEditOf(id: string): Accessor<boolean> {
   if (!accessor) {
     // Kept for the page's life: one small subscription per workspace opened in this tab.
     accessor = createRoot(() => {
-      const [canEdit, setCanEdit] = createSignal(canEditNow(id));
-      registry.subscribe(() => setCanEdit(canEditNow(id)));
-      return canEdit;
+      const viewOnly = createViewOnly(id);
+      return createMemo(() => !viewOnly());
     });
     accessors.set(id, accessor);
   }
