@@ -1,4 +1,4 @@
-import { createMemo, createRoot, type Accessor } from 'solid-js';
+import { createRoot, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { SystemAction, type Workspace } from '../model';
 import { createViewOnly } from './registry';
@@ -38,7 +38,7 @@ export function canEditOf(id: string): Accessor<boolean> {
     // Kept for the page's life: one small subscription per workspace opened in this tab.
     accessor = createRoot(() => {
       const viewOnly = createViewOnly(id);
-      return createMemo(() => !viewOnly());
+      return () => !viewOnly();
     });
     accessors.set(id, accessor);
   }
