@@ -1,6 +1,8 @@
 // Tavola's keeper: a Hocuspocus server that stores and forwards, for each workspace, one Yjs
 // document of sealed entries. It is blind: it never has a key, only a document name and a token,
-// and it checks the one against the other without any state (src/names.mjs).
+// and it checks the one against the other without any state (src/names.mjs). For a workspace
+// with writers (version 2), a connection without a writer's proof is read-only: Hocuspocus
+// ignores its updates, and this keeper stores none of them.
 //
 // Storage is LevelDB (classic-level) in one folder per process:
 //   s!<documentName>          the document's full state (Y.encodeStateAsUpdate), rewritten by
@@ -17,7 +19,7 @@ import { resolve as resolvePath } from 'node:path';
 import { Connection, Server } from '@hocuspocus/server';
 import { ClassicLevel } from 'classic-level';
 import * as Y from 'yjs';
-import { documentNameFor, isWellFormedDocumentName, isWellFormedToken } from './names.mjs';
+import { accessFor } from './names.mjs';
 
 /** The app sends whole-workspace snapshots in one message. */
 export const MAX_MESSAGE_BYTES = 192 * 1024 * 1024;
@@ -172,7 +174,10 @@ function levelStore(db, warn) {
       }
     },
 
-    async beforeHandleMessage({ document, update: message }) {
+    async beforeHandleMessage({ document, update: message, connection }) {
+      // A reader's updates are never applied (Hocuspocus drops them): never stored either, or
+      // loading would apply them.
+      if (connection.readOnly) return;
       const update = syncUpdateIn(message);
       if (!update || (update.length === 2 && update[0] === 0 && update[1] === 0)) return;
       if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
@@ -432,9 +437,11 @@ export async function startKeeper({ port, host = '127.0.0.1', data, redis, ident
   const gate = {
     extensionName: 'TavolaKeeperGate',
     priority: 1001,
-    async onAuthenticate({ token, documentName }) {
-      if (!isWellFormedToken(token) || !isWellFormedDocumentName(documentName)) throw refusal();
-      if (documentName !== (await documentNameFor(token))) throw refusal();
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const access = await accessFor(token, documentName);
+      if (!access) throw refusal();
+      // Hocuspocus then answers the connection's updates with "not synced" and applies none.
+      if (!access.write) connectionConfig.readOnly = true;
     },
   };
 

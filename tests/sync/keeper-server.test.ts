@@ -1,5 +1,5 @@
 // The keeper (keeper/): real keeper processes, a real Redis, Hocuspocus providers in Node.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -7,7 +7,7 @@ import { ClassicLevel } from 'classic-level';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Extension } from '@hocuspocus/server';
 import { startKeeper } from '../../keeper/src/index.mjs';
-import { documentNameFor, isWellFormedDocumentName, isWellFormedToken } from '../../keeper/src/names.mjs';
+import { accessFor, documentNameFor, documentNameForV2, isWellFormedDocumentName, isWellFormedToken } from '../../keeper/src/names.mjs';
 import { startKeeperProcess, startRedis, type KeeperProcess } from '../support/keeper';
 
 /** The formula the app uses (written out here, not imported from the keeper). */
@@ -111,9 +111,47 @@ describe('keeper', () => {
     for (const bad of ['', token.slice(1), `${token}A`, `${token.slice(1)}=`, `${token.slice(1)}+`, 42, null]) {
       expect(isWellFormedToken(bad), String(bad)).toBe(false);
     }
-    for (const bad of [token, `tavola-k2-${token}`, `${nameFor(token)}x`, 'tavola-k1-', `tavola-k1-${token.slice(1)}.`]) {
+    for (const bad of [token, `tavola-k3-${token}`, `${nameFor(token)}x`, 'tavola-k1-', `tavola-k1-${token.slice(1)}.`]) {
       expect(isWellFormedDocumentName(bad), bad).toBe(false);
     }
+  });
+
+  test('version 2: the name binds the verify key; a writer’s proof writes within 10 minutes, anything else of the right workspace reads', async () => {
+    // The test vector of docs/keeper.md, version 2.
+    const vector = { token: 'q7n3yQp2LQPNca1c7rQ6jufzLyYVVWkHKelPCrV6qlk', verifyKey: 'xyp50gehPG8gq9J30VTBI73o7EKglgZIpyLxmJplqxc' };
+    const vectorName = 'tavola-k2-2kZexNSBdJL4JQrz4NYi0yXWg_2NfFVUXgJ-QNPfbqs';
+    expect(await documentNameForV2(vector.token, vector.verifyKey)).toBe(vectorName);
+    const vectorProof = '1764000000.xG6x2ThSkOtyeXYXYolPlaMF_Itz5EvDgj7D_0ViFhryz9nSspTSCSZGIrxzAb6W08dZ7wiW6GGwmM8qyx0uBg';
+    const at = 1_764_000_000_000;
+    const vectorToken = `${vector.token}.${vector.verifyKey}`;
+    expect(await accessFor(`${vectorToken}.${vectorProof}`, vectorName, at)).toEqual({ write: true });
+    expect(await accessFor(`${vectorToken}.${vectorProof}`, vectorName, at + 600_000)).toEqual({ write: true });
+    expect(await accessFor(`${vectorToken}.${vectorProof}`, vectorName, at + 601_000)).toEqual({ write: false });
+    expect(await accessFor(`${vectorToken}.${vectorProof}`, vectorName, at - 601_000)).toEqual({ write: false });
+    expect(await accessFor(vectorToken, vectorName, at)).toEqual({ write: false });
+
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const verifyKey = publicKey.export({ format: 'jwk' }).x!;
+    const token = newToken();
+    const name = `tavola-k2-${createHash('sha256').update(`tavola/keeper/document/v2/${token}/${verifyKey}`).digest('base64url')}`;
+    const seconds = String(Math.floor(Date.now() / 1000));
+    const proof = (key = privateKey, forName = name, time = seconds) => sign(null, Buffer.from(`tavola/keeper/writer/v2\0${forName}\0${time}`), key).toString('base64url');
+    expect(await documentNameForV2(token, verifyKey)).toBe(name);
+    expect(isWellFormedDocumentName(name)).toBe(true);
+    expect(await accessFor(`${token}.${verifyKey}.${seconds}.${proof()}`, name)).toEqual({ write: true });
+    expect(await accessFor(`${token}.${verifyKey}`, name)).toEqual({ write: false });
+    // A proof of another key, for another document, or for another time than it says: read only.
+    expect(await accessFor(`${token}.${verifyKey}.${seconds}.${proof(generateKeyPairSync('ed25519').privateKey)}`, name)).toEqual({ write: false });
+    expect(await accessFor(`${token}.${verifyKey}.${seconds}.${proof(privateKey, vectorName)}`, name)).toEqual({ write: false });
+    expect(await accessFor(`${token}.${verifyKey}.${Number(seconds) + 1}.${proof()}`, name)).toEqual({ write: false });
+    // Not this workspace, or not well formed: refused.
+    const otherKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x!;
+    for (const bad of [token, `${token}.${otherKey}`, `${newToken()}.${verifyKey}`, `${token}.${verifyKey}.${seconds}`, `${token}.${verifyKey}.x.${proof()}`, `${token}.${verifyKey}.${seconds}.${proof()}.`, `${token}.${verifyKey}.${seconds}.short`]) {
+      expect(await accessFor(bad, name), bad).toBeNull();
+    }
+    // Version 1 tokens never open version 2 names, nor the other way round.
+    expect(await accessFor(token, nameFor(token))).toEqual({ write: true });
+    expect(await accessFor(`${token}.${verifyKey}`, nameFor(token))).toBeNull();
   });
 
   test('refuses a malformed token, a malformed document name and a token for another document; the document gets nothing', async () => {

@@ -1,7 +1,9 @@
+import { createCipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SealedLog, Workspace, coveredStateVector, encodeDeletions, readUpdate } from '../../src/model';
-import { deriveKeeperKeys, keeperDocumentName, newEntryId, sealEntry, unsealEntry, type KeeperKeys } from '../../src/sync/keeper/keys';
+import { deriveAccess } from '../../src/sync/access';
+import { canWrite, deriveKeeperKeys, keeperDocumentName, keeperDocumentNameV2, keeperToken, newEntryId, sealEntry, unsealEntry, type KeeperKeys } from '../../src/sync/keeper/keys';
 import { KeeperSync, memoryInMemory, type KeeperMemoryStore, type KeeperTuning } from '../../src/sync/keeper/sync';
 import { Prng } from './helpers';
 
@@ -12,6 +14,25 @@ import { Prng } from './helpers';
  */
 
 const SECRET = 'Lj2k9sQw-TkX3vNa0bYc7dEf';
+/** Version 2: an edit secret, its view link and the writers' keys (src/sync/access.ts). */
+const EDIT_SECRET = 'Lj2k9sQw-TkX3vNa0bYc7dEf';
+
+async function writerKeys(secret = EDIT_SECRET): Promise<KeeperKeys> {
+  const access = await deriveAccess({ kind: 'edit', secret });
+  return deriveKeeperKeys(access.shared, access.writers);
+}
+
+/** The same workspace as a view link's holder has it: it reads, it cannot sign. */
+async function viewerKeys(secret = EDIT_SECRET): Promise<KeeperKeys> {
+  const edit = await deriveAccess({ kind: 'edit', secret });
+  const view = await deriveAccess({ kind: 'view', secret: edit.view!.secret, verifyKey: edit.view!.verifyKey });
+  return deriveKeeperKeys(view.shared, view.writers);
+}
+
+/** A version 1 entry sealed with a version 2 log's own sealing key: what an old client, or a viewer, could make. */
+function asVersion1(keys: KeeperKeys): KeeperKeys {
+  return { ...keys, version: 1, writers: null };
+}
 // Large bounds and timers: these tests compact and catch up by calling the methods themselves.
 const QUIET: Partial<KeeperTuning> = { flushMs: 1_000_000, catchUpMs: 1_000_000, compactEntries: 1_000_000, compactBytes: 1 << 30, compactJitterMs: 0 };
 
@@ -87,8 +108,14 @@ afterEach(() => {
   for (const member of members.splice(0)) member.stop();
 });
 
-async function group(count: number, keeper = new Keeper(), tuning: Partial<KeeperTuning> = QUIET, random?: () => number): Promise<{ keeper: Keeper; members: Member[] }> {
-  const keys = await deriveKeeperKeys(SECRET);
+async function group(
+  count: number,
+  keeper = new Keeper(),
+  tuning: Partial<KeeperTuning> = QUIET,
+  random?: () => number,
+  keysPromise: Promise<KeeperKeys> = deriveKeeperKeys(SECRET),
+): Promise<{ keeper: Keeper; members: Member[] }> {
+  const keys = await keysPromise;
   const made: Member[] = [];
   for (let i = 0; i < count; i++) {
     const member = await new Member(keys, keeper, new Workspace(), tuning, random).start();
@@ -136,6 +163,143 @@ describe('keeper keys and sealing (docs/keeper.md test vectors)', () => {
     // Two seals of the same change never share a nonce.
     const again = await sealEntry(keys, id, 'snapshot', update);
     expect(Buffer.from(again.subarray(1, 13)).equals(Buffer.from(sealed.subarray(1, 13)))).toBe(false);
+  });
+});
+
+/**
+ * Version 2, computed here a second time with Node's own crypto (HKDF, Ed25519, AES-GCM) rather
+ * than WebCrypto, from the contract's text alone (docs/keeper.md, "Version 2").
+ */
+function independentV2(editSecret: string, seconds: string) {
+  const hkdf = (ikm: string, salt: string, info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(ikm), Buffer.from(salt), Buffer.from(info), 32));
+  const viewSecret = hkdf(editSecret, 'tavola/link/v2', 'tavola view secret').toString('base64url');
+  const seed = hkdf(editSecret, 'tavola/link/v2', 'tavola signing key');
+  const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const verifyKey = createPublicKey(privateKey).export({ format: 'jwk' }).x!;
+  const token = hkdf(viewSecret, 'tavola/keeper/v2', 'tavola keeper token').toString('base64url');
+  const key = hkdf(viewSecret, 'tavola/keeper/v2', 'tavola keeper sealing key');
+  const documentName = `tavola-k2-${createHash('sha256').update(`tavola/keeper/document/v2/${token}/${verifyKey}`).digest('base64url')}`;
+  const proof = sign(null, Buffer.from(`tavola/keeper/writer/v2\0${documentName}\0${seconds}`), privateKey).toString('base64url');
+  const seal = (entryId: string, plaintext: Buffer, nonce: Buffer) => {
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(Buffer.from(`tavola/keeper/entry/v2\0${documentName}\0${entryId}`));
+    const body = Buffer.concat([Buffer.from([2]), nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return Buffer.concat([body, sign(null, Buffer.concat([Buffer.from(`tavola/keeper/entry/v2\0${documentName}\0${entryId}\0`), body]), privateKey)]);
+  };
+  return { viewSecret, verifyKey, token, documentName, writerToken: `${token}.${verifyKey}.${seconds}.${proof}`, seal };
+}
+
+const V2 = {
+  viewSecret: 'n7OtvRHZGGTWA0D-WMfkYQDLs0D_kj3jHy1pspxPmKg',
+  verifyKey: 'xyp50gehPG8gq9J30VTBI73o7EKglgZIpyLxmJplqxc',
+  token: 'q7n3yQp2LQPNca1c7rQ6jufzLyYVVWkHKelPCrV6qlk',
+  documentName: 'tavola-k2-2kZexNSBdJL4JQrz4NYi0yXWg_2NfFVUXgJ-QNPfbqs',
+  writerProof: '1764000000.xG6x2ThSkOtyeXYXYolPlaMF_Itz5EvDgj7D_0ViFhryz9nSspTSCSZGIrxzAb6W08dZ7wiW6GGwmM8qyx0uBg',
+  ciphertext: '8f4a398c0c450048303012d8d06afb91e6bebe',
+  signature: 'eee837f39748f5edcb4161ace7aadff2c9e5453a41185bbf5c6b3d54239e2a66fc92e03c0f854c6ef8b4fb2c5ced2e89925aadb29ebf055a902ac2357fe13601',
+};
+
+describe('keeper version 2: a workspace with writers (docs/keeper.md test vectors)', () => {
+  it('derives the token, the document name and the tokens sent from the view secret and the verify key, as Node’s crypto does', async () => {
+    const writer = await writerKeys();
+    const viewer = await viewerKeys();
+    const node = independentV2(EDIT_SECRET, '1764000000');
+    expect(node).toMatchObject({ viewSecret: V2.viewSecret, verifyKey: V2.verifyKey, token: V2.token, documentName: V2.documentName, writerToken: `${V2.token}.${V2.verifyKey}.${V2.writerProof}` });
+    for (const keys of [writer, viewer]) {
+      expect(keys).toMatchObject({ version: 2, token: V2.token, documentName: V2.documentName });
+      expect(keys.writers?.verifyKeyText).toBe(V2.verifyKey);
+    }
+    expect(await keeperDocumentNameV2(V2.token, V2.verifyKey)).toBe(V2.documentName);
+    // The same view secret without writers is another log: version 1 names never open version 2 logs.
+    expect((await deriveKeeperKeys(V2.viewSecret)).documentName).not.toBe(V2.documentName);
+    expect(await keeperToken(writer, 1_764_000_000_123)).toBe(`${V2.token}.${V2.verifyKey}.${V2.writerProof}`);
+    expect(await keeperToken(viewer)).toBe(`${V2.token}.${V2.verifyKey}`);
+    expect([canWrite(writer), canWrite(viewer), canWrite(await deriveKeeperKeys(SECRET))]).toEqual([true, false, true]);
+    // Nothing the keeper sees holds the edit secret or the view secret.
+    for (const seen of [V2.documentName, await keeperToken(writer)]) {
+      expect(seen).not.toContain(EDIT_SECRET);
+      expect(seen).not.toContain(V2.viewSecret);
+    }
+  });
+
+  it('seals a signed entry as the contract says; a viewer unseals it and cannot seal', async () => {
+    const writer = await writerKeys();
+    const viewer = await viewerKeys();
+    const id = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const sealed = await sealEntry(writer, id, 'changes', new Uint8Array([0, 0]), new Uint8Array(12));
+    const expected = `02${'00'.repeat(12)}${V2.ciphertext}${V2.signature}`;
+    expect(Buffer.from(sealed).toString('hex')).toBe(expected);
+    expect(independentV2(EDIT_SECRET, '0').seal(id, Buffer.from([0, 0, 0]), Buffer.alloc(12)).toString('hex')).toBe(expected);
+    expect(await unsealEntry(viewer, id, sealed)).toEqual({ kind: 'changes', update: new Uint8Array([0, 0]) });
+    expect(await unsealEntry(writer, id, sealed)).toEqual({ kind: 'changes', update: new Uint8Array([0, 0]) });
+    await expect(sealEntry(viewer, id, 'changes', new Uint8Array([0, 0]))).rejects.toThrow(/view holder/);
+  });
+
+  it('ignores a version 1 entry, an unsigned one, a forged signature and a signature made for another entry id', async () => {
+    const writer = await writerKeys();
+    const viewer = await viewerKeys();
+    const update = Y.encodeStateAsUpdate(new Workspace().doc);
+    const id = newEntryId();
+    const good = await sealEntry(writer, id, 'snapshot', update);
+    expect((await unsealEntry(viewer, id, good))?.kind).toBe('snapshot');
+    // Sealed with the log's own key (a viewer has it), in version 1.
+    const v1 = await sealEntry(asVersion1(viewer), id, 'changes', update);
+    expect(await unsealEntry(asVersion1(viewer), id, v1)).not.toBeNull();
+    expect(await unsealEntry(writer, id, v1)).toBeNull();
+    // Version 2 without its signature, with none, with zeros, with another key's, moved to another id.
+    const body = good.subarray(0, good.byteLength - 64);
+    const withSignature = (signature: Uint8Array) => Uint8Array.from([...body, ...signature]);
+    const other = generateKeyPairSync('ed25519').privateKey;
+    const prefix = Buffer.from(`tavola/keeper/entry/v2\0${writer.documentName}\0${id}\0`);
+    const forged = [
+      body,
+      withSignature(new Uint8Array(64)),
+      withSignature(sign(null, Buffer.concat([prefix, body]), other)),
+      // A bit flipped in the ciphertext: the signature no longer holds (and neither would the tag).
+      Uint8Array.from(good, (byte, i) => (i === 20 ? byte ^ 1 : byte)),
+    ];
+    for (const [i, sealed] of forged.entries()) expect(await unsealEntry(writer, id, sealed), `forgery ${i}`).toBeNull();
+    expect(await unsealEntry(writer, newEntryId(), good)).toBeNull();
+    // Another workspace with writers: another verify key.
+    expect(await unsealEntry(await writerKeys('another-edit-secret-000'), id, good)).toBeNull();
+    // And a version 1 log reads no version 2 entry.
+    expect(await unsealEntry(asVersion1(writer), id, good)).toBeNull();
+  });
+
+  it('a viewer reads what writers seal, seals nothing of its own, never catches up nor compacts; its forged entries are ignored and counted', async () => {
+    const keeper = new Keeper();
+    const { members: [a, b] } = await group(2, keeper, QUIET, undefined, writerKeys());
+    const { members: [v] } = await group(1, keeper, QUIET, undefined, viewerKeys());
+    a!.workspace.initialise({ name: 'Ports' });
+    const topic = a!.workspace.topics.add('Ports');
+    a!.workspace.focusPoints.add({ topicId: topic, text: 'From a writer' });
+    await a!.connect();
+    await v!.connect();
+    expect(content(v!.workspace)).toEqual(content(a!.workspace));
+    expect(v!.sync.writes).toBe(false);
+    // A modified viewer edits its own copy: nothing is sealed, checked for or compacted.
+    v!.workspace.focusPoints.add({ topicId: topic, text: 'From the viewer' });
+    await v!.sync.flush();
+    await v!.sync.catchUpNow();
+    await v!.sync.catchUpNow();
+    expect(await v!.sync.compactNow(true)).toBe(false);
+    await v!.connect();
+    expect(v!.sync.stats()).toMatchObject({ sealed: 0, compactions: 0, pending: 0 });
+    // And entries it makes with the log's key anyway: version 1, unsigned, a writer's entry moved.
+    const since = a!.workspace.stateVector();
+    const update = v!.workspace.encodeStateSince(since);
+    const [writersId] = keeper.log.ids();
+    const [v1Id, unsignedId, movedId, zerosId] = [newEntryId(), newEntryId(), newEntryId(), newEntryId()];
+    keeper.put(v1Id, await sealEntry(asVersion1(v!.keys), v1Id, 'changes', update));
+    // What a writer's entry would be without its signature (the viewer cannot make one: sealed here with a writer's key, then cut).
+    keeper.put(unsignedId, (await sealEntry(a!.keys, unsignedId, 'changes', update)).slice(0, -64));
+    keeper.put(zerosId, Uint8Array.from([...(await sealEntry(a!.keys, zerosId, 'changes', update)).slice(0, -64), ...new Uint8Array(64)]));
+    keeper.put(movedId, keeper.log.get(writersId!)!);
+    await b!.connect();
+    await a!.connect();
+    expect(b!.sync.stats().unreadable).toBe(4);
+    expect(content(b!.workspace)).toEqual(content(a!.workspace));
+    expect(a!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['From a writer']);
   });
 });
 
@@ -457,8 +621,15 @@ describe('KeeperSync', () => {
  * keeper, hear a partner over WebRTC, compact, check for gaps, close the tab before sealing, and
  * a keeper that drops entries or holds garbage. At the end everyone talks to the keeper only, and
  * every copy must hold everything anyone wrote, with or without a last compaction.
+ *
+ * Even seeds run a workspace with writers (version 2) and a modified viewer beside the three
+ * writers: it reads, hears writers over WebRTC, and puts entries into the keeper's log anyway
+ * (version 1, unsigned, signed with another key, a writer's entry moved) and deletes writers'
+ * entries, as a keeper that took its writes would hold them (a real keeper refuses them). Nobody
+ * may end with anything of the viewer's, and the viewer must end with everything.
  */
 describe('keeper fuzz', () => {
+  const otherSigningKey = crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']) as Promise<CryptoKeyPair>;
   // TAVOLA_KEEPER_FUZZ_RUNS=5000 npx vitest run --project unit tests/unit/keeper-sync.test.ts for a long run.
   const RUNS = Number(process.env.TAVOLA_KEEPER_FUZZ_RUNS ?? 120);
   it(`${RUNS} seeded runs: every member ends with everything, through the keeper alone`, async () => {
@@ -467,14 +638,41 @@ describe('keeper fuzz', () => {
     for (let seed = only ?? 1; seed <= (only ?? RUNS); seed++) {
       const rng = new Prng(seed);
       const compactAtEnd = rng.bool();
-      const { keeper, members: crew } = await group(3, new Keeper(), QUIET, () => rng.next());
+      const signed = seed % 2 === 0;
+      const { keeper, members: crew } = await group(3, new Keeper(), QUIET, () => rng.next(), signed ? writerKeys() : deriveKeeperKeys(SECRET));
+      const viewer = signed ? (await group(1, keeper, QUIET, () => rng.next(), viewerKeys())).members[0]! : null;
       crew[0]!.workspace.initialise({ name: 'Fuzz' });
       const topic = crew[0]!.workspace.topics.add('Fuzz');
       const ops: string[] = [];
+      const viewerOps = viewer ? ['view', 'forge', 'forge', 'vdelete', 'toviewer'] : [];
       for (let step = 0; step < 40; step++) {
         const m = crew[rng.int(0, crew.length - 1)]!;
-        const op = rng.pick(['edit', 'edit', 'edit', 'text', 'flush', 'connect', 'connect', 'webrtc', 'compact', 'catchup', 'close', 'crash', 'drop', 'garbage']);
+        const op = rng.pick(['edit', 'edit', 'edit', 'text', 'flush', 'connect', 'connect', 'webrtc', 'compact', 'catchup', 'close', 'crash', 'drop', 'garbage', ...viewerOps]);
         ops.push(`${crew.indexOf(m)}:${op}`);
+        if (viewer && viewerOps.includes(op)) {
+          if (op === 'view') await viewer.connect();
+          else if (op === 'toviewer') Y.applyUpdate(viewer.workspace.doc, Y.encodeStateAsUpdate(m.workspace.doc, Y.encodeStateVector(viewer.workspace.doc)), 'webrtc');
+          else if (op === 'vdelete' && keeper.log.size > 0) keeper.drop([rng.pick(keeper.log.ids())]);
+          else if (op === 'forge') {
+            const id = rng.id();
+            const how = rng.pick(['v1', 'unsigned', 'other-key', 'moved']);
+            if (how === 'moved') {
+              if (keeper.log.size > 0) keeper.put(id, keeper.log.get(rng.pick(keeper.log.ids())) ?? new Uint8Array(1));
+            } else {
+              const copy = new Workspace(new Y.Doc());
+              copy.applyUpdate(viewer.workspace.encodeState(), 'test');
+              const before = copy.stateVector();
+              if (copy.topics.get(topic)) copy.focusPoints.add({ topicId: topic, text: `VIEWER ${step}` });
+              else copy.topics.add(`VIEWER ${step}`);
+              const update = copy.encodeStateSince(before);
+              copy.destroy();
+              const forger = { ...viewer.keys, writers: { ...viewer.keys.writers!, signingKey: (await otherSigningKey).privateKey } };
+              const sealed = how === 'v1' ? await sealEntry(asVersion1(viewer.keys), id, 'changes', update) : await sealEntry(forger, id, 'changes', update);
+              keeper.put(id, how === 'unsigned' ? sealed.slice(0, -64) : sealed);
+            }
+          }
+          continue;
+        }
         const received = m.workspace.topics.list().length > 0;
         if (op === 'edit' && received) m.workspace.focusPoints.add({ topicId: topic, text: rng.word() });
         else if (op === 'text' && received) {
@@ -518,7 +716,11 @@ describe('keeper fuzz', () => {
       const union = new Y.Doc();
       for (const m of crew) Y.applyUpdate(union, Y.encodeStateAsUpdate(m.workspace.doc));
       const expected = content(new Workspace(union));
-      for (const [i, m] of crew.entries()) {
+      if (viewer) {
+        await viewer.connect();
+        if (JSON.stringify(expected).includes('VIEWER') || viewer.sync.stats().sealed > 0) failures.push(`seed ${seed}: the viewer’s entries were applied after ${ops.join(' ')}`);
+      }
+      for (const [i, m] of [...crew, ...(viewer ? [viewer] : [])].entries()) {
         const got = content(m.workspace);
         if (JSON.stringify(got) !== JSON.stringify(expected) || m.workspace.problems().length > 0) {
           failures.push(`seed ${seed}, member ${i}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)} after ${ops.join(' ')}`);

@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { deriveAccess, type WorkspaceAccess } from '../access';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { SealedLog, type Workspace } from '../../model';
-import { deriveKeeperKeys } from './keys';
+import { canWrite, deriveKeeperKeys, keeperToken, type KeeperKeys } from './keys';
 import { keeperDatabaseName, keeperMemoryKey } from './local';
 import { KeeperSync, memoryIn, memoryInMemory, type KeeperSyncStats, type KeeperTuning } from './sync';
 
@@ -13,9 +13,12 @@ import { KeeperSync, memoryIn, memoryInMemory, type KeeperSyncStats, type Keeper
  */
 
 export interface KeeperSettings {
-  /** The secret every holder of the workspace shares (a view secret, or a link's from before view links). */
+  /** A link's secret from before view links (keeper protocol version 1: every holder writes). */
   secret?: string;
-  /** Or the holder's link, from which that secret is derived (src/sync/access.ts). */
+  /**
+   * Or the holder's link (src/sync/access.ts): a `join` link gives version 1, an edit or view
+   * link version 2 (entries signed by the writers; a view holder only reads).
+   */
   access?: WorkspaceAccess;
   /** ws: or wss: addresses; the same log goes to each. */
   keepers: string[];
@@ -36,7 +39,7 @@ export type KeeperStatus =
   | { kind: 'connecting' }
   /** No keeper answers: changes wait in this browser. */
   | { kind: 'unreachable'; addresses: string[] }
-  /** A keeper turned the workspace's token away. */
+  /** A keeper turned the workspace's token away (or, for a writer, took it as read-only: a clock more than 10 minutes off). */
   | { kind: 'refused'; address: string }
   | { kind: 'sending' }
   | { kind: 'up-to-date' }
@@ -105,11 +108,15 @@ export class KeeperConnection {
   }
 
   async start(): Promise<void> {
-    let keys;
+    let keys: KeeperKeys;
     try {
-      const secret = this.settings.access ? (await deriveAccess(this.settings.access)).shared : this.settings.secret;
-      if (!secret) throw new Error('a keeper connection needs the workspace’s secret');
-      keys = await deriveKeeperKeys(secret);
+      if (this.settings.access) {
+        const access = await deriveAccess(this.settings.access);
+        keys = await deriveKeeperKeys(access.shared, access.writers);
+      } else {
+        if (!this.settings.secret) throw new Error('a keeper connection needs the workspace’s secret');
+        keys = await deriveKeeperKeys(this.settings.secret);
+      }
     } catch {
       this.failure = 'This page was opened without a secure connection (https), so Tavola cannot seal the workspace for its keeper. Open it over https.';
       this.emit();
@@ -136,12 +143,12 @@ export class KeeperConnection {
     });
     await this.sync.start();
     if (this.destroyed) return;
-    this.links = this.settings.keepers.map((address) => this.connectTo(address, keys.documentName, keys.token));
+    this.links = this.settings.keepers.map((address) => this.connectTo(address, keys));
     this.startedAt = Date.now();
     this.emit();
   }
 
-  private connectTo(address: string, name: string, token: string): Link {
+  private connectTo(address: string, keys: KeeperKeys): Link {
     const away = this.paused || !this.online;
     const socket = new HocuspocusProviderWebsocket({
       url: address,
@@ -153,8 +160,9 @@ export class KeeperConnection {
     });
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
-      name,
-      token,
+      name: keys.documentName,
+      // Asked at every connection: a writer's proof carries the time (docs/keeper.md, version 2).
+      token: () => keeperToken(keys),
       document: this.log!.doc,
       // Presence stays on WebRTC: the keeper learns nothing of who is online beyond connections.
       awareness: null,
@@ -179,6 +187,13 @@ export class KeeperConnection {
     });
     provider.on('authenticationFailed', () => {
       link.refused = true;
+      this.emit();
+    });
+    // A writer the keeper takes as a reader (its proof was too old: a clock off by minutes) would
+    // wait for acknowledgements that never come: say so instead.
+    const writes = canWrite(keys);
+    provider.on('authenticated', ({ scope }: { scope: string }) => {
+      link.refused = writes && scope === 'readonly';
       this.emit();
     });
     return link;

@@ -1,12 +1,15 @@
 import { fromBase64, toBase64 } from '../../lib/bytes';
 import { commonDeletions, coveredStateVector, deletedRanges, encodeDeletions, mergeUpdates, missingDeletions, readUpdate, unionDeletions, type DeleteRanges, type SealedLog, type UpdateContents, type Workspace } from '../../model';
-import { newEntryId, sealEntry, unsealEntry, type EntryKind, type KeeperKeys } from './keys';
+import { canWrite, newEntryId, sealEntry, unsealEntry, type EntryKind, type KeeperKeys } from './keys';
 
 /**
  * The member's side of a keeper's log, with no network of its own (docs/keeper.md): seals this
  * copy's own changes into the log, applies what partners added, catches up what the log lacks,
  * and compacts the log when it has grown. The log is a Yjs document; whoever carries it (a
  * Hocuspocus provider, or a test) brings partners' entries and takes ours away.
+ *
+ * A view holder of a workspace with writers (version 2) only reads: it never seals, catches up
+ * or compacts, and the keeper would not take its writes anyway.
  */
 
 /** The origin of changes applied from the keeper's log. */
@@ -86,7 +89,7 @@ interface EntryInfo extends UpdateContents {
 export interface KeeperSyncStats {
   /** Entries in the log. */
   entries: number;
-  /** Entries that did not unseal or apply (not from a link holder, damaged): ignored. */
+  /** Entries that did not unseal or apply (not from a link holder, or not signed by a writer, or damaged): ignored. */
   unreadable: number;
   /** Entries this copy sealed in this session. */
   sealed: number;
@@ -111,6 +114,8 @@ export interface KeeperSyncOptions {
 
 export class KeeperSync {
   private readonly keys: KeeperKeys;
+  /** This copy adds to the log (a writer, or anyone in version 1); a view holder only reads. */
+  readonly writes: boolean;
   private readonly workspace: Workspace;
   private readonly log: SealedLog;
   private readonly memory: KeeperMemoryStore;
@@ -142,6 +147,7 @@ export class KeeperSync {
 
   constructor(options: KeeperSyncOptions) {
     this.keys = options.keys;
+    this.writes = canWrite(options.keys);
     this.workspace = options.workspace;
     this.log = options.log;
     this.memory = options.memory ?? memoryInMemory();
@@ -156,7 +162,7 @@ export class KeeperSync {
     this.applied = new Set(memory.applied);
     this.reachedAt = memory.reachedAt;
     this.unsent = memory.unsent ?? false;
-    if (memory.waiting) {
+    if (memory.waiting && this.writes) {
       this.waiting = memory.waiting;
       try {
         this.pending.push(fromBase64(memory.waiting));
@@ -166,7 +172,7 @@ export class KeeperSync {
     }
     this.cleanups.push(
       this.workspace.observeUpdates((update, local) => {
-        if (!local || this.destroyed) return;
+        if (!local || this.destroyed || !this.writes) return;
         this.pending.push(update);
         this.flushTimer ??= setTimeout(() => {
           this.flushTimer = undefined;
@@ -192,6 +198,7 @@ export class KeeperSync {
   setSynced(synced: boolean): void {
     if (this.synced === synced || this.destroyed) return;
     this.synced = synced;
+    if (!this.writes) return;
     if (synced) {
       void this.enqueue(() => this.checkCatchUp());
       this.catchUpTimer = setInterval(() => void this.enqueue(() => this.checkCatchUp()), this.tuning.catchUpMs);
@@ -341,6 +348,7 @@ export class KeeperSync {
   }
 
   private async seal(kind: EntryKind, update: Uint8Array, replacing?: string[]): Promise<void> {
+    if (!this.writes) return;
     const id = newEntryId();
     const sealed = await sealEntry(this.keys, id, kind, update);
     if (this.destroyed) return;
@@ -365,7 +373,7 @@ export class KeeperSync {
    * set with the entries'; what is missing in two checks in a row is sealed, as deletions alone.
    */
   private async checkCatchUp(): Promise<void> {
-    if (!this.synced) return;
+    if (!this.synced || !this.writes) return;
     const covered = coveredStateVector([...this.info.values()].map((entry) => entry.span));
     const held = this.workspace.stateVector();
     const own = this.workspace.clientId;
@@ -399,7 +407,7 @@ export class KeeperSync {
   }
 
   private considerCompaction(): void {
-    if (!this.synced || this.compactTimer || this.destroyed || !this.pastBounds()) return;
+    if (!this.writes || !this.synced || this.compactTimer || this.destroyed || !this.pastBounds()) return;
     this.compactTimer = setTimeout(() => {
       this.compactTimer = undefined;
       void this.enqueue(async () => {
@@ -437,7 +445,7 @@ export class KeeperSync {
    * snapshot holds, so nothing is lost (tests/unit/keeper-sync.test.ts).
    */
   private async compact(force: boolean): Promise<boolean> {
-    if (!force && (!this.synced || !this.pastBounds())) return false;
+    if (!this.writes || (!force && (!this.synced || !this.pastBounds()))) return false;
     const replaced = [...this.info.keys()].filter((id) => this.applied.has(id) && this.log.has(id));
     if (replaced.length === 0) return false;
     // Own changes not sealed yet are in the snapshot too.
