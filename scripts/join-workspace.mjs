@@ -9,12 +9,13 @@
 //
 // @roamhq/wrtc gives Node a WebRTC stack, ws a WebSocket for the relay and the keepers. Read
 // only: it never writes to the workspace or to a keeper's log.
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, hkdfSync, webcrypto } from 'node:crypto';
+import { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebrtcProvider } from '@tavola/webrtc';
+import { WebrtcProvider, importVerifyKey } from '@tavola/webrtc';
 
 globalThis.WebSocket ??= WebSocket;
 globalThis.crypto ??= webcrypto;
@@ -34,26 +35,48 @@ if (!link) {
   process.exit(2);
 }
 
-// The link: <app>#/join/<workspaceId>/<secret>[?relay=<url>&relay=<url>]
+// The link: <app>#/<kind>/<workspaceId>/<secret>[/<verify key>][?relay=<url>&relay=<url>]
+// kind: `edit` or `view` (docs/sync.md, "Edit and view links"), or `join` (links made before).
 const fragment = link.slice(link.indexOf('#') + 1);
 const [path, query = ''] = fragment.split('?');
-const [, join, workspaceId, secret] = path.split('/');
-if (join !== 'join' || !workspaceId || !secret || secret.length < 22) {
+const [, kind, workspaceId, linkSecret, linkVerifyKey] = path.split('/');
+if (!['join', 'edit', 'view'].includes(kind) || !workspaceId || !linkSecret || linkSecret.length < 22 || (kind === 'view' && !linkVerifyKey)) {
   console.error('This is not a complete Tavola workspace link.');
   process.exit(2);
+}
+// An edit secret E gives the view secret V and the writers' verify key K (HKDF-SHA-256, salt
+// "tavola/link/v2"); V is what every holder shares: room, password, keeper keys.
+const hkdf32 = (secret, info) => Buffer.from(hkdfSync('sha256', Buffer.from(secret), Buffer.from('tavola/link/v2'), Buffer.from(info), 32));
+let secret = linkSecret;
+let verifyKey = linkVerifyKey ?? null;
+if (kind === 'edit') {
+  secret = hkdf32(linkSecret, 'tavola view secret').toString('base64url');
+  const seed = hkdf32(linkSecret, 'tavola signing key');
+  const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  verifyKey = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64url');
 }
 const relays = new URLSearchParams(query).getAll('relay');
 const keepers = new URLSearchParams(query).getAll('keeper');
 if (extraRelay) relays.push(extraRelay);
 if (relays.length === 0) relays.push('ws://localhost:4444');
 
-// The room: "tavola-" + base64url(SHA-256("tavola/room/v1/" + secret)); the password: the secret.
-const roomName = `tavola-${createHash('sha256').update(`tavola/room/v1/${secret}`).digest('base64url')}`;
+// The room: "tavola-" + base64url(SHA-256("tavola/room/v1/" + secret)), or "tavola/room/v2/" + V
+// for edit and view links; the password: that secret.
+const roomName = `tavola-${createHash('sha256').update(`tavola/room/${kind === 'join' ? 'v1' : 'v2'}/${secret}`).digest('base64url')}`;
 
 const doc = new Y.Doc();
+// With view links, this reader takes changes only from partners that prove they write (it says
+// it views: it never writes), as the app does (docs/sync.md, "The writers' handshake").
+const writers = verifyKey ? { room: roomName, verifyKey: await importVerifyKey(new Uint8Array(Buffer.from(verifyKey, 'base64url'))), signingKey: null } : undefined;
+const tavola = writers ? { doc, awareness: new Awareness(doc), writers } : undefined;
 // No STUN/TURN servers unless given: like the app's default, no third party learns who meets whom.
 const iceServers = (process.env.TAVOLA_ICE_SERVERS ?? '').split(',').filter(Boolean).map((urls) => ({ urls }));
-const provider = new WebrtcProvider(roomName, doc, { signaling: relays, password: secret, peerOpts: { wrtc, config: { iceServers } } });
+const provider = new WebrtcProvider(roomName, doc, {
+  signaling: relays,
+  password: secret,
+  ...(tavola ? { awareness: tavola.awareness } : {}),
+  peerOpts: { wrtc, config: { iceServers }, ...(tavola ? { tavola } : {}) },
+});
 
 // The keepers (docs/keeper.md, "Derivations" and "Sealed entries"): HKDF-SHA-256 over the secret
 // gives the token and the AES-GCM key; the keeper's document is a Y.Map `entries` of entry id →

@@ -1,13 +1,14 @@
 // Issue 9: a share link whose key was damaged must say so, not look like an absent partner; and
 // no page, the partner's with the right key included, may log an uncaught error for it.
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { deriveAccess } from '../../src/sync/access';
 import { startNodePeer, type NodePeer } from '../support/node-peer';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
 import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers } from './peers-helpers';
 
 /** The link with one character of its key changed (the last one, as when a copy lost or mistyped it). */
 function damageKey(link: string): { damaged: string; secret: string } {
-  const secret = link.match(/#\/join\/[^/]+\/([^?]+)/)![1]!;
+  const secret = link.match(/#\/(?:join|edit)\/[^/]+\/([^?]+)/)![1]!;
   const wrong = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
   return { damaged: link.replace(secret, wrong), secret };
 }
@@ -60,9 +61,11 @@ describe('a link with a wrong key', () => {
     const { secret } = damageKey(await shareLink(a.page));
     await expect.poll(() => status(a.page), { timeout: 20_000 }).toBe('looking');
 
-    // Same room as A, the password with one character changed: its signaling cannot be decrypted by A.
-    const wrongPassword = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
-    const intruder = await startNodePeer({ secret, password: wrongPassword, relay: inject('e2eRelayUrl') });
+    // Same room as A, the password (the view secret) with one character changed: its signaling
+    // cannot be decrypted by A.
+    const { room, password } = await deriveAccess({ kind: 'edit', secret });
+    const wrongPassword = `${password.slice(0, -1)}${password.endsWith('A') ? 'B' : 'A'}`;
+    const intruder = await startNodePeer({ secret, roomName: room, password: wrongPassword, relay: inject('e2eRelayUrl') });
     nodePeers.push(intruder);
     await expect.poll(() => status(a.page), { timeout: 20_000 }).toBe('wrong-key');
     expect(await intruder.peerCount()).toBe(0);

@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Workspace } from '../../src/model';
 import { roomNameFor } from '../../src/sync/link';
+import { deriveAccess } from '../../src/sync/access';
 
 const PEER_SCRIPT = fileURLToPath(new URL('./peer-process.mjs', import.meta.url));
 
@@ -21,13 +22,29 @@ export interface NodePeer {
   receivedUpdates(): Promise<number>;
   /** Pairs of partners this peer knows are linked to each other (@tavola/webrtc's mesh). */
   meshLinks(): Promise<number>;
+  /** In a room with writers: what each connected partner proved, and how many of its changes were ignored. */
+  roles(): Promise<{ role: 'unknown' | 'writer' | 'viewer' | null; ignored: number; settledMs: number | null }[]>;
   /** How many entries one of the document's top-level maps holds (cheap to poll). */
   count(map: string): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** `plain`: y-webrtc with its own simple-peer, without Tavola's transport (as any y-webrtc program). */
-export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean }): Promise<NodePeer> {
+/** In a workspace with view links: how the peer holds it (docs/sync.md, "Edit and view links"). */
+export interface PeerAccess {
+  kind: 'edit' | 'view';
+  /** The edit secret, or the view secret. */
+  secret: string;
+  /** A view holder's verify key. */
+  verifyKey?: string;
+  /** A modified viewer: it answers challenges with a made-up proof and sends its changes anyway. */
+  forge?: boolean;
+}
+
+/**
+ * `plain`: y-webrtc with its own simple-peer, without Tavola's transport (as any y-webrtc program).
+ * `access`: join a workspace with view links (room and password from the view secret; writers checked).
+ */
+export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean; access?: PeerAccess }): Promise<NodePeer> {
   const child: ChildProcess = fork(PEER_SCRIPT, [], { env: { ...process.env, TAVOLA_PLAIN_Y_WEBRTC: options.plain ? '1' : '0' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
@@ -48,7 +65,14 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
       child.send({ ...message, id });
     });
   await ready;
-  await call({ type: 'join', roomName: options.roomName ?? (await roomNameFor(options.secret)), password: options.password ?? options.secret, relay: options.relay });
+  if (options.access) {
+    const { access } = options;
+    const keys = await deriveAccess({ kind: access.kind, secret: access.secret, ...(access.verifyKey ? { verifyKey: access.verifyKey } : {}) });
+    const writers = options.plain ? undefined : { verifyKey: keys.writers!.verifyKeyText, ...(access.kind === 'edit' ? { editSecret: access.secret } : {}), forge: access.forge ?? false };
+    await call({ type: 'join', roomName: keys.room, password: keys.password, relay: options.relay, writers });
+  } else {
+    await call({ type: 'join', roomName: options.roomName ?? (await roomNameFor(options.secret)), password: options.password ?? options.secret, relay: options.relay });
+  }
   return {
     apply: (update) => call({ type: 'apply', update: Buffer.from(update).toString('base64') }),
     async workspace() {
@@ -62,6 +86,7 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
     receivedUpdates: () => call<number>({ type: 'received' }),
     meshLinks: () => call<number>({ type: 'meshLinks' }),
     count: (map) => call<number>({ type: 'count', map }),
+    roles: () => call({ type: 'roles' }),
     async stop() {
       if (child.exitCode !== null) return;
       await call({ type: 'leave' });

@@ -5,8 +5,11 @@
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { Awareness } from 'y-protocols/awareness';
 
 const { WebrtcProvider } = process.env.TAVOLA_PLAIN_Y_WEBRTC === '1' ? await import('y-webrtc') : await import('@tavola/webrtc');
+const { importVerifyKey } = await import('@tavola/webrtc');
 
 globalThis.WebSocket ??= WebSocket;
 // y-webrtc rejects a promise when a message cannot be decrypted (someone in the room with the
@@ -17,6 +20,51 @@ const doc = new Y.Doc();
 /** @type {WebrtcProvider | null} */
 let provider = null;
 
+/**
+ * Join a room. `writers` (a workspace with view links, docs/sync.md): `verifyKey` (base64url), and
+ * for a writer its `editSecret`, from which the signing key is derived here with Node's own crypto
+ * (the documented derivation, independently of src/sync/access.ts); `forge`: a modified viewer
+ * that answers challenges with a made-up proof.
+ */
+async function join(message) {
+  let tavola;
+  if (message.writers) {
+    const { verifyKey, editSecret, forge } = message.writers;
+    const subtle = globalThis.crypto.subtle;
+    let signingKey = null;
+    if (editSecret) {
+      const seed = Buffer.from(hkdfSync('sha256', Buffer.from(editSecret, 'utf8'), Buffer.from('tavola/link/v2', 'utf8'), Buffer.from('tavola signing key', 'utf8'), 32));
+      const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+      signingKey = await subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+    }
+    const writers = { room: message.roomName, verifyKey: await importVerifyKey(new Uint8Array(Buffer.from(verifyKey, 'base64url'))), signingKey };
+    tavola = { doc, awareness: new Awareness(doc), writers };
+    if (forge) {
+      // Answers every challenge with 64 random bytes as its "proof", and sends its changes anyway.
+      const { ChunkedPeer } = await import('@tavola/webrtc');
+      const original = ChunkedPeer.prototype._onWriters;
+      ChunkedPeer.prototype._onWriters = function (bytes) {
+        if (bytes[1] === 1 && !this._answered) {
+          this._answered = true;
+          const forged = new Uint8Array(66);
+          forged[0] = 0x70;
+          forged[1] = 2;
+          forged.set(randomBytes(64), 2);
+          this.send(forged);
+          return;
+        }
+        return original.call(this, bytes);
+      };
+    }
+  }
+  provider = new WebrtcProvider(message.roomName, doc, {
+    signaling: [message.relay],
+    password: message.password,
+    ...(tavola ? { awareness: tavola.awareness } : {}),
+    peerOpts: { wrtc, ...(tavola ? { tavola } : {}) },
+  });
+}
+
 const connectedPeers = () => {
   const room = provider?.room;
   return room ? [...room.webrtcConns.values()].filter((conn) => conn.connected).length : 0;
@@ -26,12 +74,13 @@ process.on('message', (message) => {
   const reply = (value) => process.send({ id: message.id, value });
   switch (message.type) {
     case 'join':
-      provider = new WebrtcProvider(message.roomName, doc, {
-        signaling: [message.relay],
-        password: message.password,
-        peerOpts: { wrtc },
-      });
-      return reply(true);
+      void join(message).then(() => reply(true));
+      return;
+    case 'roles': {
+      // What each connected partner proved in a room with writers, and the changes ignored from them.
+      const conns = provider ? [...provider.room.webrtcConns.values()].filter((conn) => conn.connected) : [];
+      return reply(conns.map((conn) => ({ role: conn.peer.partnerRole ?? null, ignored: conn.peer.ignoredUpdates ?? 0, settledMs: conn.peer.settledMs ?? null })));
+    }
     case 'apply':
       Y.applyUpdate(doc, new Uint8Array(Buffer.from(message.update, 'base64')), 'test');
       return reply(true);

@@ -150,7 +150,7 @@ describe('formatShareLink and parseShareLink', () => {
       expect(parseShareLink(`#/join/${workspaceId}/${SECRET}`).ok).toBe(true);
     }
     for (const secret of ['A'.repeat(22), 'z'.repeat(256), '-_'.repeat(11)]) {
-      expect(parseShareLink(`#/join/${WORKSPACE_ID}/${secret}`)).toEqual({ ok: true, link: { workspaceId: WORKSPACE_ID, secret, relays: [], keepers: [] } });
+      expect(parseShareLink(`#/join/${WORKSPACE_ID}/${secret}`)).toEqual({ ok: true, link: { workspaceId: WORKSPACE_ID, kind: 'join', secret, relays: [], keepers: [] } });
     }
   });
 });

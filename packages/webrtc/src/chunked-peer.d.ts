@@ -54,6 +54,12 @@ export declare class ChunkedPeer {
   droppedFor: string | null;
   /** Whole messages received from the peer, and of them document updates (sync type 2). */
   readonly received: { messages: number; updates: number };
+  /** In a room with writers: what the partner proved ('unknown' until its proof or its word that it views). */
+  readonly partnerRole: 'unknown' | 'writer' | 'viewer';
+  /** Changes from a partner that proved nothing, not applied. */
+  readonly ignoredUpdates: number;
+  /** From this side's challenge to knowing the partner's role, ms. */
+  readonly settledMs: number | null;
   /** simple-peer's: whether the data channel is open. */
   readonly connected: boolean;
   send(data: Uint8Array | ArrayBuffer | string): void;

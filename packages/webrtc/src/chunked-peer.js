@@ -31,6 +31,10 @@
 import { WebrtcPeer } from './peer.js';
 import * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  WRITERS_MESSAGE, CHALLENGE, PROOF, VIEWER, NONCE_BYTES, PROOF_TIMEOUT_MS,
+  fingerprintOf, proofBytes, sign, verify, writersMessage, parseWritersMessage,
+} from './writers.js';
 
 /** Two bytes no y-webrtc message starts with (its first byte is a message type: 0, 1, 3 or 4). */
 /** @type {[number, number]} */
@@ -376,7 +380,9 @@ const peersByAwareness = new WeakMap();
 /**
  * What y-webrtc's `peerOpts.tavola` gives a peer: the room's document and presence, and the origin
  * y-webrtc applies remote updates with (its Room, for `PeerConnection`'s "last change from a partner").
- * @typedef {{ doc: Y.Doc, awareness: import('y-protocols/awareness').Awareness, origin?: () => unknown }} PeerGuard
+ * With `writers` (a room with view links), the partner's changes are applied only once it proved
+ * it may write (writers.js).
+ * @typedef {{ doc: Y.Doc, awareness: import('y-protocols/awareness').Awareness, origin?: () => unknown, writers?: import('./writers.js').Writers }} PeerGuard
  */
 
 export class ChunkedPeer extends WebrtcPeer {
@@ -410,6 +416,29 @@ export class ChunkedPeer extends WebrtcPeer {
     this.webrtcConn = null;
     /** Whole messages received from the peer, and of them document updates (sync type 2). */
     this.received = { messages: 0, updates: 0 };
+    /** The room's writers, when it has view links: then only a partner that proved it writes changes the document. */
+    this._writers = this._guard && this._guard.writers ? this._guard.writers : null;
+    /**
+     * What the partner proved (writers.js): 'unknown' until its proof or its word that it only
+     * views arrives, then 'writer' or 'viewer'. In a room without writers every partner writes.
+     * @type {'unknown' | 'writer' | 'viewer'}
+     */
+    this.partnerRole = this._writers ? 'unknown' : 'writer';
+    /** The partner's document changes that came before its proof. @type {{ syncType: number, update: Uint8Array }[]} */
+    this._held = [];
+    this._heldBytes = 0;
+    /** Changes from a partner that proved nothing, not applied. */
+    this.ignoredUpdates = 0;
+    /** From our challenge to knowing the partner's role, ms (the handshake's cost). @type {number | null} */
+    this.settledMs = null;
+    this._challengedAt = 0;
+    /** Our challenge to the partner. @type {Uint8Array | null} */
+    this._nonce = null;
+    this._answered = false;
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    this._proofTimer = null;
+    // Registered before y-webrtc's own 'connect' listener: the challenge goes out before its sync step 1.
+    if (this._writers) this.on('connect', () => this._challenge());
     if (this._guard) {
       const awareness = this._guard.awareness;
       let peers = peersByAwareness.get(awareness);
@@ -496,8 +525,21 @@ export class ChunkedPeer extends WebrtcPeer {
   /** One whole message from the peer: checked, then handed to y-webrtc. @param {Uint8Array} message */
   _receive(message) {
     if (!this._messages.take()) throw new Error(`more than ${MESSAGE_BURST} messages at once, or ${MESSAGES_PER_SECOND} a second`);
+    if (message[0] === WRITERS_MESSAGE) {
+      // A peer that checks no writers (a reader such as scripts/join-workspace.mjs) lets the
+      // writers' messages pass, as a plain y-webrtc peer does.
+      if (this._writers) this._onWriters(message);
+      return;
+    }
+    // What a plain y-webrtc peer answers to a message it does not know (our challenge).
+    if (this._writers && message.byteLength === 0) return;
     const parsed = parseMessage(message);
     this.received.messages++;
+    if ((parsed.type === 'update' || parsed.type === 'step2') && this.partnerRole !== 'writer') {
+      this._flushUpdates();
+      this._withhold(parsed.type === 'update' ? SYNC_UPDATE : SYNC_STEP2, parsed.update);
+      return;
+    }
     if (parsed.type === 'update') {
       this.received.updates++;
       this._batch.push(parsed.update);
@@ -534,6 +576,96 @@ export class ChunkedPeer extends WebrtcPeer {
         this._applyUpdate(parsed.update, SYNC_STEP2);
         return;
     }
+  }
+
+  /** Send our challenge; a partner that neither proves nor says it views in time is taken for a viewer. */
+  _challenge() {
+    this._challengedAt = performance.now();
+    this._nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+    this.send(writersMessage(CHALLENGE, this._nonce));
+    this._proofTimer = setTimeout(() => {
+      this._proofTimer = null;
+      this._settle('viewer', `no proof of writing within ${PROOF_TIMEOUT_MS} ms`);
+    }, PROOF_TIMEOUT_MS);
+  }
+
+  /** The DTLS certificates of this connection: ours and the partner's (writers.js `fingerprintOf`). */
+  _fingerprints() {
+    const pc = /** @type {any} */ (this)._pc;
+    return { own: fingerprintOf(pc?.localDescription?.sdp), partner: fingerprintOf(pc?.remoteDescription?.sdp) };
+  }
+
+  /** @param {Uint8Array} message */
+  _onWriters(message) {
+    const writers = /** @type {import('./writers.js').Writers} */ (this._writers);
+    const parsed = parseWritersMessage(message);
+    if (parsed.kind === 'challenge') {
+      if (this._answered) throw new Error('challenged twice');
+      this._answered = true;
+      const signingKey = writers.signingKey;
+      if (!signingKey) {
+        this.send(writersMessage(VIEWER));
+        return;
+      }
+      const { own, partner } = this._fingerprints();
+      sign(signingKey, proofBytes(writers.room, own, partner, parsed.nonce)).then(
+        (signature) => this.send(writersMessage(PROOF, signature)),
+        (error) => console.warn(`Tavola could not sign its proof of writing: ${error}`),
+      );
+      return;
+    }
+    if (this.partnerRole !== 'unknown' || !this._nonce) return;
+    if (parsed.kind === 'viewer') {
+      this._settle('viewer', null);
+      return;
+    }
+    const { own, partner } = this._fingerprints();
+    const nonce = this._nonce;
+    verify(writers.verifyKey, parsed.signature, proofBytes(writers.room, partner, own, nonce)).then((valid) => {
+      if (this.destroyed || this.destroying) return;
+      try {
+        this._settle(valid ? 'writer' : 'viewer', valid ? null : 'a proof of writing that does not verify');
+      } catch (error) {
+        this._drop(/** @type {Error} */ (error));
+      }
+    });
+  }
+
+  /** A change from a partner that has not proved it writes: kept until it does, else not applied. @param {number} syncType @param {Uint8Array} update */
+  _withhold(syncType, update) {
+    if (this.partnerRole === 'viewer') {
+      this._ignore(syncType);
+      return;
+    }
+    this._heldBytes += update.byteLength;
+    if (this._heldBytes > MAX_MESSAGE_SIZE) throw new Error(`${this._heldBytes} bytes of changes before any proof of writing`);
+    this._held.push({ syncType, update });
+  }
+
+  /** @param {number} syncType */
+  _ignore(syncType) {
+    this.ignoredUpdates++;
+    // y-webrtc counts a connection synced once its step 2 came: a viewer's counts as an empty one.
+    if (syncType === SYNC_STEP2) this._deliver(syncMessage(SYNC_STEP2, EMPTY_UPDATE));
+  }
+
+  /** @param {'writer' | 'viewer'} role @param {string | null} why */
+  _settle(role, why) {
+    if (this.partnerRole !== 'unknown') return;
+    if (this._proofTimer) clearTimeout(this._proofTimer);
+    this._proofTimer = null;
+    this.partnerRole = role;
+    this.settledMs = performance.now() - this._challengedAt;
+    const held = this._held;
+    this._held = [];
+    this._heldBytes = 0;
+    if (why) console.warn(`Tavola treats a partner as a viewer: ${why}`);
+    for (const { syncType, update } of held) {
+      if (role === 'viewer') this._ignore(syncType);
+      else if (syncType === SYNC_STEP2) this._applyUpdate(update, SYNC_STEP2);
+      else this._applyUpdate(update, SYNC_UPDATE);
+    }
+    /** @type {any} */ (this).emit('role', [role]);
   }
 
   /** @param {Uint8Array} message */
@@ -643,7 +775,9 @@ export class ChunkedPeer extends WebrtcPeer {
     if (this._frameTimer) clearTimeout(this._frameTimer);
     if (this._batchTimer) clearTimeout(this._batchTimer);
     if (this._pumpTimer) clearTimeout(this._pumpTimer);
-    this._frameTimer = this._batchTimer = this._pumpTimer = null;
+    if (this._proofTimer) clearTimeout(this._proofTimer);
+    this._frameTimer = this._batchTimer = this._pumpTimer = this._proofTimer = null;
+    this._held = [];
     // WebrtcPeer's constructor may destroy before ours has run.
     this._reassembler?.reset();
     this._outbox = [];
