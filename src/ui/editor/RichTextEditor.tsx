@@ -252,7 +252,8 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         'aria-multiline': 'true',
         'aria-label': props.label,
         'data-testid': props.testId,
-        'data-placeholder': canEdit() ? (props.placeholder ?? '') : '',
+        // View only: an empty text reads as a dash, not as an invitation to write.
+        'data-placeholder': canEdit() ? (props.placeholder ?? '') : '—',
       }),
       transformPastedHTML: cleanPastedHTML,
       // `this`, not `editor`: y-prosemirror dispatches while the view is being constructed.
@@ -337,7 +338,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   );
 
   return (
-    <div class={`rich-editor ${props.class ?? ''}`} classList={{ focused: focused() }} data-testid={`${props.testId}-editor`}>
+    <div class={`rich-editor ${props.class ?? ''}`} classList={{ focused: focused(), 'view-only': !canEdit() }} data-testid={`${props.testId}-editor`}>
       <Show when={canEdit()}>
       <div class="rich-toolbar" role="toolbar" aria-label={t('editor.formatting', { field: props.label })}>
         {button('bold', t('editor.bold'), () => formatting().bold, run(toggleMark(marks.bold!)), t('editor.show.bold'), 'Ctrl+B')}

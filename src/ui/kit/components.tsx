@@ -43,7 +43,7 @@ export function CoTextField(props: {
           ref={el as HTMLInputElement}
           class={`cotext ${props.class ?? ''}`}
           aria-label={props.label}
-          placeholder={canEdit() ? props.placeholder : undefined}
+          placeholder={canEdit() ? props.placeholder : '—'}
           data-testid={props.testId}
           maxLength={props.maxLength}
           readOnly={!canEdit()}
@@ -55,7 +55,7 @@ export function CoTextField(props: {
         ref={el as HTMLTextAreaElement}
         class={`cotext ${props.class ?? ''}`}
         aria-label={props.label}
-        placeholder={canEdit() ? props.placeholder : undefined}
+        placeholder={canEdit() ? props.placeholder : '—'}
         data-testid={props.testId}
         maxLength={props.maxLength}
         rows={props.rows ?? 1}

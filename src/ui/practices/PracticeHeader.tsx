@@ -1,7 +1,7 @@
 import { For, Show, type Accessor } from 'solid-js';
 import { isEmailAddress, LIMITS, PRACTICE_STATUSES, type Member, type Practice, type PracticeStatus, type Topic } from '../../model';
 import { createRecordList } from '../../state/records';
-import { t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import { CoTextField } from '../kit/components';
 import { useWorkspace } from '../shell/context';
 import { countryName } from '../kit/record-fields';
@@ -11,6 +11,14 @@ import { useCanEdit } from '../kit/can-edit';
 /** English status names (kept for callers that have not moved to `common.practiceStatus.*` yet). */
 function memberLabel(member: Member): string {
   return member.country ? `${member.name} (${countryName(member.country)})` : member.name;
+}
+
+/** `March 2019` from `2019-03`, in the reader's language; a dash for none. */
+function monthName(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month || '—';
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, 15);
+  return Number.isNaN(date.getTime()) ? month : new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(date);
 }
 
 /**
@@ -114,16 +122,22 @@ export function PracticeHeader(props: { practiceId: string; practice: Accessor<P
           {t('practices.header.period')}
         </span>
         <div class="sheet-header-value sheet-header-period" role="group" aria-labelledby={field('period')}>
+          <Show when={!canEdit()}>
+            <span class="read-only-value" data-testid="practice-period">
+              <span class="sheet-header-sublabel">{t('practices.header.from')}</span> {monthName(practice()?.periodStart ?? '')}{' '}
+              <span class="sheet-header-sublabel">{t('practices.header.to')}</span> {monthName(practice()?.periodEnd ?? '')}
+            </span>
+          </Show>
+          <Show when={canEdit()}>
           <label>
             <span class="sheet-header-sublabel">{t('practices.header.from')}</span>
-            <input type="month" data-testid="practice-period-start" readOnly={!canEdit()} value={practice()?.periodStart ?? ''} max={practice()?.periodEnd || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodStart')} />
+            <input type="month" data-testid="practice-period-start" value={practice()?.periodStart ?? ''} max={practice()?.periodEnd || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodStart')} />
           </label>
           <label>
             <span class="sheet-header-sublabel">{t('practices.header.to')}</span>
-            <input type="month" data-testid="practice-period-end" readOnly={!canEdit()} value={practice()?.periodEnd ?? ''} min={practice()?.periodStart || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodEnd')} />
+            <input type="month" data-testid="practice-period-end" value={practice()?.periodEnd ?? ''} min={practice()?.periodStart || undefined} onChange={(e) => setPeriod(e.currentTarget, 'periodEnd')} />
           </label>
-          <Show when={canEdit()}>
-            <span class="quiet sheet-header-hint">{t('practices.header.toHint')}</span>
+          <span class="quiet sheet-header-hint">{t('practices.header.toHint')}</span>
           </Show>
         </div>
       </div>
