@@ -38,11 +38,20 @@ export type EditingTarget = z.infer<typeof editingSchema>;
 const presenceStateSchema = z.object({
   user: profileSchema,
   editing: z.optional(z.nullable(editingSchema)),
+  /**
+   * `true` from a person who holds only the view link (issue 14); absent (peers from before view
+   * links, and editors) means an editor. Self-declared like the rest of presence: it says who is
+   * watching, it grants nothing. What a peer may change is decided by the writers' handshake
+   * (packages/webrtc/src/writers.js), never by this field.
+   */
+  viewing: z.optional(z.nullable(z.boolean())),
 });
 
 export interface Participant extends Profile {
   clientId: number;
   editing: EditingTarget | null;
+  /** This person holds only the view link: they follow along and change nothing. */
+  viewing: boolean;
   self: boolean;
 }
 
@@ -52,13 +61,19 @@ export function readParticipants(awareness: Awareness): Participant[] {
   awareness.getStates().forEach((state, clientId) => {
     const parsed = presenceStateSchema.safeParse(state);
     if (!parsed.success) return;
-    participants.push({ ...parsed.data.user, clientId, editing: parsed.data.editing ?? null, self: clientId === awareness.clientID });
+    participants.push({ ...parsed.data.user, clientId, editing: parsed.data.editing ?? null, viewing: parsed.data.viewing === true, self: clientId === awareness.clientID });
   });
   return participants.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
 
 export function setLocalProfile(awareness: Awareness, profile: Profile): void {
   awareness.setLocalStateField('user', profile);
+}
+
+/** Tell the room this person only views (true) or edits (false: the field is left out, as from a peer before view links). */
+export function setLocalViewing(awareness: Awareness, viewing: boolean): void {
+  const current = awareness.getLocalState()?.['viewing'] === true;
+  if (current !== viewing) awareness.setLocalStateField('viewing', viewing ? true : undefined);
 }
 
 export function setLocalEditing(awareness: Awareness, editing: EditingTarget | null): void {

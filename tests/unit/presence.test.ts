@@ -11,6 +11,7 @@ import {
   saveProfile,
   setLocalEditing,
   setLocalProfile,
+  setLocalViewing,
   type Profile,
 } from '../../src/sync/presence';
 
@@ -55,10 +56,10 @@ describe('readParticipants', () => {
     const b = remote(me, { user: bruno, editing: null });
     const c = remote(me, { user: { name: 'Carla', organisation: 'Ajuntament de Barcelona', color: '#9467bd' } });
     expect(readParticipants(me)).toEqual([
-      { ...zoe, clientId: me.clientID, editing: null, self: true },
-      { ...anna, clientId: a.clientID, editing: { kind: 'focusPoint', id: 'p1AbCdEfGhIjKlMn', field: 'text' }, self: false },
-      { ...bruno, clientId: b.clientID, editing: null, self: false },
-      { name: 'Carla', organisation: 'Ajuntament de Barcelona', color: '#9467bd', clientId: c.clientID, editing: null, self: false },
+      { ...zoe, clientId: me.clientID, editing: null, viewing: false, self: true },
+      { ...anna, clientId: a.clientID, editing: { kind: 'focusPoint', id: 'p1AbCdEfGhIjKlMn', field: 'text' }, viewing: false, self: false },
+      { ...bruno, clientId: b.clientID, editing: null, viewing: false, self: false },
+      { name: 'Carla', organisation: 'Ajuntament de Barcelona', color: '#9467bd', clientId: c.clientID, editing: null, viewing: false, self: false },
     ]);
   });
 
@@ -153,7 +154,7 @@ describe('readParticipants', () => {
     const me = awareness();
     remote(me, { user: { ...anna, isAdmin: true }, editing: { kind: 'topic', id: 't1', extra: 'x' }, cursor: { anchor: 1 } });
     const [person] = readParticipants(me);
-    expect(person).toEqual({ ...anna, clientId: expect.any(Number), editing: { kind: 'topic', id: 't1' }, self: false });
+    expect(person).toEqual({ ...anna, clientId: expect.any(Number), editing: { kind: 'topic', id: 't1' }, viewing: false, self: false });
   });
 
   it('lists nobody before a profile is set, and drops a peer that leaves', () => {
@@ -167,6 +168,36 @@ describe('readParticipants', () => {
   });
 });
 
+describe('viewing (issue 14)', () => {
+  it('reads a view-only holder as viewing, and a state without the field (an older peer) as an editor', () => {
+    const me = awareness();
+    const a = remote(me, { user: anna, viewing: true });
+    const b = remote(me, { user: bruno });
+    const c = remote(me, { user: { ...zoe, name: 'Carla' }, viewing: false });
+    const viewing = new Map(readParticipants(me).map((p) => [p.clientId, p.viewing]));
+    expect([viewing.get(a.clientID), viewing.get(b.clientID), viewing.get(c.clientID)]).toEqual([true, false, false]);
+  });
+
+  it('ignores a state whose viewing field is not a yes or no', () => {
+    const me = awareness();
+    remote(me, { user: anna, viewing: 'yes' });
+    expect(readParticipants(me)).toEqual([]);
+  });
+
+  it('sends viewing: true only for a viewer, and leaves the field out again once this person edits', () => {
+    const me = awareness();
+    const other = awareness();
+    setLocalProfile(me, anna);
+    setLocalViewing(me, true);
+    deliver(me, other);
+    expect(readParticipants(other)[0]?.viewing).toBe(true);
+    setLocalViewing(me, false);
+    expect(me.getLocalState()?.['viewing']).toBeUndefined();
+    deliver(me, other);
+    expect(readParticipants(other)[0]?.viewing).toBe(false);
+  });
+});
+
 describe('setLocalEditing', () => {
   it('round-trips through the awareness protocol, keeping the profile', () => {
     const me = awareness();
@@ -175,7 +206,7 @@ describe('setLocalEditing', () => {
     setLocalEditing(me, { kind: 'practice', id: 'pr1', field: 'budget' });
     deliver(me, partner);
     const seen = readParticipants(partner);
-    expect(seen).toEqual([{ ...anna, clientId: me.clientID, editing: { kind: 'practice', id: 'pr1', field: 'budget' }, self: false }]);
+    expect(seen).toEqual([{ ...anna, clientId: me.clientID, editing: { kind: 'practice', id: 'pr1', field: 'budget' }, viewing: false, self: false }]);
     expect(readParticipants(me)[0]).toMatchObject({ self: true, editing: { kind: 'practice', id: 'pr1', field: 'budget' } });
 
     setLocalEditing(me, { kind: 'focusPoint', id: 'fp1' });
@@ -184,7 +215,7 @@ describe('setLocalEditing', () => {
 
     setLocalEditing(me, null);
     deliver(me, partner);
-    expect(readParticipants(partner)).toEqual([{ ...anna, clientId: me.clientID, editing: null, self: false }]);
+    expect(readParticipants(partner)).toEqual([{ ...anna, clientId: me.clientID, editing: null, viewing: false, self: false }]);
     expect(me.getLocalState()).toEqual({ user: anna, editing: null });
   });
 

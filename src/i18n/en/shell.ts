@@ -66,19 +66,34 @@ export const shell = {
     left: '{{ name }} left',
     typing: '{{ name }} is typing',
     editing: '{{ name }} is editing',
+    /** A person who holds only the view link, in who is here. */
+    viewing: '{{ name }} · viewing',
   },
   shareDialog: {
     title: 'Share this workspace',
-    body: 'Send this link to partner cities. Whoever has it can open and edit the workspace. It works browser to browser: no server keeps a copy, and the key after {{ hash }} never leaves the browsers.',
-    bodySealed: 'Send this link to partner cities. Whoever has it can open and edit the workspace. It works browser to browser: no server can read it, and the key after {{ hash }} never leaves the browsers.',
+    /** A workspace with edit and view links (issue 14). */
+    bothIntro: 'Two links open this workspace: one to change it, one only to read it. Send each only to the people it is meant for.',
+    /** This browser holds only the view link. */
+    viewIntro: 'This browser can only view this workspace: it was opened with the view link. You can pass that link on.',
+    /** A workspace made before view links: its one link lets everyone edit. */
+    oldIntro: 'Send this link to partner cities. Whoever has it can open and edit the workspace.',
+    privacy: 'Sharing works browser to browser: no server keeps a copy of the workspace, and the key after {{ hash }} never leaves the browsers.',
+    privacySealed: 'Sharing works browser to browser: no server can read the workspace, and the key after {{ hash }} never leaves the browsers.',
     keepers: {
       one: "The link includes this workspace's keeper ({{ keepers }}): it holds the workspace sealed between calls and cannot read it.",
       other: "The link includes this workspace's keepers ({{ keepers }}): they hold the workspace sealed between calls and cannot read it.",
     },
+    editLink: 'Edit link',
+    editAllows: 'Partners with this link can read and change everything. Give it only to members of the group.',
+    viewLink: 'View link',
+    viewAllows: "Partners with this link can read everything, follow changes live, export and print, but change nothing. For a national forum, a liaison, the network's staff.",
     link: 'Workspace link',
     copied: 'Copied',
     copy: 'Copy link',
+    copyEdit: 'Copy edit link',
+    copyView: 'Copy view link',
     onlyWith: 'Share it only with people who should see and edit everything in this workspace.',
+    noViewLinkYet: 'This workspace was made before view links, so it has one link for everyone. A view link comes when the group moves to new links.',
     close: 'Close',
   },
   profile: {

@@ -3,6 +3,8 @@ import { showModal } from '../kit/modal';
 import { formatDateTime, formatList, t, tn } from '../../i18n';
 import { currentProfile, updateProfile } from '../../state/peers';
 import { registry } from '../../state/registry';
+import { deriveAccess, type AccessKind } from '../../sync/access';
+import { accessOf } from '../../sync/registry';
 import type { KeeperSnapshot } from '../../sync/keeper/connection';
 import { formatShareLink } from '../../sync/link';
 import { DEFAULT_RELAYS } from '../../sync/defaults';
@@ -79,7 +81,7 @@ export function PeopleOnline(props: { participants: Participant[] }) {
   const [announcement, setAnnouncement] = createSignal('');
   let known: Map<number, string> | null = null;
   createEffect(() => {
-    const now = new Map(props.participants.filter((p) => !p.self).map((p) => [p.clientId, p.organisation ? `${p.name} (${p.organisation})` : p.name]));
+    const now = new Map(props.participants.filter((p) => !p.self).map((p) => [p.clientId, personName(p)]));
     if (known) {
       const arrived = [...now].filter(([id]) => !known!.has(id)).map(([, name]) => t('shell.people.joined', { name }));
       const left = [...known].filter(([id]) => !now.has(id)).map(([, name]) => t('shell.people.left', { name }));
@@ -94,13 +96,21 @@ export function PeopleOnline(props: { participants: Participant[] }) {
           {(person) => (
             <li
               class="person"
+              classList={{ viewing: person.viewing }}
               style={{ 'background-color': person.color, color: textColorOn(person.color) }}
               title={personTitle(person)}
               data-testid="person"
               data-self={person.self ? 'true' : 'false'}
               data-name={person.name}
+              data-viewing={person.viewing ? 'true' : 'false'}
             >
-              {initials(person.name)}
+              <span aria-hidden="true">{initials(person.name)}</span>
+              <Show when={person.viewing}>
+                <span class="person-viewing" aria-hidden="true">
+                  <EyeIcon size={10} />
+                </span>
+              </Show>
+              <span class="visually-hidden">{personTitle(person)}</span>
             </li>
           )}
         </For>
@@ -133,62 +143,125 @@ export function EditingBadges(props: { participants: Participant[]; target: Edit
   );
 }
 
+/** What the Share dialog offers: both links (an edit holder), the view link alone (a viewer), or a workspace's one old link. */
+type ShareOffer =
+  | { kind: 'edit'; edit: string; view: string }
+  | { kind: 'view'; view: string }
+  | { kind: 'join'; edit: string }
+  | { kind: 'none' };
+
 export function ShareDialog(props: { open: boolean; workspaceId: string; onClose: () => void }) {
   let dialog!: HTMLDialogElement;
-  const [copied, setCopied] = createSignal(false);
-  const [link, setLink] = createSignal('');
+  const [copied, setCopied] = createSignal<'edit' | 'view' | null>(null);
+  const [offer, setOffer] = createSignal<ShareOffer>({ kind: 'none' });
   const [keepers, setKeepers] = createSignal<string[]>([]);
-  // Read when the dialog opens: the relays may have changed in settings since.
-  const currentLink = () => {
+  // Read when the dialog opens: the key and the relays may have changed since.
+  let opened = 0;
+  const readOffer = async (run: number) => {
     const entry = registry.get(props.workspaceId);
-    if (!entry?.secret) return '';
+    const access = entry && accessOf(entry);
+    if (!entry || !access) return setOffer({ kind: 'none' });
     // The relays and keepers in effect, the site's defaults included: a program holding the link knows where to connect.
-    return formatShareLink(location.href, { workspaceId: props.workspaceId, kind: entry.kind ?? 'join', secret: entry.secret, ...(entry.verifyKey ? { verifyKey: entry.verifyKey } : {}), relays: entry.relays ?? DEFAULT_RELAYS, keepers: entry.keepers ?? [] });
+    const network = { workspaceId: props.workspaceId, relays: entry.relays ?? DEFAULT_RELAYS, keepers: entry.keepers ?? [] };
+    const link = (kind: AccessKind, secret: string, verifyKey?: string) => formatShareLink(location.href, { ...network, kind, secret, ...(verifyKey ? { verifyKey } : {}) });
+    switch (access.kind) {
+      case 'join':
+        return setOffer({ kind: 'join', edit: link('join', access.secret) });
+      case 'view':
+        return setOffer({ kind: 'view', view: link('view', access.secret, access.verifyKey) });
+      case 'edit': {
+        const edit = link('edit', access.secret);
+        // The edit link at once; the view link once derived (one HKDF and one key, a few ms).
+        setOffer({ kind: 'edit', edit, view: '' });
+        const view = (await deriveAccess(access)).view;
+        if (run === opened && view) setOffer({ kind: 'edit', edit, view: link('view', view.secret, view.verifyKey) });
+        return;
+      }
+      default: {
+        // A new kind of access must say what it shares.
+        const unknown: never = access.kind;
+        return unknown;
+      }
+    }
   };
   createEffect(() => {
     if (props.open && !dialog.open) {
-      setCopied(false);
-      setLink(currentLink());
+      setCopied(null);
+      void readOffer(++opened);
       setKeepers(registry.get(props.workspaceId)?.keepers ?? []);
       showModal(dialog);
     }
     if (!props.open && dialog.open) dialog.close();
   });
+  const copy = async (which: 'edit' | 'view', text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(which);
+    } catch {
+      setCopied(null);
+    }
+  };
+  const editLink = () => {
+    const current = offer();
+    return current.kind === 'edit' || current.kind === 'join' ? current.edit : '';
+  };
+  const viewLink = () => {
+    const current = offer();
+    return current.kind === 'edit' || current.kind === 'view' ? current.view : '';
+  };
+  const intro = () => {
+    const kind = offer().kind;
+    return kind === 'edit' ? t('shell.shareDialog.bothIntro') : kind === 'view' ? t('shell.shareDialog.viewIntro') : t('shell.shareDialog.oldIntro');
+  };
   return (
-    <dialog ref={dialog} class="dialog wide" onClose={() => props.open && props.onClose()} aria-labelledby="share-title">
+    <dialog ref={dialog} class="dialog wide share-dialog" onClose={() => props.open && props.onClose()} aria-labelledby="share-title" data-testid="share-dialog" data-kind={offer().kind}>
       <h2 id="share-title">{t('shell.shareDialog.title')}</h2>
-      <p>
-        <WithCode text={t(keepers().length > 0 ? 'shell.shareDialog.bodySealed' : 'shell.shareDialog.body', { hash: MARK })} code="#" />
+      <p data-testid="share-intro">
+        {intro()}{' '}
+        <WithCode text={t(keepers().length > 0 ? 'shell.shareDialog.privacySealed' : 'shell.shareDialog.privacy', { hash: MARK })} code="#" />
       </p>
       <Show when={keepers().length > 0}>
         <p data-testid="share-keepers">
           {tn('shell.shareDialog.keepers', keepers().length, { keepers: keepers().join(', ') })}
         </p>
       </Show>
-      <div class="share-link">
-        <input readonly value={link()} aria-label={t('shell.shareDialog.link')} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          class="button primary"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(link());
-              setCopied(true);
-            } catch {
-              setCopied(false);
-            }
-          }}
-        >
-          {copied() ? t('shell.shareDialog.copied') : t('shell.shareDialog.copy')}
-        </button>
-      </div>
-      <p class="quiet">{t('shell.shareDialog.onlyWith')}</p>
+      <Show when={offer().kind === 'join'}>
+        <LinkField label={t('shell.shareDialog.link')} value={editLink()} copyLabel={copied() === 'edit' ? t('shell.shareDialog.copied') : t('shell.shareDialog.copy')} testId="share-link" copyTestId="copy-link" primary onCopy={() => copy('edit', editLink())} />
+        <p class="quiet">{t('shell.shareDialog.onlyWith')}</p>
+        <p class="quiet" data-testid="no-view-link">{t('shell.shareDialog.noViewLinkYet')}</p>
+      </Show>
+      <Show when={offer().kind === 'edit'}>
+        <section class="share-option" aria-labelledby="share-edit-title" data-testid="share-edit">
+          <h3 id="share-edit-title">{t('shell.shareDialog.editLink')}</h3>
+          <p>{t('shell.shareDialog.editAllows')}</p>
+          <LinkField label={t('shell.shareDialog.editLink')} value={editLink()} copyLabel={copied() === 'edit' ? t('shell.shareDialog.copied') : t('shell.shareDialog.copyEdit')} testId="share-link" copyTestId="copy-link" primary onCopy={() => copy('edit', editLink())} />
+        </section>
+      </Show>
+      <Show when={offer().kind === 'edit' || offer().kind === 'view'}>
+        <section class="share-option" aria-labelledby="share-view-title" data-testid="share-view">
+          <h3 id="share-view-title">{t('shell.shareDialog.viewLink')}</h3>
+          <p>{t('shell.shareDialog.viewAllows')}</p>
+          <LinkField label={t('shell.shareDialog.viewLink')} value={viewLink()} copyLabel={copied() === 'view' ? t('shell.shareDialog.copied') : t('shell.shareDialog.copyView')} testId="view-link" copyTestId="copy-view-link" primary={offer().kind === 'view'} onCopy={() => copy('view', viewLink())} />
+        </section>
+      </Show>
       <div class="dialog-actions">
         <button type="button" class="button" onClick={() => props.onClose()}>
           {t('shell.shareDialog.close')}
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** A link to copy: the whole link in a read-only field (selected on focus), and its Copy button. */
+function LinkField(props: { label: string; value: string; copyLabel: string; testId: string; copyTestId: string; primary?: boolean; onCopy: () => void }) {
+  return (
+    <div class="share-link">
+      <input readonly value={props.value} aria-label={props.label} data-testid={props.testId} onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" class={props.primary ? 'button primary' : 'button'} data-testid={props.copyTestId} disabled={!props.value} onClick={() => props.onCopy()}>
+        {props.copyLabel}
+      </button>
+    </div>
   );
 }
 
@@ -255,10 +328,26 @@ function failureMessage(message: string): string {
   return message.startsWith('This page was opened without a secure connection') ? t('shell.connection.insecure') : message;
 }
 
-/** A person's name, organisation and whether it is this person, for the tooltip of their initials. */
+/** A person's name and organisation, and whether they only view ("Ana (Lisbon) · viewing"). */
+function personName(person: Participant): string {
+  const named = person.organisation ? `${person.name} (${person.organisation})` : person.name;
+  return person.viewing ? t('shell.people.viewing', { name: named }) : named;
+}
+
+/** A person's name, organisation, whether they only view and whether it is this person, for the tooltip of their initials. */
 function personTitle(person: Participant): string {
   const named = person.organisation ? t('shell.people.withOrganisation', { name: person.name, organisation: person.organisation }) : person.name;
-  return person.self ? t('shell.people.you', { name: named }) : named;
+  const role = person.viewing ? t('shell.people.viewing', { name: named }) : named;
+  return person.self ? t('shell.people.you', { name: role }) : role;
+}
+
+/** An eye: this person follows along and changes nothing. */
+export function EyeIcon(props: { size: number }) {
+  return (
+    <svg viewBox="0 0 16 16" width={props.size} height={props.size} aria-hidden="true">
+      <path d="M8 3C4.5 3 1.8 5.3 1 8c.8 2.7 3.5 5 7 5s6.2-2.3 7-5c-.8-2.7-3.5-5-7-5Zm0 8.2A3.2 3.2 0 1 1 8 4.8a3.2 3.2 0 0 1 0 6.4Zm0-1.7a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3Z" fill="currentColor" />
+    </svg>
+  );
 }
 
 /** Stands for the place of an inline element in a translated sentence (WithCode). */

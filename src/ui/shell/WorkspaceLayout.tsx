@@ -4,8 +4,10 @@ import { t, tn } from '../../i18n';
 import { UndoHistory, type Workspace } from '../../model';
 import { announceEditing, createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../../state/peers';
 import { createProblems } from '../../state/records';
+import { createViewOnly } from '../../state/registry';
 import { createMeta, createWorkspace, keeperOf, peersOf } from '../../state/session';
-import { ConnectionStatus, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
+import { setLocalViewing } from '../../sync/presence';
+import { ConnectionStatus, EyeIcon, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
 import { Notice } from '../kit/components';
 import { WorkspaceContext } from './context';
 import { afterPaint } from './frame';
@@ -65,6 +67,12 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
   const keeperStatus = createKeeperStatus(keeper);
   const participants = createParticipants(peers);
   createPresence(peers);
+  const viewOnly = createViewOnly(() => props.id);
+  // Partners see a view-only holder as viewing (self-declared: src/sync/presence.ts).
+  createEffect(() => {
+    const connection = peers();
+    if (connection) setLocalViewing(connection.awareness, viewOnly());
+  });
   const [sharing, setSharing] = createSignal(false);
   const history = new UndoHistory(props.workspace);
   const [canUndo, setCanUndo] = createSignal(false);
@@ -116,6 +124,15 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
           <h1 class="workspace-title" data-testid="workspace-name">
             {waitingForPartner() ? t('shell.sharedWorkspace') : meta().name}
           </h1>
+          <Show when={viewOnly()}>
+            <span class="view-only-mark" data-testid="view-only" title={t('common.viewOnly.explain')}>
+              <span aria-hidden="true" class="view-only-icon">
+                <EyeIcon size={14} />
+              </span>
+              {t('common.viewOnly.mark')}
+              <span class="visually-hidden">. {t('common.viewOnly.explain')}</span>
+            </span>
+          </Show>
           <SearchBox workspace={props.workspace} workspaceId={props.id} />
           <div class="topbar-end">
             <PeopleOnline participants={participants()} />
@@ -131,6 +148,8 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
             keeper={keeperStatus()}
             onToggleOffline={() => toggleOffline(props.id, peers(), connection(), keeper())}
           />
+          {/* A view-only holder changes nothing, so has nothing to undo. */}
+          <Show when={!viewOnly()}>
           <div class="history-controls">
             <button type="button" class="button small" data-testid="undo" disabled={!canUndo()} title={t('shell.undoTitle')} onClick={() => history.undo()}>
               {t('shell.undo')}
@@ -139,6 +158,7 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
               {t('shell.redo')}
             </button>
           </div>
+          </Show>
         </div>
         <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
         <ProfilePrompt />
