@@ -71,6 +71,9 @@ export class PeerConnection {
     private readonly settings: PeerSettings,
   ) {
     this.awareness = new Awareness(workspace.doc);
+    // Carry on from the last connection's presence clock (see presenceClocks).
+    const clock = presenceClocks.get(workspace.doc);
+    if (clock !== undefined) this.awareness.meta.set(this.awareness.clientID, { clock: clock + 1, lastUpdated: Date.now() });
     this.paused = settings.paused ?? false;
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (this.provider && origin === (this.provider as unknown as { room: unknown }).room) {
@@ -207,8 +210,17 @@ export class PeerConnection {
     this.keyCheck?.destroy();
     this.provider?.destroy();
     this.awareness.destroy();
+    presenceClocks.set(this.workspace.doc, this.awareness.meta.get(this.awareness.clientID)?.clock ?? 0);
   }
 }
+
+/**
+ * The last presence clock of each document's connection. A connection made again for the same
+ * document (new settings, a view link upgraded to edit) has the same client id, and partners
+ * ignore presence whose clock is not above the last they saw from that id (y-protocols'
+ * applyAwarenessUpdate): a new Awareness starting at 0 stayed unseen until it passed the old clock.
+ */
+const presenceClocks = new WeakMap<object, number>();
 
 /** Transactions that came from this person, not from a partner, storage or another tab. */
 export function isLocalOrigin(origin: unknown): boolean {
