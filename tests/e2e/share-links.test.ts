@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sameWorkspace, type WorkspaceAccess } from '../../src/sync/access';
 import { parseShareLink, type ShareLink } from '../../src/sync/link';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
+import { goTo } from './helpers';
 import { addPoint, addTopic, createWorkspace, person, pointTexts, waitForPeers, type Person } from './peers-helpers';
 
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
@@ -186,6 +187,7 @@ describe('edit and view links', () => {
   }, 90_000);
 
   test('a workspace made before view links shows its one link, and says view links come with new links', async () => {
+    await goTo(a.page, '/');
     const old = await createWorkspace(a.page, 'Older group');
     // As it was stored before view links: a secret and no kind.
     await a.page.evaluate((wanted) => {
