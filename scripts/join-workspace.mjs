@@ -81,23 +81,36 @@ const provider = new WebrtcProvider(roomName, doc, {
 // The keepers (docs/keeper.md, "Derivations" and "Sealed entries"): HKDF-SHA-256 over the secret
 // gives the token and the AES-GCM key; the keeper's document is a Y.Map `entries` of entry id →
 // 0x01 ‖ nonce (12) ‖ AES-GCM(kind byte ‖ Yjs update), bound to the document name and entry id.
+// With writers (edit and view links, "Version 2"): salt "tavola/keeper/v2" over V, the name binds
+// the verify key K, the token sent is `token.K` (a reader's), and only entries 0x02 ‖ nonce ‖
+// AES-GCM ‖ Ed25519 signature that verify with K are applied.
 const keeperLinks = [];
 if (keepers.length > 0) {
   const subtle = webcrypto.subtle;
   const text = new TextEncoder();
+  const version = verifyKey ? 2 : 1;
   const base = await subtle.importKey('raw', text.encode(secret), 'HKDF', false, ['deriveBits', 'deriveKey']);
-  const hkdf = (info) => ({ name: 'HKDF', hash: 'SHA-256', salt: text.encode('tavola/keeper/v1'), info: text.encode(info) });
-  const token = Buffer.from(await subtle.deriveBits(hkdf('tavola keeper token'), base, 256)).toString('base64url');
+  const hkdf = (info) => ({ name: 'HKDF', hash: 'SHA-256', salt: text.encode(`tavola/keeper/v${version}`), info: text.encode(info) });
+  const keeperToken = Buffer.from(await subtle.deriveBits(hkdf('tavola keeper token'), base, 256)).toString('base64url');
   const key = await subtle.deriveKey(hkdf('tavola keeper sealing key'), base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
-  const documentName = `tavola-k1-${createHash('sha256').update(`tavola/keeper/document/v1/${token}`).digest('base64url')}`;
+  const documentName =
+    version === 1
+      ? `tavola-k1-${createHash('sha256').update(`tavola/keeper/document/v1/${keeperToken}`).digest('base64url')}`
+      : `tavola-k2-${createHash('sha256').update(`tavola/keeper/document/v2/${keeperToken}/${verifyKey}`).digest('base64url')}`;
+  const token = version === 1 ? keeperToken : `${keeperToken}.${verifyKey}`;
+  const writersKey = version === 2 ? await subtle.importKey('raw', Buffer.from(verifyKey, 'base64url'), { name: 'Ed25519' }, false, ['verify']) : null;
   const log = new Y.Doc();
   const entries = log.getMap('entries');
   const opened = new Set();
   const unseal = async (id, sealed) => {
-    if (!(sealed instanceof Uint8Array) || sealed.byteLength < 30 || sealed[0] !== 1) return;
+    const signature = version === 2 ? 64 : 0;
+    if (!(sealed instanceof Uint8Array) || sealed.byteLength < 30 + signature || sealed[0] !== version) return;
     try {
-      const additionalData = text.encode(`tavola/keeper/entry/v1\u0000${documentName}\u0000${id}`);
-      const plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(1, 13), additionalData }, key, sealed.subarray(13)));
+      const context = `tavola/keeper/entry/v${version}\u0000${documentName}\u0000${id}`;
+      const body = sealed.subarray(0, sealed.byteLength - signature);
+      if (writersKey && !(await subtle.verify({ name: 'Ed25519' }, writersKey, sealed.subarray(body.byteLength), Buffer.concat([text.encode(`${context}\u0000`), body])))) return;
+      const additionalData = text.encode(context);
+      const plain = new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: body.subarray(1, 13), additionalData }, key, body.subarray(13)));
       Y.applyUpdate(doc, plain.subarray(1), 'keeper');
     } catch {
       // Not sealed with this workspace's key (garbage, another workspace): ignored.
