@@ -89,16 +89,6 @@ describe('edit and view links', () => {
     );
     expect(await dialog.getByTestId('no-view-link').count()).toBe(0);
 
-    // Each link has its own Copy button.
-    await a.page.getByTestId('copy-view-link').click();
-    await expect.poll(() => a.page.getByTestId('copy-view-link').textContent()).toBe('Copied');
-    expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(view);
-    expect(await a.page.getByTestId('copy-link').textContent()).toBe('Copy edit link');
-    await a.page.getByTestId('copy-link').click();
-    await expect.poll(() => a.page.getByTestId('copy-link').textContent()).toBe('Copied');
-    expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(edit);
-    expect(await a.page.getByTestId('copy-view-link').textContent()).toBe('Copy view link');
-
     // For a person to look at: the dialog at a laptop's and a phone's width.
     mkdirSync(SCREENS_DIR, { recursive: true });
     for (const width of [1280, 390]) {
@@ -113,6 +103,17 @@ describe('edit and view links', () => {
       expect(overflow, `at ${width} px`).toBe(0);
     }
     await a.page.setViewportSize({ width: 1280, height: 800 });
+
+    // Each link has its own Copy button.
+    await a.page.getByTestId('copy-view-link').click();
+    await expect.poll(() => a.page.getByTestId('copy-view-link').textContent()).toBe('Copied');
+    expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(view);
+    expect(await a.page.getByTestId('copy-link').textContent()).toBe('Copy edit link');
+    await a.page.getByTestId('copy-link').click();
+    await expect.poll(() => a.page.getByTestId('copy-link').textContent()).toBe('Copied');
+    expect(await a.page.evaluate(() => navigator.clipboard.readText())).toBe(edit);
+    expect(await a.page.getByTestId('copy-view-link').textContent()).toBe('Copy view link');
+
     await a.page.getByRole('button', { name: 'Close' }).click();
   }, 60_000);
 
@@ -140,6 +141,14 @@ describe('edit and view links', () => {
       { name: 'Bruno', viewing: 'true', title: 'Bruno, Lisbon · viewing (you)' },
       { name: 'Anna', viewing: 'false', title: 'Anna, Rotterdam' },
     ]);
+    // For a person to look at: the viewer's top bar and status line, at a laptop's and a phone's width.
+    for (const width of [1280, 390]) {
+      await b.page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+      await b.page.mouse.move(0, 0);
+      await b.page.screenshot({ path: path.join(SCREENS_DIR, `view-only-${width}.png`) });
+      expect(await b.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await b.page.setViewportSize({ width: 1280, height: 800 });
     // A partner's change still reaches the viewer live.
     await addPoint(a.page, 'Partnership with a network of port cities');
     await expect.poll(() => pointTexts(b.page)).toEqual(['Exchange practices with Latin American ports', 'Partnership with a network of port cities']);

@@ -193,10 +193,15 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
     }
     if (!props.open && dialog.open) dialog.close();
   });
+  // "Copied" for a few seconds, then the button says what it copies again.
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(copiedTimer));
   const copy = async (which: 'edit' | 'view', text: string) => {
+    clearTimeout(copiedTimer);
     try {
       await navigator.clipboard.writeText(text);
       setCopied(which);
+      copiedTimer = setTimeout(() => setCopied(null), 4_000);
     } catch {
       setCopied(null);
     }
