@@ -4,6 +4,7 @@
 // separate Chromium process: Anna holds the edit link (the sample working group), Bruno the view
 // link, computed here from Anna's edit link as the share dialog does.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import { FIXTURE, flushStorage, goTo, openSample, RELAY_NOISE, richText } from '
 import { readStoredState } from './idb';
 import { person, pointTexts, shareLink, waitForPeers, type Person } from './peers-helpers';
 
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
 
 /** The view link of an edit link: the same workspace, relays and keepers, the view secret and the writers' verify key. */
@@ -72,6 +74,8 @@ describe('a view link', () => {
 
   beforeAll(async () => {
     [anna, bruno] = await Promise.all([person('Anna', 'Amsterdam'), person('Bruno', 'Lisbon')]);
+    // axe-core, for the last screens' check (as accessibility.test.ts brings it in).
+    await bruno.context.addInitScript({ path: AXE_PATH });
   });
   afterAll(async () => {
     await Promise.all([closeBrowser(anna.context), closeBrowser(bruno.context)]);
@@ -200,6 +204,36 @@ describe('a view link', () => {
     expect(await present(page, ['merge-file', 'export-backup'])).toEqual(['export-backup']);
   });
 
+  test('the view-only screens have no critical or serious accessibility violation (axe-core)', async () => {
+    const page = bruno.page;
+    const screens: [string, string, string][] = [
+      ['topics', `/w/${workspaceId}/topics`, 'topic-view'],
+      ['meetings', `/w/${workspaceId}/meetings`, 'meeting-list'],
+      ['practice', `/w/${workspaceId}/practices`, 'practice-view'],
+      ['members', `/w/${workspaceId}/members`, 'members-table'],
+      ['settings', `/w/${workspaceId}/settings`, 'settings'],
+    ];
+    const found: string[] = [];
+    // A new document, for the init script to bring axe-core in (moving between routes keeps the page).
+    await page.reload({ waitUntil: 'load' });
+    for (const [name, route, ready] of screens) {
+      await goTo(page, route);
+      await page.getByTestId(ready).waitFor();
+      if (name === 'meetings') {
+        await page.getByTestId('meeting-link').first().click();
+        await page.getByTestId('meeting-notes').waitFor();
+      }
+      await page.mouse.move(1, 1);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} at ${n.target.map(String).join(' ')}`));
+      });
+      found.push(...violations.map((v) => `${name}: ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
+
   test('screenshots of the view-only topics and practice sheet at 1280 and 390 px', async () => {
     mkdirSync(SCREENS_DIR, { recursive: true });
     const page = bruno.page;
@@ -214,6 +248,11 @@ describe('a view link', () => {
       await page.getByTestId('section-context-text').waitFor();
       await page.mouse.move(width - 1, 10);
       await page.screenshot({ path: path.join(SCREENS_DIR, `view-only-practice-${width}.png`), fullPage: true });
+      await goTo(page, `/w/${workspaceId}/meetings`);
+      await page.getByTestId('meeting-link').first().click();
+      await page.getByTestId('meeting-notes').waitFor();
+      await page.mouse.move(width - 1, 10);
+      await page.screenshot({ path: path.join(SCREENS_DIR, `view-only-meeting-${width}.png`), fullPage: true });
     }
   });
 
