@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from '@hocuspocus/server';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
+import { deriveAccess } from '../../src/sync/access';
+import { formatShareLink, parseShareLink } from '../../src/sync/link';
 import { startKeeperProcess } from '../support/keeper';
 import { startRelay, type Relay } from '../support/relay';
 import { closeBrowser, launchBrowser, openApp, profileDirOf } from './harness/browser';
@@ -283,6 +285,44 @@ describe('a keeper between partners who are never online together', () => {
     await expect.poll(() => pointTexts(b.page), { timeout: 30_000 }).toEqual(['Written while the keeper refused']);
     expectCleanPages(b.context);
     await closeBrowser(b.context);
+  });
+
+  test('a view link through the keeper alone: the viewer gets the writer\'s work and her later edit', { timeout: 150_000 }, async () => {
+    const keeper = await keeperProcess();
+    // A on the site's relay, B on one of its own: only the keeper joins them.
+    const relayB = await relayProcess();
+    const a = await person('Anna', 'Amsterdam');
+    const id = await createWorkspace(a.page, 'Ports with a view');
+    await addTopic(a.page, 'Shore power');
+    await addPoint(a.page, 'Map the berths with a grid connection');
+    const beforeKeeper = Date.now();
+    await setNetwork(a.page, { keepers: [keeper.url] });
+    await untilSaved(a.page, beforeKeeper);
+    const editLink = await shareLink(a.page);
+    const parsed = parseShareLink(editLink);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.link.kind).toBe('edit');
+    const { view } = await deriveAccess({ kind: 'edit', secret: parsed.link.secret });
+    const viewLink = withRelay(
+      formatShareLink(editLink, { kind: 'view', workspaceId: id, secret: view!.secret, verifyKey: view!.verifyKey, relays: parsed.link.relays, keepers: [keeper.url] }),
+      relayB.url,
+    );
+
+    const b = await person('Bruno', 'Bremen');
+    await b.page.goto(viewLink);
+    await b.page.getByTestId('topic-view').waitFor({ timeout: 30_000 });
+    await b.page.getByTestId('topic-link').first().click();
+    await expect.poll(() => pointTexts(b.page), { timeout: 30_000 }).toEqual(['Map the berths with a grid connection']);
+    await expect.poll(() => b.page.getByTestId('connection-status').getAttribute('data-status')).toBe('looking');
+    await expect.poll(async () => (await keeperLine(b.page)).status, { timeout: 30_000 }).toBe('up-to-date');
+
+    // Anna's next change reaches Bruno through the keeper.
+    await addPoint(a.page, 'Ask the grid operators for their plans');
+    await expect.poll(() => pointTexts(b.page), { timeout: 30_000 }).toEqual(['Map the berths with a grid connection', 'Ask the grid operators for their plans']);
+    expectCleanPages(a.context);
+    expectCleanPages(b.context);
+    await closeBrowser(b.context);
+    await closeBrowser(a.context);
   });
 
   test('a Node program reads the workspace from the keeper with the link alone, nobody online (scripts/join-workspace.mjs)', { timeout: 120_000 }, async () => {
