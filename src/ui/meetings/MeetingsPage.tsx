@@ -191,8 +191,13 @@ function MeetingView(props: { meetingId: string }) {
           <label class="meeting-date-label" for={`meeting-date-${props.meetingId}`}>
             {t('meetings.view.date')}
           </label>
-          <MeetingDate meeting={meeting()!} />
-          <span class="quiet meeting-date-long">{formatDate(meeting()!.date) || meeting()!.date}</span>
+          {/* View only: the date as the language writes it, no date field. */}
+          <Show when={canEdit()}>
+            <MeetingDate meeting={meeting()!} />
+          </Show>
+          <span class="meeting-date-long" classList={{ quiet: canEdit(), 'read-only-value': !canEdit() }} id={canEdit() ? undefined : `meeting-date-${props.meetingId}`} data-testid={canEdit() ? undefined : 'meeting-date'}>
+            {formatDate(meeting()!.date) || meeting()!.date}
+          </span>
         </div>
 
         <MeetingLiveBar meeting={meeting()!} />

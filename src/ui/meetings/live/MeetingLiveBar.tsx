@@ -16,15 +16,15 @@ export function MeetingLiveBar(props: { meeting: Meeting }) {
   const start = () => {
     if (attempt(() => workspace.meetings.start(props.meeting.id, myLabel() ?? ''))) navigate(liveHref());
   };
+  // View only: a meeting not held yet has nothing to offer here (starting it is a change).
   return (
+    <Show when={canEdit() || props.meeting.liveStatus !== 'planned'}>
     <div class={`meeting-live-bar status-${props.meeting.liveStatus}`} data-testid="meeting-live-bar" data-live-status={props.meeting.liveStatus}>
       <Show when={props.meeting.liveStatus === 'planned'}>
         <p class="meeting-live-text">{t('meetings.bar.planned')}</p>
-        <Show when={canEdit()}>
-          <button type="button" class="button primary" data-testid="start-meeting" disabled={props.meeting.deletedAt !== null} onClick={start}>
-            {t('meetings.bar.start')}
-          </button>
-        </Show>
+        <button type="button" class="button primary" data-testid="start-meeting" disabled={props.meeting.deletedAt !== null} onClick={start}>
+          {t('meetings.bar.start')}
+        </button>
       </Show>
       <Show when={props.meeting.liveStatus === 'live'}>
         <p class="meeting-live-text">
@@ -56,5 +56,6 @@ export function MeetingLiveBar(props: { meeting: Meeting }) {
         </A>
       </Show>
     </div>
+    </Show>
   );
 }
