@@ -111,7 +111,7 @@ describe('peers across the network', () => {
     await addPoint(a.page, 'Screen licence applicants with the tax office');
     const link = await shareLink(a.page);
     expect(link).toContain(`relay=${encodeURIComponent(relay.url)}`);
-    const secret = link.match(/#\/join\/[^/]+\/([^?]+)/)![1]!;
+    const secret = link.match(/#\/(?:edit|join)\/[^/]+\/([^?]+)/)![1]!;
 
     await b.page.goto(link);
     await b.page.getByTestId('topic-link').first().click({ timeout: 20_000 });
