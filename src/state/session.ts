@@ -7,7 +7,7 @@ import type { PeerConnection } from '../sync/peers';
 import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 import { accessOf, type WorkspaceEntry } from '../sync/registry';
-import type { WorkspaceAccess } from '../sync/access';
+import type { MoveOutcome, WorkspaceAccess } from '../sync/access';
 import { guardViewOnly } from './access';
 
 /** What identifies the secret a workspace's room is joined with: a new one means a new room. */
@@ -114,6 +114,38 @@ export function peersOf(id: string, workspace: Workspace): Accessor<PeerConnecti
   return entry.peers;
 }
 
+/**
+ * A genuine move for this browser's link was heard (docs/sync.md, "Replacing the links"): an edit
+ * holder takes the new edit secret and keeps the old one to move others along in turn; a holder
+ * who is not moved along is marked replaced. Returns whether the room changes.
+ */
+function followMove(id: string, outcome: NonNullable<MoveOutcome>): boolean {
+  const known = registry.get(id);
+  const old = known && accessOf(known);
+  if (!known || !old) return false;
+  if (outcome.kind === 'replaced' || old.kind === 'view') {
+    registry.update(id, { replaced: true });
+    return false;
+  }
+  if (outcome.secret === old.secret) return false;
+  registry.update(id, { secret: outcome.secret, kind: 'edit', replaced: undefined, previous: [...(known.previous ?? []), { kind: old.kind, secret: old.secret, move: true }] });
+  return true;
+}
+
+/**
+ * Replace the workspace's links (issue 14): a new edit secret, so a new room, view link and keeper
+ * document; the old links get nothing new. This browser keeps the old secret to tell whoever still
+ * holds an old link, and, when `moveMembers`, to give holders of the old edit link the new one.
+ */
+export async function replaceLinks(id: string, options: { moveMembers: boolean }): Promise<void> {
+  const known = registry.get(id);
+  const old = known && accessOf(known);
+  if (!known || !old || old.kind === 'view') throw new Error('only a holder of the edit link can replace the links');
+  registry.update(id, { secret: newSecret(), kind: 'edit', replaced: undefined, previous: [...(known.previous ?? []), { kind: old.kind, secret: old.secret, move: options.moveMembers }] });
+  const entry = open.get(id);
+  if (entry) restartPeers(id, (await entry.promise).workspace);
+}
+
 /** Reconnect with the current settings (after they changed). */
 export function restartPeers(id: string, workspace: Workspace): void {
   const entry = open.get(id);
@@ -134,7 +166,17 @@ function startPeers(id: string, entry: OpenEntry, workspace: Workspace): void {
   entry.secret = accessKey(registry.get(id));
   const start = {};
   entry.peersStart = start;
-  const settings = { access, relays: known.relays ?? DEFAULT_RELAYS, iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS, paused: known.paused ?? false, workspaceId: id };
+  const settings = {
+    access,
+    relays: known.relays ?? DEFAULT_RELAYS,
+    iceServers: known.iceServers ?? DEFAULT_ICE_SERVERS,
+    paused: known.paused ?? false,
+    workspaceId: id,
+    previous: known.previous ?? [],
+    onMove: (outcome: NonNullable<MoveOutcome>) => {
+      if (followMove(id, outcome)) restartPeers(id, workspace);
+    },
+  };
   // The transport (about 12 KB) is not in the page: the workspace shows from this browser's
   // copy first, and the connection starts as soon as its code is here (offline: from the cache).
   void import('../sync/peers').then(({ PeerConnection }) => {

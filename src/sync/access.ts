@@ -128,9 +128,76 @@ export async function sameWorkspace(a: WorkspaceAccess, b: WorkspaceAccess): Pro
   return x.room === y.room && x.writers?.verifyKeyText === y.writers?.verifyKeyText;
 }
 
-export function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/**
+ * Taking links back (docs/sync.md, "Replacing the links"). A member who replaces the links moves
+ * the workspace to a new edit secret, and keeps the old access to tell whoever still holds it. On
+ * the rendezvous (src/sync/key-check.ts), hearing someone with an old key check, it publishes a
+ * **move**: the new edit secret sealed for holders of the old edit secret (AES-GCM, key from
+ * HKDF(old secret, salt "tavola/moved/v1", info "tavola moved key")), or nothing when the members
+ * chose not to move edit holders along; signed with the old signing key (scheme 2), so that holders
+ * of the old view link can tell a real move from a made-up one. They are told the link was replaced.
+ */
+export interface Move {
+  /** The old key check (who the move is for). */
+  check: string;
+  /** base64url: 12-byte nonce ‖ AES-GCM(JSON { secret? }), additional data `tavola/moved/v1 ‖ 0 ‖ check`. */
+  box: string;
+  /** base64url Ed25519 signature over `tavola/moved/v1 ‖ 0 ‖ check ‖ 0 ‖ box`, for scheme-2 old links. */
+  sig?: string;
+}
+
+/** A replaced access this browser still answers for, and whether edit holders are moved along. */
+export interface PreviousAccess extends WorkspaceAccess {
+  move: boolean;
+}
+
+const MOVE_SALT = 'tavola/moved/v1';
+
+async function moveKey(secret: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(MOVE_SALT), info: encoder.encode('tavola moved key') }, base, { name: 'AES-GCM', length: 256 }, false, [usage]);
+}
+
+const moveAad = (check: string) => encoder.encode(`${MOVE_SALT}\u0000${check}`);
+const moveSigned = (check: string, box: string) => encoder.encode(`${MOVE_SALT}\u0000${check}\u0000${box}`);
+
+/** The move to publish for holders of `old` (an edit or join access this member had). */
+export async function sealMove(old: PreviousAccess, check: string, next: { secret: string }): Promise<Move> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const plain = encoder.encode(JSON.stringify(old.move ? { secret: next.secret } : {}));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: moveAad(check) }, await moveKey(old.secret, 'encrypt'), plain));
+  const bytes = new Uint8Array(iv.byteLength + sealed.byteLength);
+  bytes.set(iv);
+  bytes.set(sealed, iv.byteLength);
+  const box = toBase64Url(bytes);
+  if (old.kind !== 'edit') return { check, box };
+  const { signingKey } = await signingKeyOf(old.secret);
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, signingKey, moveSigned(check, box)));
+  return { check, box, sig: toBase64Url(sig) };
+}
+
+export type MoveOutcome = { kind: 'moved'; secret: string } | { kind: 'replaced' } | null;
+
+/** What a move heard on the rendezvous means for this holder; null when it is not genuine. */
+export async function openMove(own: WorkspaceAccess, move: Move): Promise<MoveOutcome> {
+  try {
+    if (own.kind === 'view') {
+      if (!own.verifyKey || !move.sig) return null;
+      const key = await crypto.subtle.importKey('raw', fromBase64Url(own.verifyKey), { name: 'Ed25519' }, false, ['verify']);
+      return (await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64Url(move.sig), moveSigned(move.check, move.box))) ? { kind: 'replaced' } : null;
+    }
+    const bytes = fromBase64Url(move.box);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: moveAad(move.check) }, await moveKey(own.secret, 'decrypt'), bytes.subarray(12));
+    const content = JSON.parse(new TextDecoder().decode(plain)) as { secret?: unknown };
+    return typeof content.secret === 'string' && /^[A-Za-z0-9_-]{22,256}$/.test(content.secret) ? { kind: 'moved', secret: content.secret } : { kind: 'replaced' };
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@ import * as buffer from 'lib0/buffer';
 import * as decoding from 'lib0/decoding';
 import * as z from 'zod/mini';
 import { toBase64Url } from './link';
+import type { Move } from './access';
 
 /**
  * Telling a wrong key from an absent partner (docs/sync.md, "Wrong keys").
@@ -51,6 +52,21 @@ export const keyCheckMessageSchema = z.object({
   answer: z.optional(z.boolean()),
 });
 export type KeyCheckMessage = z.infer<typeof keyCheckMessageSchema>;
+
+/**
+ * A move (src/sync/access.ts, docs/sync.md "Replacing the links"): published by a member who
+ * replaced the links, for holders of the old key check. The relay sees it; only holders of the
+ * old edit secret can open its box, and holders of the old view link can check its signature.
+ */
+export const moveMessageSchema = z.object({
+  tavola: z.literal('moved'),
+  v: z.literal(1),
+  from: base64url(16, 64),
+  check: base64url(43, 43),
+  box: base64url(40, 2048),
+  sig: z.optional(base64url(86, 86)),
+});
+export type MoveMessage = z.infer<typeof moveMessageSchema>;
 
 type Handler = (...args: unknown[]) => void;
 
@@ -153,6 +169,10 @@ export interface KeyCheckOptions {
   /** No partner is connected (then we say we are here again every ANNOUNCE_EVERY_MS). */
   alone: () => boolean;
   now?: () => number;
+  /** Accesses this member replaced: to whoever shows one of these old key checks, publish its move. */
+  moves?: { check: string; move: () => Promise<Move> }[];
+  /** A move for this peer's own key check was heard (it may be made up: the caller opens it). */
+  onMove?: (move: Move) => void;
 }
 
 /** One workspace's rendezvous and room guard (see the top of this file). */
@@ -163,6 +183,7 @@ export class KeyCheck {
   /** Others heard with another key: sender → when last heard. */
   private readonly others = new Map<string, number>();
   private readonly answeredAt = new Map<string, number>();
+  private readonly movedAt = new Map<string, number>();
   private undecryptableAt = -Infinity;
   private readonly conns = new Map<SignalingConnLike, { onConnect: Handler; onMessage: Handler }>();
   private roomName: string | null = null;
@@ -227,6 +248,8 @@ export class KeyCheck {
     const onConnect: Handler = () => {
       conn.send({ type: 'subscribe', topics: [this.topic] });
       this.publish(conn, false);
+      // Holders of a replaced link who are listening hear of it at once.
+      for (const move of this.options.moves ?? []) this.publishMove(conn, move);
     };
     const onMessage: Handler = (message) => this.receive(conn, message);
     (onMessage as { [OURS]?: true })[OURS] = true;
@@ -241,8 +264,27 @@ export class KeyCheck {
     conn.send({ type: 'publish', topic: this.topic, data });
   }
 
+  private publishMove(conn: SignalingConnLike, move: { move: () => Promise<Move> }): void {
+    void move
+      .move()
+      .then((sealed) => {
+        if (!conn.connected) return;
+        const data: MoveMessage = { tavola: 'moved', v: 1, from: this.id, check: sealed.check, box: sealed.box, ...(sealed.sig ? { sig: sealed.sig } : {}) };
+        conn.send({ type: 'publish', topic: this.topic, data });
+      })
+      .catch(() => {});
+  }
+
   private receive(conn: SignalingConnLike, message: unknown): void {
     if (!isPublish(message) || message.topic !== this.topic) return;
+    const moved = moveMessageSchema.safeParse(message.data);
+    if (moved.success) {
+      if (moved.data.from !== this.id && moved.data.check === this.check) {
+        const { check, box, sig } = moved.data;
+        this.options.onMove?.({ check, box, ...(sig ? { sig } : {}) });
+      }
+      return;
+    }
     const parsed = keyCheckMessageSchema.safeParse(message.data);
     if (!parsed.success || parsed.data.from === this.id) return;
     const { from, check, answer } = parsed.data;
@@ -251,6 +293,17 @@ export class KeyCheck {
       return;
     }
     const now = this.now();
+    const replaced = this.options.moves?.find((move) => move.check === check);
+    if (replaced) {
+      // Someone with a link this member replaced: tell them (at most once per sender every 5 s).
+      if (!((this.movedAt.get(from) ?? -Infinity) > now - ANSWER_EVERY_MS)) {
+        this.movedAt.delete(from);
+        this.movedAt.set(from, now);
+        if (this.movedAt.size > MAX_SENDERS) this.movedAt.delete(this.movedAt.keys().next().value!);
+        this.publishMove(conn, replaced);
+      }
+      return;
+    }
     this.others.delete(from);
     this.others.set(from, now);
     if (this.others.size > MAX_SENDERS) this.others.delete(this.others.keys().next().value!);

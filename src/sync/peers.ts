@@ -1,8 +1,8 @@
 import { WebrtcProvider, importVerifyKey, type Writers } from '@tavola/webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import { LocalAction, type Workspace } from '../model';
-import { KeyCheck, type ProviderLike } from './key-check';
-import { deriveAccess, type AccessKeys, type WorkspaceAccess } from './access';
+import { KeyCheck, keyCheckFor, type ProviderLike } from './key-check';
+import { deriveAccess, openMove, sealMove, type AccessKeys, type Move, type MoveOutcome, type PreviousAccess, type WorkspaceAccess } from './access';
 import type { IceServer } from './registry';
 
 export { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from './defaults';
@@ -16,6 +16,10 @@ export interface PeerSettings {
   paused?: boolean;
   /** The workspace's id: with it, a partner with another key is noticed (src/sync/key-check.ts). */
   workspaceId?: string;
+  /** Links this member replaced: whoever still holds one is told, and moved along when allowed. */
+  previous?: PreviousAccess[];
+  /** A genuine move for this holder's own link was heard (docs/sync.md, "Replacing the links"). */
+  onMove?: (outcome: NonNullable<MoveOutcome>) => void;
 }
 
 export type ConnectionStatus =
@@ -107,7 +111,20 @@ export class PeerConnection {
     try {
       keys = await deriveAccess(this.settings.access);
       if (keys.writers) writers = { room: keys.room, verifyKey: await importVerifyKey(keys.writers.verifyKey), signingKey: keys.writers.signingKey };
-      keyCheck = workspaceId ? new KeyCheck({ workspaceId, secret: keys.shared, onChange: () => this.emit(), alone: () => this.snapshot().status.kind !== 'connected' }) : null;
+      keyCheck = workspaceId
+        ? new KeyCheck({
+            workspaceId,
+            secret: keys.shared,
+            onChange: () => this.emit(),
+            alone: () => this.snapshot().status.kind !== 'connected',
+            moves: await this.movesFor(workspaceId),
+            onMove: (move) => {
+              void openMove(this.settings.access, move).then((outcome) => {
+                if (outcome && !this.destroyed) this.settings.onMove?.(outcome);
+              });
+            },
+          })
+        : null;
       await keyCheck?.prepare();
     } catch {
       // No WebCrypto: the page was opened over plain http from another machine.
@@ -133,6 +150,19 @@ export class PeerConnection {
     else this.keyCheck?.attach(this.provider as unknown as ProviderLike);
     this.startedAt = Date.now();
     this.emit();
+  }
+
+  /** For each replaced link, its key check and its move, sealed once for this session. */
+  private async movesFor(workspaceId: string): Promise<{ check: string; move: () => Promise<Move> }[]> {
+    const current = this.settings.access;
+    if (current.kind !== 'edit') return [];
+    return Promise.all(
+      (this.settings.previous ?? []).map(async (old) => {
+        const check = await keyCheckFor(workspaceId, (await deriveAccess(old)).shared);
+        let sealed: Promise<Move> | null = null;
+        return { check, move: () => (sealed ??= sealMove(old, check, { secret: current.secret })) };
+      }),
+    );
   }
 
   snapshot(): ConnectionSnapshot {

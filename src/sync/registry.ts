@@ -26,6 +26,13 @@ export const workspaceEntrySchema = z.object({
   kind: z.optional(z.enum(['edit', 'view'])),
   /** A view link's writers' verify key. */
   verifyKey: z.optional(z.string()),
+  /**
+   * Links this browser's member replaced, or was moved on from (docs/sync.md, "Replacing the
+   * links"): whoever still holds one is told, and moved along when `move`.
+   */
+  previous: z.optional(z.array(z.object({ kind: z.enum(['join', 'edit']), secret: z.string(), move: z.boolean() }))),
+  /** This browser's link was replaced and it was not moved along: it gets nothing new. */
+  replaced: z.optional(z.boolean()),
   /** Signaling relays for this workspace; absent means the app's defaults. */
   relays: z.optional(z.array(z.string())),
   /** Keepers that hold the workspace sealed between calls (docs/keeper.md); absent means none. */

@@ -3,7 +3,7 @@
 // and that a view link leads to the same workspace and cannot sign.
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deriveAccess, sameWorkspace, viewSecretOf } from '../../src/sync/access';
+import { deriveAccess, openMove, sameWorkspace, sealMove, viewSecretOf } from '../../src/sync/access';
 import { formatShareLink, newSecret, parseShareLink, roomNameFor } from '../../src/sync/link';
 import { accessOf } from '../../src/sync/registry';
 import { fingerprintOf, proofBytes, sign, verify, importVerifyKey } from '@tavola/webrtc';
@@ -104,5 +104,32 @@ describe('fingerprintOf', () => {
     expect(fingerprintOf(sdp)).toBe('sha-256 AB:CD:EF');
     expect(fingerprintOf('v=0\r\n')).toBe('');
     expect(fingerprintOf(undefined)).toBe('');
+  });
+});
+
+describe('moves (replacing the links)', () => {
+  it('give holders of the old edit link the new one, tell old view holders, and cannot be made up by a viewer', async () => {
+    const old = newSecret();
+    const next = newSecret();
+    const { view } = await deriveAccess({ kind: 'edit', secret: old });
+    const check = 'c'.repeat(43);
+    const move = await sealMove({ kind: 'edit', secret: old, move: true }, check, { secret: next });
+    expect(JSON.stringify(move)).not.toContain(next);
+    expect(await openMove({ kind: 'edit', secret: old }, move)).toEqual({ kind: 'moved', secret: next });
+    const viewAccess = { kind: 'view' as const, secret: view!.secret, verifyKey: view!.verifyKey };
+    expect(await openMove(viewAccess, move)).toEqual({ kind: 'replaced' });
+    // Not moved along: the edit holder is only told.
+    expect(await openMove({ kind: 'edit', secret: old }, await sealMove({ kind: 'edit', secret: old, move: false }, check, { secret: next }))).toEqual({ kind: 'replaced' });
+    // A move sealed for another check, or a signature over another box, is not genuine.
+    expect(await openMove({ kind: 'edit', secret: old }, { ...move, check: 'd'.repeat(43) })).toBeNull();
+    const other = await sealMove({ kind: 'edit', secret: old, move: true }, check, { secret: newSecret() });
+    expect(await openMove(viewAccess, { ...move, box: other.box })).toBeNull();
+    // A viewer cannot make one: without the old edit secret its box does not open, and it has no signing key.
+    const forged = await sealMove({ kind: 'join', secret: view!.secret, move: true }, check, { secret: newSecret() });
+    expect(await openMove({ kind: 'edit', secret: old }, forged)).toBeNull();
+    expect(await openMove(viewAccess, forged)).toBeNull();
+    // A link from before view links: moved with its one secret, no signature needed.
+    const joinSecret = newSecret();
+    expect(await openMove({ kind: 'join', secret: joinSecret }, await sealMove({ kind: 'join', secret: joinSecret, move: true }, check, { secret: next }))).toEqual({ kind: 'moved', secret: next });
   });
 });

@@ -96,6 +96,24 @@ export const shell = {
     noViewLinkYet: 'This workspace was made before view links, so it has one link for everyone. A view link comes when the group moves to new links.',
     close: 'Close',
   },
+  /** Taking the links back (issue 14): the foot of the Share dialog. */
+  replaceLinks: {
+    title: 'Take the links back',
+    titleOld: 'Move to edit and view links',
+    explain: 'If a link went where it should not, replace both links. The workspace moves to new links: whoever opens an old one gets nothing new and is told it was replaced.',
+    explainOld: 'Replace this workspace\'s one link with an edit link and a view link. Whoever opens the current link afterwards gets nothing new and is told it was replaced.',
+    button: 'Replace the links…',
+    buttonOld: 'Replace the link…',
+    moveMembers: 'Move members who have the edit link along when they next connect.',
+    moveMembersHint: 'Leave this on unless the edit link itself went astray; then send the new edit link to each member yourself.',
+    confirmText: 'Replace the links now? The links you shared so far stop bringing anything new.',
+    confirm: 'Replace the links',
+    cancel: 'Cancel',
+    done: 'The links were replaced. Share the new ones below.',
+    failed: 'The links could not be replaced. Nothing was changed; try again.',
+  },
+  /** The frame's notice once this browser's link was replaced and it was not moved along. */
+  linkReplaced: 'This link was replaced by the group\'s members: you keep what this browser has, but nothing new arrives through it. Ask a member for the new link.',
   profile: {
     label: 'Who you are',
     intro: 'Tell your partners who you are:',

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
+import { ReplaceLinks } from './ReplaceLinks';
 import { showModal } from '../kit/modal';
 import { formatDateTime, formatList, t, tn } from '../../i18n';
 import { currentProfile, updateProfile } from '../../state/peers';
@@ -248,6 +249,9 @@ export function ShareDialog(props: { open: boolean; workspaceId: string; onClose
           <p>{t('shell.shareDialog.viewAllows')}</p>
           <LinkField label={t('shell.shareDialog.viewLink')} value={viewLink()} copyLabel={copied() === 'view' ? t('shell.shareDialog.copied') : t('shell.shareDialog.copyView')} testId="view-link" copyTestId="copy-view-link" primary={offer().kind === 'view'} onCopy={() => copy('view', viewLink())} />
         </section>
+      </Show>
+      <Show when={offer().kind === 'edit' || offer().kind === 'join'}>
+        <ReplaceLinks workspaceId={props.workspaceId} old={offer().kind === 'join'} onReplaced={() => void readOffer(++opened)} />
       </Show>
       <div class="dialog-actions">
         <button type="button" class="button" onClick={() => props.onClose()}>

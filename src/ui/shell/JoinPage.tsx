@@ -23,7 +23,8 @@ export function JoinPage() {
   const accept = (link: ShareLink) => {
     const known = registry.get(link.workspaceId);
     const network = { ...(link.relays.length > 0 ? { relays: link.relays } : {}), ...(link.keepers.length > 0 ? { keepers: link.keepers } : {}) };
-    const access = { secret: link.secret, kind: link.kind === 'join' ? undefined : link.kind, verifyKey: link.verifyKey };
+    // A link accepted here is current: a mark that this browser's link was replaced goes.
+    const access = { secret: link.secret, kind: link.kind === 'join' ? undefined : link.kind, verifyKey: link.verifyKey, replaced: undefined };
     if (known) registry.update(link.workspaceId, { ...access, ...network });
     else registry.add({ id: link.workspaceId, name: t('join.sharedWorkspace'), ...access, ...network });
     open(link.workspaceId);

@@ -4,7 +4,7 @@ import { t, tn } from '../../i18n';
 import { UndoHistory, type Workspace } from '../../model';
 import { announceEditing, createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../../state/peers';
 import { createProblems } from '../../state/records';
-import { createViewOnly } from '../../state/registry';
+import { createViewOnly, createWorkspaceEntry } from '../../state/registry';
 import { createMeta, createWorkspace, keeperOf, peersOf } from '../../state/session';
 import { setLocalViewing } from '../../sync/presence';
 import { ConnectionStatus, EyeIcon, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
@@ -68,6 +68,8 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
   const participants = createParticipants(peers);
   createPresence(peers);
   const viewOnly = createViewOnly(() => props.id);
+  const entry = createWorkspaceEntry(() => props.id);
+  const replaced = () => entry()?.replaced === true;
   // Partners see a view-only holder as viewing (self-declared: src/sync/presence.ts).
   createEffect(() => {
     const connection = peers();
@@ -162,12 +164,18 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
         </div>
         <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
         <ProfilePrompt />
-        <Show when={waitingForPartner() && connection().status.kind === 'wrong-key'}>
+        {/* This browser's link was taken back and it was not moved along (docs/sync.md, "Replacing the links"). */}
+        <Show when={replaced()}>
+          <Notice tone="warning" testId="link-replaced">
+            {t('shell.linkReplaced')}
+          </Notice>
+        </Show>
+        <Show when={waitingForPartner() && !replaced() && connection().status.kind === 'wrong-key'}>
           <Notice tone="error" testId="wrong-key">
             {t('shell.wrongKey')}
           </Notice>
         </Show>
-        <Show when={waitingForPartner() && connection().status.kind !== 'wrong-key'}>
+        <Show when={waitingForPartner() && !replaced() && connection().status.kind !== 'wrong-key'}>
           <Notice testId="waiting-for-partner">
             <Show
               when={keeperStatus()}
