@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createEffect, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 import type { Backup, MergeCheck } from '../../io/backup';
 import { t, type MessageKey } from '../../i18n';
+import { canEditNow } from '../../state/access';
 import { showModal } from '../kit/modal';
 import { Notice, formatDate } from '../kit/components';
 import './backup.css';
@@ -108,7 +109,8 @@ export function RestoreBackup() {
             <button type="button" class="button" data-testid="restore-copy" onClick={() => copy(choice()!.backup)}>
               {t('home.restore.asCopy')}
             </button>
-            <Show when={choice()?.merge.ok}>
+            {/* A workspace held here as view only is never written into: a copy of the backup is the way. */}
+            <Show when={choice()?.merge.ok && canEditNow(choice()!.backup.workspaceId)}>
               <button type="button" class="button primary" data-testid="restore-merge" onClick={() => merge(choice()!.backup, choice()!.name)}>
                 {t('home.restore.merge')}
               </button>
@@ -117,6 +119,9 @@ export function RestoreBackup() {
         }
       >
         <Show when={choice()}>{(c) => <p>{c().summary}</p>}</Show>
+        <Show when={choice() && !canEditNow(choice()!.backup.workspaceId)}>
+          <Notice testId="restore-view-only">{t('common.viewOnly.explain')}</Notice>
+        </Show>
         <Show when={(() => { const c = choice(); return c && !c.merge.ok ? c.merge : null; })()}>
           {(message) => (
             <Notice tone="error" testId="restore-merge-refused">
