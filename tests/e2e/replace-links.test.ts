@@ -37,6 +37,7 @@ describe('replacing the links', () => {
   let a: Person;
   let b: Person;
   let c: Person | undefined;
+  let versionAddress = '';
   beforeAll(async () => {
     [a, b] = await Promise.all([person('Anna', 'Amsterdam'), person('Bruno', 'Lisbon')]);
   });
@@ -48,6 +49,13 @@ describe('replacing the links', () => {
     await createWorkspace(a.page, 'Port cities');
     await addTopic(a.page, 'Organised crime in European ports');
     await addPoint(a.page, 'Before the replacement');
+    // A version saved with the old links, restored after the replacement (the last test).
+    await openTab(a.page, 'Versions');
+    await a.page.getByTestId('version-name').fill('With the old links');
+    await a.page.getByRole('button', { name: 'Save version' }).click();
+    await a.page.waitForURL(/#\/w\/[^/]+\/versions\/[^/?]+$/);
+    versionAddress = a.page.url();
+    await openTab(a.page, 'Topics');
     const oldEdit = await shareLink(a.page);
     const oldView = await viewLink(a.page);
     await b.page.goto(oldEdit);
@@ -91,4 +99,19 @@ describe('replacing the links', () => {
     await expect.poll(() => pointTexts(b.page), { timeout: 45_000 }).toEqual(['Before the replacement', 'After the replacement', 'Only with the newest link']);
     expect(await b.page.getByTestId('link-replaced').count()).toBe(0);
   });
+
+  test('a version saved before the replacement still restores, and the restore reaches the member with the new link', async () => {
+    await a.page.goto(versionAddress);
+    await a.page.getByTestId('restore-version').click();
+    const dialog = a.page.getByRole('dialog', { name: 'Restore this version?' });
+    await dialog.getByTestId('confirm').click();
+    await a.page.getByTestId('restore-done').waitFor();
+    await openTab(a.page, 'Topics');
+    await expect.poll(() => pointTexts(a.page)).toEqual(['Before the replacement']);
+    await expect.poll(() => pointTexts(b.page), { timeout: 45_000 }).toEqual(['Before the replacement']);
+  });
 });
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true }).click();
+}
