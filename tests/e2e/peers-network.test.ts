@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { deriveAccess } from '../../src/sync/access';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
@@ -132,6 +133,10 @@ describe('peers across the network', () => {
     const traffic = relay.recorded.join('\n');
     expect(relay.recorded.length).toBeGreaterThan(5);
     expect(traffic).not.toContain(secret);
+    // Nor the view secret the edit secret derives (the room's password), in either encoding.
+    const { view } = await deriveAccess({ kind: 'edit', secret });
+    expect(traffic).not.toContain(view!.secret);
+    expect(traffic).not.toContain(Buffer.from(view!.secret, 'base64url').toString('base64'));
     expect(traffic).not.toContain(id);
     for (const text of ['Confidential', 'Money laundering', 'tax office', 'Anna', 'Bruno']) expect(traffic).not.toContain(text);
     await Promise.all([a, b, c].map((p) => closeBrowser(p.context)));
