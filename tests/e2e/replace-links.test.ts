@@ -112,6 +112,50 @@ describe('replacing the links', () => {
   });
 });
 
+describe('a workspace made before view links', () => {
+  let a: Person;
+  let b: Person;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([person('Anna', 'Amsterdam'), person('Bruno', 'Lisbon')]);
+  });
+  afterAll(async () => {
+    await Promise.all([a, b].map((p) => closeBrowser(p.context)));
+  });
+
+  test('syncs with its #/join/ link, and moves to edit and view links with its members', async () => {
+    const id = await createWorkspace(a.page, 'Older group');
+    // As it was stored before view links: a secret and no kind.
+    await a.page.evaluate((wanted) => {
+      const list = JSON.parse(localStorage.getItem('tavola.workspaces.v1') ?? '[]') as { id: string; kind?: string }[];
+      for (const entry of list) if (entry.id === wanted) delete entry.kind;
+      localStorage.setItem('tavola.workspaces.v1', JSON.stringify(list));
+    }, id);
+    await a.page.reload();
+    await addTopic(a.page, 'Night-time economy');
+    await addPoint(a.page, 'From before view links');
+    const joinLink = await shareLink(a.page);
+    expect(joinLink).toContain(`#/join/${id}/`);
+    await b.page.goto(joinLink);
+    await b.page.getByTestId('topic-link').first().click({ timeout: 20_000 });
+    await expect.poll(() => pointTexts(b.page)).toEqual(['From before view links']);
+
+    await replace(a.page, true);
+    expect(await viewLink(a.page)).toContain(`#/view/${id}/`);
+    // Bruno, online with the old link, is moved along to the new edit link.
+    const kindOf = async (page: Page) => {
+      await page.getByTestId('share').click();
+      const kind = await page.getByTestId('share-dialog').getAttribute('data-kind');
+      await page.getByRole('button', { name: 'Close' }).click();
+      return kind;
+    };
+    await expect.poll(() => kindOf(b.page), { timeout: 45_000 }).toBe('edit');
+    await addPoint(b.page, 'From after the move');
+    await expect.poll(() => pointTexts(a.page), { timeout: 45_000 }).toEqual(['From before view links', 'From after the move']);
+    expectNoPageProblems(a.context);
+    expectNoPageProblems(b.context);
+  });
+});
+
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true }).click();
 }
