@@ -389,6 +389,24 @@ describe('KeeperSync', () => {
     expect(b!.sync.stats().sealed).toBe(0);
   });
 
+  it('brings the whole workspace at its first check when its log holds only its own entries that no keeper ever took (a refusing keeper, then one that accepts)', async () => {
+    const keys = await deriveKeeperKeys(SECRET);
+    const keeper = new Keeper();
+    const existing = new Workspace();
+    existing.initialise({ name: 'Made before the keeper' });
+    const topic = existing.topics.add('Old topic');
+    const a = await new Member(keys, keeper, existing).start();
+    members.push(a);
+    // Sealed while the keeper refused: the entry holds the point alone.
+    a.workspace.focusPoints.add({ topicId: topic, text: 'Written while refused' });
+    await a.sync.flush();
+    await a.restart();
+    await a.connect();
+    const { members: [b] } = await group(1, keeper);
+    await b!.connect();
+    expect(content(b!.workspace)).toEqual(content(a.workspace));
+  });
+
   it('seals, at its second check, what a partner without a keeper sent over WebRTC', async () => {
     const { keeper, members: [a, b] } = await group(2);
     a!.workspace.initialise({ name: 'Ports' });

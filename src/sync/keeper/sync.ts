@@ -135,6 +135,8 @@ export class KeeperSync {
   private deletionsAhead: DeleteRanges | null = null;
   private synced = false;
   private firstCheckDone = false;
+  /** At start, this copy had sealed entries and no keeper had ever acknowledged one: its log may hold only those. */
+  private neverReached = false;
   private queue: Promise<void> = Promise.resolve();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
@@ -162,6 +164,7 @@ export class KeeperSync {
     this.applied = new Set(memory.applied);
     this.reachedAt = memory.reachedAt;
     this.unsent = memory.unsent ?? false;
+    this.neverReached = memory.reachedAt === null && this.unsent;
     if (memory.waiting && this.writes) {
       this.waiting = memory.waiting;
       try {
@@ -377,7 +380,9 @@ export class KeeperSync {
     const covered = coveredStateVector([...this.info.values()].map((entry) => entry.span));
     const held = this.workspace.stateVector();
     const own = this.workspace.clientId;
-    const fresh = !this.firstCheckDone && this.info.size === 0;
+    // A log that never met a keeper (nothing readable, or only this copy's entries sealed while no
+    // keeper took them: a refusing keeper, offline) lacks what was written before them: all at once.
+    const fresh = !this.firstCheckDone && (this.info.size === 0 || this.neverReached);
     this.firstCheckDone = true;
     const stale = new Map<number, number>();
     const ahead = new Map<number, number>();
