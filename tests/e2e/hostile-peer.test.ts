@@ -80,10 +80,10 @@ describe('a hostile peer with the key', { retry: 2 }, () => {
     });
     await openSample(page);
     const link = await shareLink(page);
-    const secret = link.match(/#\/join\/[^/]+\/([^?]+)/)![1]!;
+    const [, kind, secret] = link.match(/#\/(edit|join)\/[^/]+\/([^?]+)/)! as unknown as [string, 'edit' | 'join', string];
     cdp = await context.newCDPSession(page);
     heapBefore = await heap();
-    hostile = await startHostilePeer({ secret, relay: inject('e2eRelayUrl') });
+    hostile = await startHostilePeer({ secret, kind, relay: inject('e2eRelayUrl') });
     await hostile.connected();
   });
 

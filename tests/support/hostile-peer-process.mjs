@@ -4,7 +4,9 @@
 import wrtc from '@roamhq/wrtc';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebrtcProvider, FRAME_MARKER, HEADER_SIZE, CHUNK_SIZE, frameHeader, syncMessage, varUintBytes as varUint } from '@tavola/webrtc';
+import { hkdfSync } from 'node:crypto';
+import { Awareness } from 'y-protocols/awareness';
+import { WebrtcProvider, importVerifyKey, FRAME_MARKER, HEADER_SIZE, CHUNK_SIZE, frameHeader, syncMessage, varUintBytes as varUint } from '@tavola/webrtc';
 
 globalThis.WebSocket ??= WebSocket;
 process.on('unhandledRejection', () => {});
@@ -122,13 +124,30 @@ const attacks = {
   badMarker: () => [new Uint8Array([FRAME_MARKER[0], 0x00, ...new Uint8Array(HEADER_SIZE)])],
 };
 
+/**
+ * In a workspace with view links the hostile peer is a member gone bad: it holds the edit secret
+ * and proves it writes (docs/sync.md, "The writers' handshake"), so its changes are applied and
+ * every limit is tried as before. The signing key is derived here as documented.
+ */
+async function peerOptsFor(message) {
+  if (!message.writers) return { peerOpts: { wrtc } };
+  const { verifyKey, editSecret } = message.writers;
+  const seed = Buffer.from(hkdfSync('sha256', Buffer.from(editSecret, 'utf8'), Buffer.from('tavola/link/v2', 'utf8'), Buffer.from('tavola signing key', 'utf8'), 32));
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  const signingKey = await globalThis.crypto.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+  const writers = { room: message.roomName, verifyKey: await importVerifyKey(new Uint8Array(Buffer.from(verifyKey, 'base64url'))), signingKey };
+  // The provider's own presence is the one the peer's checks know as this peer's.
+  const awareness = new Awareness(doc);
+  return { awareness, peerOpts: { wrtc, tavola: { doc, awareness, writers } } };
+}
+
 process.on('message', async (message) => {
   const reply = (value) => process.send({ id: message.id, value });
   try {
     switch (message.type) {
       case 'join':
-        joined = { roomName: message.roomName, relay: message.relay, password: message.password };
-        provider = new WebrtcProvider(joined.roomName, doc, { signaling: [joined.relay], password: joined.password, peerOpts: { wrtc } });
+        joined = { roomName: message.roomName, relay: message.relay, password: message.password, writers: message.writers };
+        provider = new WebrtcProvider(joined.roomName, doc, { signaling: [joined.relay], password: joined.password, ...(await peerOptsFor(joined)) });
         return reply(true);
       case 'rejoin': {
         // A new provider (a new y-webrtc peer id) rather than y-webrtc's own reconnection after a
@@ -138,7 +157,7 @@ process.on('message', async (message) => {
         old?.destroy();
         await old?.key;
         await new Promise((r) => setTimeout(r, 50));
-        provider = new WebrtcProvider(joined.roomName, doc, { signaling: [joined.relay], password: joined.password, peerOpts: { wrtc } });
+        provider = new WebrtcProvider(joined.roomName, doc, { signaling: [joined.relay], password: joined.password, ...(await peerOptsFor(joined)) });
         return reply(true);
       }
       case 'connections':

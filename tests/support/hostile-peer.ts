@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { roomNameFor } from '../../src/sync/link';
+import { deriveAccess } from '../../src/sync/access';
 import { waitFor } from './node-peer';
 
 const SCRIPT = fileURLToPath(new URL('./hostile-peer-process.mjs', import.meta.url));
@@ -43,7 +44,7 @@ export interface HostilePeer {
 type Call = <T>(message: Record<string, unknown>) => Promise<T>;
 
 /** One hostile peer process, joined to the room. */
-async function spawnHostile(options: { secret: string; relay: string }): Promise<{ child: ChildProcess; call: Call; exited: () => string | null }> {
+async function spawnHostile(options: HostileOptions): Promise<{ child: ChildProcess; call: Call; exited: () => string | null }> {
   const child: ChildProcess = fork(SCRIPT, [], { execArgv: ['--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
@@ -78,11 +79,24 @@ async function spawnHostile(options: { secret: string; relay: string }): Promise
     if (value && typeof value === 'object' && 'error' in value) throw new Error(String((value as { error: unknown }).error));
     return value as T;
   };
-  await call({ type: 'join', roomName: await roomNameFor(options.secret), password: options.secret, relay: options.relay });
+  if (options.kind === 'edit') {
+    // An edit link: the room and password from its view secret, and the proof of writing (a member gone bad).
+    const keys = await deriveAccess({ kind: 'edit', secret: options.secret });
+    await call({ type: 'join', roomName: keys.room, password: keys.password, relay: options.relay, writers: { verifyKey: keys.writers!.verifyKeyText, editSecret: options.secret } });
+  } else {
+    await call({ type: 'join', roomName: await roomNameFor(options.secret), password: options.secret, relay: options.relay });
+  }
   return { child, call, exited: () => exited };
 }
 
-export async function startHostilePeer(options: { secret: string; relay: string }): Promise<HostilePeer> {
+/** `kind`: the link's (`edit` for a workspace with view links, `join` before them; `join` by default). */
+interface HostileOptions {
+  secret: string;
+  relay: string;
+  kind?: 'edit' | 'join';
+}
+
+export async function startHostilePeer(options: HostileOptions): Promise<HostilePeer> {
   let current = await spawnHostile(options);
   const call: Call = (message) => current.call(message);
   const connections = () => call<HostileConnection[]>({ type: 'connections' });
