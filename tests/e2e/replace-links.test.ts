@@ -3,6 +3,9 @@
 // moved along when it next meets a member who has the new one; the old view link gets nothing new
 // and says so; with "move members along" off, the old edit link is only told. A version saved
 // before still restores (docs/sync.md, "Replacing the links").
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
@@ -16,12 +19,31 @@ async function viewLink(page: Page): Promise<string> {
   return link;
 }
 
+const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
+
+/** Screenshots at a laptop's and a phone's width; nothing may poke out sideways. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}`).toBe(0);
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+let shotConfirm = false;
 async function replace(page: Page, moveMembers: boolean): Promise<void> {
   await page.getByTestId('share').click();
   const before = await page.getByTestId('share-link').inputValue();
   await page.getByTestId('replace-links').click();
   const move = page.getByTestId('move-members');
   if ((await move.isChecked()) !== moveMembers) await move.click();
+  if (!shotConfirm) {
+    shotConfirm = true;
+    await page.getByTestId('confirm-replace').scrollIntoViewIfNeeded();
+    await screenshot(page, 'replace-links-confirm');
+  }
   await page.getByTestId('confirm-replace').click();
   await expect.poll(() => page.getByTestId('links-replaced').count()).toBe(1);
   await expect.poll(() => page.getByTestId('share-link').inputValue()).not.toBe(before);
@@ -81,6 +103,7 @@ describe('replacing the links', () => {
     await expect.poll(() => c!.page.getByTestId('link-replaced').count(), { timeout: 45_000 }).toBe(1);
     expect(await c.page.getByTestId('link-replaced').textContent()).toMatch(/replaced/i);
     expect(await c.page.getByTestId('topic-link').count()).toBe(0);
+    await screenshot(c.page, 'link-replaced');
     expectNoPageProblems(a.context);
     expectNoPageProblems(b.context);
   });
