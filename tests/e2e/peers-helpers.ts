@@ -72,3 +72,13 @@ export async function waitForPeers(page: Page, count: number): Promise<void> {
     .poll(() => page.getByTestId('connection-status').textContent(), { timeout: 45_000 })
     .toBe(count === 1 ? 'Connected to 1 partner' : `Connected to ${count} partners`);
 }
+
+/** Make a workspace of this browser look as it was stored before view links: a secret and no kind. */
+export async function storeAsBeforeViewLinks(page: Page, id: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const list = JSON.parse(localStorage.getItem('tavola.workspaces.v1') ?? '[]') as { id: string; kind?: string }[];
+    for (const entry of list) if (entry.id === wanted) delete entry.kind;
+    localStorage.setItem('tavola.workspaces.v1', JSON.stringify(list));
+  }, id);
+  await page.reload();
+}

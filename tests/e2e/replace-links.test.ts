@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
-import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers, type Person } from './peers-helpers';
+import { addPoint, addTopic, createWorkspace, person, pointTexts, shareLink, waitForPeers, type Person, storeAsBeforeViewLinks } from './peers-helpers';
 
 async function viewLink(page: Page): Promise<string> {
   await page.getByTestId('share').click();
@@ -147,13 +147,7 @@ describe('a workspace made before view links', () => {
 
   test('syncs with its #/join/ link, and moves to edit and view links with its members', async () => {
     const id = await createWorkspace(a.page, 'Older group');
-    // As it was stored before view links: a secret and no kind.
-    await a.page.evaluate((wanted) => {
-      const list = JSON.parse(localStorage.getItem('tavola.workspaces.v1') ?? '[]') as { id: string; kind?: string }[];
-      for (const entry of list) if (entry.id === wanted) delete entry.kind;
-      localStorage.setItem('tavola.workspaces.v1', JSON.stringify(list));
-    }, id);
-    await a.page.reload();
+    await storeAsBeforeViewLinks(a.page, id);
     await addTopic(a.page, 'Night-time economy');
     await addPoint(a.page, 'From before view links');
     const joinLink = await shareLink(a.page);

@@ -12,7 +12,7 @@ import { sameWorkspace, type WorkspaceAccess } from '../../src/sync/access';
 import { parseShareLink, type ShareLink } from '../../src/sync/link';
 import { closeBrowser, expectNoPageProblems } from './harness/browser';
 import { goTo } from './helpers';
-import { addPoint, addTopic, createWorkspace, person, pointTexts, waitForPeers, type Person } from './peers-helpers';
+import { addPoint, addTopic, createWorkspace, person, pointTexts, waitForPeers, type Person, storeAsBeforeViewLinks } from './peers-helpers';
 
 const SCREENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screens');
 
@@ -201,13 +201,7 @@ describe('edit and view links', () => {
   test('a workspace made before view links shows its one link, and says view links come with new links', async () => {
     await goTo(a.page, '/');
     const old = await createWorkspace(a.page, 'Older group');
-    // As it was stored before view links: a secret and no kind.
-    await a.page.evaluate((wanted) => {
-      const list = JSON.parse(localStorage.getItem('tavola.workspaces.v1') ?? '[]') as { id: string; kind?: string }[];
-      for (const entry of list) if (entry.id === wanted) delete entry.kind;
-      localStorage.setItem('tavola.workspaces.v1', JSON.stringify(list));
-    }, old);
-    await a.page.reload();
+    await storeAsBeforeViewLinks(a.page, old);
     await a.page.getByTestId('share').click();
     const dialog = a.page.getByTestId('share-dialog');
     await expect.poll(() => dialog.getAttribute('data-kind')).toBe('join');
