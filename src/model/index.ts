@@ -35,7 +35,9 @@ export { COUNTRY_CODES, isCountryCode, type CountryCode } from './countries';
 export { type Topic } from './topic';
 export { type FocusPoint, type FocusPointStatus, type Place, FOCUS_POINT_STATUSES, FOCUS_POINT_TEXT_MAX } from './focus-point';
 export { type Meeting, type MeetingLiveStatus, type Attendee, ISO_DATE, MEETING_LIVE_STATUSES, attendeeKey, parseAttendeeKey, personLabel } from './meeting';
-export { meetingMinutes, minutesOf, MINUTES_STATUS_LABELS, type Minutes, type MinutesTopic } from './minutes';
+// A meeting's minutes are imported from './minutes' itself: only the minutes screen and the
+// exports use them, so they load with those and stay out of the initial bundle.
+export type { Minutes, MinutesTopic } from './minutes';
 export { recordAttendance, memberForOrganisation } from './attendance';
 export {
   type Practice,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { meetingMinutes, personLabel, recordAttendance, Workspace, type Attendee } from '../../src/model';
+import { personLabel, recordAttendance, Workspace, type Attendee } from '../../src/model';
+import { meetingMinutes } from '../../src/model/minutes';
 import { minutesDocument, periodLabel, practiceDocument, type ExportDocument, type ExportNode } from '../../src/io/export/document';
 import { toMarkdown } from '../../src/io/export/markdown';
 import { toDocx } from '../../src/io/export/docx';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attendeeKey, meetingMinutes, minutesOf, parseAttendeeKey, personLabel, recordAttendance, Workspace } from '../../src/model';
+import { attendeeKey, parseAttendeeKey, personLabel, recordAttendance, Workspace } from '../../src/model';
+import { meetingMinutes, minutesOf } from '../../src/model/minutes';
 import { createPeers, Prng, recordActions, type Peers } from './helpers';
 
 const anna = { name: 'Anna', organisation: 'Amsterdam' };

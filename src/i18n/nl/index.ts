@@ -1,5 +1,6 @@
 import { common } from './common';
 import { shell } from './shell';
+import { share } from './share';
 import { settings } from './settings';
 import { join } from './join';
 import { meetings } from './meetings';
@@ -14,4 +15,4 @@ import { search } from './search';
 import { editor } from './editor';
 import type { Dictionary } from '../index';
 
-export const nl: Dictionary = { common, shell, settings, join, meetings, members, practices, versions, backup, topics, home, live, search, editor };
+export const nl: Dictionary = { common, shell, share, settings, join, meetings, members, practices, versions, backup, topics, home, live, search, editor };

@@ -1,5 +1,5 @@
-import { PRACTICE_SECTIONS, isEmailAddress, minutesOf, type MinutesTopic, type PracticeSection, type PracticeStatus, type Workspace } from '../../model';
-import { ENGLISH_MINUTES_WORDS, isTimeZone, minutesHeldTime, type MinutesWords } from '../../model/minutes';
+import { PRACTICE_SECTIONS, isEmailAddress, type MinutesTopic, type PracticeSection, type PracticeStatus, type Workspace } from '../../model';
+import { ENGLISH_MINUTES_WORDS, isTimeZone, minutesHeldTime, minutesOf, type MinutesWords } from '../../model/minutes';
 
 /**
  * What an exported file says, built once from the workspace and written out by markdown.ts and

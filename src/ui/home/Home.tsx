@@ -1,5 +1,5 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
+import { createSignal, For, lazy, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { LIMITS } from '../../model';
 import { createWorkspaceList } from '../../state/registry';
 import { addSampleWorkspace, addWorkspace, deleteWorkspace, renameWorkspace } from '../../state/workspaces';
@@ -11,7 +11,21 @@ import { formatBytes, storageLevel, type StorageEstimateInfo } from '../../sync/
 import { formatNumber, t, type MessageKey } from '../../i18n';
 import { AddForm, ConfirmDialog, EmptyState, Notice, formatDate } from '../kit/components';
 import { LanguagePicker } from '../kit/LanguagePicker';
-import { RestoreBackup } from './RestoreBackup';
+
+// Restoring a backup (its dialogs, its questions) is a chunk of its own, loaded right after home
+// shows; until then the card looks as it will, its button not yet usable.
+const RestoreBackup = lazy(() => import('./RestoreBackup').then((m) => ({ default: m.RestoreBackup })));
+function RestoreBackupPlaceholder() {
+  return (
+    <section class="card backup-card" aria-labelledby="restore-backup-title" aria-busy="true">
+      <h2 id="restore-backup-title">{t('home.restore.title')}</h2>
+      <div class="backup-row">
+        <p class="quiet">{t('home.restore.intro')}</p>
+        <span class="button file-button disabled">{t('common.backupFile.choose')}</span>
+      </div>
+    </section>
+  );
+}
 
 function percent(info: StorageEstimateInfo): string {
   const share = (info.usage / info.quota) * 100;
@@ -139,7 +153,9 @@ export function Home() {
         </Show>
       </section>
 
-      <RestoreBackup />
+      <Suspense fallback={<RestoreBackupPlaceholder />}>
+        <RestoreBackup />
+      </Suspense>
 
       <ConfirmDialog
         open={toDelete() !== null}

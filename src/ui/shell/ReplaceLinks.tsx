@@ -25,38 +25,38 @@ export function ReplaceLinks(props: { workspaceId: string; old: boolean; onRepla
   };
   return (
     <section class="share-option replace-links" aria-labelledby="replace-links-title" data-testid="replace-section">
-      <h3 id="replace-links-title">{t(props.old ? 'shell.replaceLinks.titleOld' : 'shell.replaceLinks.title')}</h3>
-      <p>{t(props.old ? 'shell.replaceLinks.explainOld' : 'shell.replaceLinks.explain')}</p>
+      <h3 id="replace-links-title">{t(props.old ? 'share.replaceLinks.titleOld' : 'share.replaceLinks.title')}</h3>
+      <p>{t(props.old ? 'share.replaceLinks.explainOld' : 'share.replaceLinks.explain')}</p>
       <Show when={done()}>
         <Notice tone="info" testId="links-replaced">
-          {t('shell.replaceLinks.done')}
+          {t('share.replaceLinks.done')}
         </Notice>
       </Show>
       <Show
         when={asking()}
         fallback={
           <button type="button" class="button" data-testid="replace-links" onClick={() => setAsking(true)}>
-            {t(props.old ? 'shell.replaceLinks.buttonOld' : 'shell.replaceLinks.button')}
+            {t(props.old ? 'share.replaceLinks.buttonOld' : 'share.replaceLinks.button')}
           </button>
         }
       >
         <label class="checkbox">
           <input type="checkbox" checked={moveMembers()} onChange={(e) => setMoveMembers(e.currentTarget.checked)} data-testid="move-members" />
           <span>
-            {t('shell.replaceLinks.moveMembers')}
-            <span class="quiet"> {t('shell.replaceLinks.moveMembersHint')}</span>
+            {t('share.replaceLinks.moveMembers')}
+            <span class="quiet"> {t('share.replaceLinks.moveMembersHint')}</span>
           </span>
         </label>
-        <p>{t('shell.replaceLinks.confirmText')}</p>
+        <p>{t('share.replaceLinks.confirmText')}</p>
         <Show when={failed()}>
-          <Notice tone="error">{t('shell.replaceLinks.failed')}</Notice>
+          <Notice tone="error">{t('share.replaceLinks.failed')}</Notice>
         </Show>
         <div class="dialog-actions">
           <button type="button" class="button" onClick={() => setAsking(false)}>
-            {t('shell.replaceLinks.cancel')}
+            {t('share.replaceLinks.cancel')}
           </button>
           <button type="button" class="button danger" data-testid="confirm-replace" onClick={() => void confirm()}>
-            {t('shell.replaceLinks.confirm')}
+            {t('share.replaceLinks.confirm')}
           </button>
         </div>
       </Show>

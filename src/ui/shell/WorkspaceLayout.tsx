@@ -1,13 +1,15 @@
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createSignal, Match, onCleanup, Show, Switch, type ParentProps } from 'solid-js';
-import { t, tn } from '../../i18n';
+import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch, type ParentProps } from 'solid-js';
+import { loadArea, t, tn } from '../../i18n';
 import { UndoHistory, type Workspace } from '../../model';
 import { announceEditing, createConnectionStatus, createKeeperStatus, createParticipants, createPresence } from '../../state/peers';
 import { createProblems } from '../../state/records';
 import { createViewOnly, createWorkspaceEntry } from '../../state/registry';
 import { createMeta, createWorkspace, keeperOf, peersOf } from '../../state/session';
 import { setLocalViewing } from '../../sync/presence';
-import { ConnectionStatus, EyeIcon, PeopleOnline, ProfilePrompt, ShareDialog, toggleOffline } from './Collaboration';
+import { ConnectionStatus, EyeIcon, PeopleOnline, ProfilePrompt, toggleOffline } from './Collaboration';
+// Loaded, with its strings, the first time the Share dialog opens; then kept (it closes itself).
+const ShareDialog = lazy(() => Promise.all([import('./ShareDialog'), loadArea('share')]).then(([m]) => ({ default: m.ShareDialog })));
 import { Notice } from '../kit/components';
 import { WorkspaceContext } from './context';
 import { afterPaint } from './frame';
@@ -76,6 +78,8 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
     if (connection) setLocalViewing(connection.awareness, viewOnly());
   });
   const [sharing, setSharing] = createSignal(false);
+  // Once opened, the dialog stays in the page (its chunk loaded, it shows and closes itself).
+  const shareWanted = createMemo((was: boolean) => was || sharing(), false);
   const history = new UndoHistory(props.workspace);
   const [canUndo, setCanUndo] = createSignal(false);
   const [canRedo, setCanRedo] = createSignal(false);
@@ -162,7 +166,12 @@ function WorkspaceFrame(props: ParentProps<{ workspace: Workspace; id: string }>
           </div>
           </Show>
         </div>
-        <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
+        {/* Its own boundary: while the chunk loads, the page stays as it is. */}
+        <Show when={shareWanted()}>
+          <Suspense>
+            <ShareDialog open={sharing()} workspaceId={props.id} onClose={() => setSharing(false)} />
+          </Suspense>
+        </Show>
         <ProfilePrompt />
         {/* This browser's link was taken back and it was not moved along (docs/sync.md, "Replacing the links"). */}
         <Show when={replaced()}>

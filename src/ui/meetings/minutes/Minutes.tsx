@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { minutesOf, type MinutesTopic, type Workspace } from '../../../model';
+import type { MinutesTopic, Workspace } from '../../../model';
+import { minutesOf } from '../../../model/minutes';
 import { formatDate, t, tn } from '../../../i18n';
 import { minutesDocument } from '../../../io/export/document';
 import { createDownloads, exportWords } from '../../kit/download';

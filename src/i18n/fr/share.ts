@@ -1,0 +1,45 @@
+import type { DictionaryOf } from '../dictionary';
+import type { share as en } from '../en/share';
+
+export const share: DictionaryOf<typeof en> = {
+  shareDialog: {
+    title: 'Partager cet espace de travail',
+    bothIntro: 'Deux liens ouvrent cet espace de travail : l’un pour le modifier, l’autre seulement pour le lire. Envoyez chacun uniquement aux personnes à qui il est destiné.',
+    viewIntro: 'Ce navigateur peut seulement consulter cet espace de travail : il a été ouvert avec le lien de lecture. Vous pouvez transmettre ce lien.',
+    oldIntro: 'Envoyez ce lien aux villes partenaires. Quiconque le possède peut ouvrir et modifier l’espace de travail.',
+    privacy: 'Le partage fonctionne de navigateur à navigateur : aucun serveur ne garde de copie de l’espace de travail, et la clé qui suit {{ hash }} ne quitte jamais les navigateurs.',
+    privacySealed: 'Le partage fonctionne de navigateur à navigateur : aucun serveur ne peut lire l’espace de travail, et la clé qui suit {{ hash }} ne quitte jamais les navigateurs.',
+    keepers: {
+      one: 'Le lien comprend le gardien de cet espace de travail ({{ keepers }}) : il conserve l’espace de travail scellé entre les connexions et ne peut pas le lire.',
+      many: 'Le lien comprend les gardiens de cet espace de travail ({{ keepers }}) : ils conservent l’espace de travail scellé entre les connexions et ne peuvent pas le lire.',
+      other: 'Le lien comprend les gardiens de cet espace de travail ({{ keepers }}) : ils conservent l’espace de travail scellé entre les connexions et ne peuvent pas le lire.',
+    },
+    link: 'Lien de l’espace de travail',
+    editLink: 'Lien de modification',
+    editAllows: 'Les partenaires qui ont ce lien peuvent tout lire et tout modifier. Ne le donnez qu’aux membres du groupe.',
+    viewLink: 'Lien de lecture',
+    viewAllows: 'Les partenaires qui ont ce lien peuvent tout lire, suivre les changements en direct, exporter et imprimer, mais ne rien modifier. Pour un forum national, un correspondant, l’équipe du réseau.',
+    copied: 'Copié',
+    copy: 'Copier le lien',
+    copyEdit: 'Copier le lien de modification',
+    copyView: 'Copier le lien de lecture',
+    onlyWith: 'Ne le partagez qu’avec des personnes qui doivent voir et modifier tout le contenu de cet espace de travail.',
+    noViewLinkYet: 'Cet espace de travail a été créé avant les liens de lecture : il n’a qu’un lien, le même pour tous. Un lien de lecture viendra quand le groupe passera à de nouveaux liens.',
+    close: 'Fermer',
+  },
+  replaceLinks: {
+    title: 'Reprendre les liens',
+    titleOld: 'Passer aux liens de modification et de lecture',
+    explain: 'Si un lien est allé là où il ne devait pas, remplacez les deux liens. L’espace de travail passe à de nouveaux liens : qui ouvre un ancien lien ne reçoit plus rien de nouveau et apprend qu’il a été remplacé.',
+    explainOld: 'Remplacez le lien unique de cet espace de travail par un lien de modification et un lien de lecture. Qui ouvre ensuite le lien actuel ne reçoit plus rien de nouveau et apprend qu’il a été remplacé.',
+    button: 'Remplacer les liens…',
+    buttonOld: 'Remplacer le lien…',
+    moveMembers: 'Faire suivre les membres qui ont le lien de modification à leur prochaine connexion.',
+    moveMembersHint: 'Laissez cette case cochée, sauf si le lien de modification lui-même s’est égaré ; envoyez alors vous-même le nouveau lien à chaque membre.',
+    confirmText: 'Remplacer les liens maintenant ? Les liens partagés jusqu’ici n’apporteront plus rien de nouveau.',
+    confirm: 'Remplacer les liens',
+    cancel: 'Annuler',
+    done: 'Les liens ont été remplacés. Partagez les nouveaux ci-dessous.',
+    failed: 'Les liens n’ont pas pu être remplacés. Rien n’a été modifié ; réessayez.',
+  },
+};

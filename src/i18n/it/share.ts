@@ -1,0 +1,45 @@
+import type { DictionaryOf } from '../dictionary';
+import type { share as en } from '../en/share';
+
+export const share: DictionaryOf<typeof en> = {
+  shareDialog: {
+    title: 'Condividi questo spazio di lavoro',
+    bothIntro: 'Due link aprono questo spazio di lavoro: uno per modificarlo, uno solo per leggerlo. Invia ciascuno solo alle persone a cui è destinato.',
+    viewIntro: 'Questo browser può solo consultare questo spazio di lavoro: è stato aperto con il link di lettura. Puoi passare quel link ad altri.',
+    oldIntro: 'Invia questo link alle città partner. Chi lo ha può aprire e modificare lo spazio di lavoro.',
+    privacy: 'La condivisione funziona da browser a browser: nessun server conserva una copia dello spazio di lavoro, e la chiave dopo {{ hash }} non lascia mai i browser.',
+    privacySealed: 'La condivisione funziona da browser a browser: nessun server può leggere lo spazio di lavoro, e la chiave dopo {{ hash }} non lascia mai i browser.',
+    keepers: {
+      one: 'Il link include il custode di questo spazio di lavoro ({{ keepers }}): conserva lo spazio di lavoro sigillato tra una connessione e l’altra e non può leggerlo.',
+      many: 'Il link include i custodi di questo spazio di lavoro ({{ keepers }}): conservano lo spazio di lavoro sigillato tra una connessione e l’altra e non possono leggerlo.',
+      other: 'Il link include i custodi di questo spazio di lavoro ({{ keepers }}): conservano lo spazio di lavoro sigillato tra una connessione e l’altra e non possono leggerlo.',
+    },
+    link: 'Link dello spazio di lavoro',
+    editLink: 'Link di modifica',
+    editAllows: 'I partner con questo link possono leggere e modificare tutto. Dallo solo ai membri del gruppo.',
+    viewLink: 'Link di lettura',
+    viewAllows: 'I partner con questo link possono leggere tutto, seguire le modifiche in diretta, esportare e stampare, ma non cambiare nulla. Per un forum nazionale, un referente, lo staff della rete.',
+    copied: 'Copiato',
+    copy: 'Copia il link',
+    copyEdit: 'Copia il link di modifica',
+    copyView: 'Copia il link di lettura',
+    onlyWith: 'Condividilo solo con chi deve vedere e modificare tutto in questo spazio di lavoro.',
+    noViewLinkYet: 'Questo spazio di lavoro è stato creato prima dei link di lettura, quindi ha un solo link per tutti. Un link di lettura arriverà quando il gruppo passerà a nuovi link.',
+    close: 'Chiudi',
+  },
+  replaceLinks: {
+    title: 'Ritira i link',
+    titleOld: 'Passa a link di modifica e di sola lettura',
+    explain: 'Se un link è finito dove non doveva, sostituisci entrambi i link. Lo spazio di lavoro passa a nuovi link: chi apre un link vecchio non riceve più nulla di nuovo e viene avvisato che è stato sostituito.',
+    explainOld: 'Sostituisci l’unico link di questo spazio di lavoro con un link di modifica e uno di sola lettura. Chi in seguito apre il link attuale non riceve più nulla di nuovo e viene avvisato che è stato sostituito.',
+    button: 'Sostituisci i link…',
+    buttonOld: 'Sostituisci il link…',
+    moveMembers: 'Porta con sé i membri che hanno il link di modifica alla loro prossima connessione.',
+    moveMembersHint: 'Lascia attiva questa opzione, a meno che non sia finito altrove proprio il link di modifica; in quel caso invia tu il nuovo link di modifica a ogni membro.',
+    confirmText: 'Sostituire i link adesso? I link condivisi finora non porteranno più nulla di nuovo.',
+    confirm: 'Sostituisci i link',
+    cancel: 'Annulla',
+    done: 'I link sono stati sostituiti. Condividi quelli nuovi qui sotto.',
+    failed: 'Non è stato possibile sostituire i link. Non è cambiato nulla; riprova.',
+  },
+};

@@ -1,0 +1,45 @@
+import type { DictionaryOf } from '../dictionary';
+import type { share as en } from '../en/share';
+
+export const share: DictionaryOf<typeof en> = {
+  shareDialog: {
+    title: 'Partilhar este espaço de trabalho',
+    bothIntro: 'Duas ligações abrem este espaço de trabalho: uma para o alterar, outra só para o ler. Envie cada uma apenas às pessoas a quem se destina.',
+    viewIntro: 'Este navegador só pode consultar este espaço de trabalho: foi aberto com a ligação de leitura. Pode passar essa ligação a outros.',
+    oldIntro: 'Envie esta ligação às cidades parceiras. Quem a tiver pode abrir e editar o espaço de trabalho.',
+    privacy: 'A partilha funciona de navegador para navegador: nenhum servidor guarda uma cópia do espaço de trabalho, e a chave depois de {{ hash }} nunca sai dos navegadores.',
+    privacySealed: 'A partilha funciona de navegador para navegador: nenhum servidor pode ler o espaço de trabalho, e a chave depois de {{ hash }} nunca sai dos navegadores.',
+    keepers: {
+      one: 'A ligação inclui o guardião deste espaço de trabalho ({{ keepers }}): guarda o espaço de trabalho selado entre ligações e não o pode ler.',
+      many: 'A ligação inclui os guardiões deste espaço de trabalho ({{ keepers }}): guardam o espaço de trabalho selado entre ligações e não o podem ler.',
+      other: 'A ligação inclui os guardiões deste espaço de trabalho ({{ keepers }}): guardam o espaço de trabalho selado entre ligações e não o podem ler.',
+    },
+    link: 'Ligação do espaço de trabalho',
+    editLink: 'Ligação de edição',
+    editAllows: 'Os parceiros com esta ligação podem ler e alterar tudo. Dê-a apenas a membros do grupo.',
+    viewLink: 'Ligação de leitura',
+    viewAllows: 'Os parceiros com esta ligação podem ler tudo, acompanhar as alterações em direto, exportar e imprimir, mas não alterar nada. Para um fórum nacional, um interlocutor, a equipa da rede.',
+    copied: 'Copiada',
+    copy: 'Copiar a ligação',
+    copyEdit: 'Copiar a ligação de edição',
+    copyView: 'Copiar a ligação de leitura',
+    onlyWith: 'Partilhe-a apenas com pessoas que devam ver e editar tudo neste espaço de trabalho.',
+    noViewLinkYet: 'Este espaço de trabalho foi criado antes das ligações de leitura, por isso tem uma só ligação para todos. Uma ligação de leitura virá quando o grupo passar a novas ligações.',
+    close: 'Fechar',
+  },
+  replaceLinks: {
+    title: 'Retirar as ligações',
+    titleOld: 'Passar a ligações de edição e de leitura',
+    explain: 'Se uma ligação foi parar onde não devia, substitua as duas ligações. O espaço de trabalho passa a usar ligações novas: quem abrir uma antiga não recebe nada de novo e é informado de que foi substituída.',
+    explainOld: 'Substitua a ligação única deste espaço de trabalho por uma ligação de edição e uma de leitura. Quem abrir depois a ligação atual não recebe nada de novo e é informado de que foi substituída.',
+    button: 'Substituir as ligações…',
+    buttonOld: 'Substituir a ligação…',
+    moveMembers: 'Levar consigo os membros que têm a ligação de edição na próxima vez que se ligarem.',
+    moveMembersHint: 'Deixe esta opção ativa, exceto se a própria ligação de edição tiver ido parar a mãos erradas; nesse caso, envie o senhor mesmo a nova ligação de edição a cada membro.',
+    confirmText: 'Substituir as ligações agora? As ligações partilhadas até aqui deixam de trazer algo de novo.',
+    confirm: 'Substituir as ligações',
+    cancel: 'Cancelar',
+    done: 'As ligações foram substituídas. Partilhe as novas abaixo.',
+    failed: 'Não foi possível substituir as ligações. Nada foi alterado; tente novamente.',
+  },
+};
