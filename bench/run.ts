@@ -442,13 +442,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     const fieldLengths = (page: Page) => (ids: string[]) =>
       page.evaluate((list) => list.map((id) => (document.querySelector(`[data-point-id="${id}"] [data-testid=focus-point-text]`) as HTMLTextAreaElement | null)?.value.length ?? -1), ids);
-    const callApp = await underCall(
-      callPeers,
-      { roomName: await roomNameFor(main.secret), password: main.secret, relay: relayUrl },
-      callLoad,
-      fieldLengths(pageB),
-      () => typeInApp(pageA, pageB, appClock, callKeys),
-    );
+    const appRoom = { roomName: await roomNameFor(main.secret), password: main.secret, relay: relayUrl };
+    const callApp = await underCall(callPeers, appRoom, callLoad, fieldLengths(pageB), () => typeInApp(pageA, pageB, appClock, callKeys));
+    // TAVOLA_BENCH_TRACE=1: the call once more, with Chromium traces of A and B while A types.
+    if (process.env.TAVOLA_BENCH_TRACE) {
+      const traceDir = path.join(ROOT, 'bench/dist');
+      const traced = await underCall(callPeers, appRoom, callLoad, fieldLengths(pageB), async () => {
+        const stops = await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-call-A.json')), startTrace(pageB, path.join(traceDir, 'trace-call-B.json'))]);
+        const delays = await typeInApp(pageA, pageB, appClock, callKeys);
+        return { delays, traces: await Promise.all(stops.map((stop) => stop())) };
+      });
+      details.callTraces = { keystrokes: appKeystrokeDetails(traced.result.delays), traces: traced.result.traces };
+    }
     await callPeers.stop();
     callPeers = null;
     details.call = {

@@ -1,7 +1,8 @@
 // Chromium traces of a bench phase (CDP Tracing), for finding what stalls the main thread:
-// `TAVOLA_BENCH_TRACE=1 npm run bench` traces A and B while they type (docs/performance.md,
-// "The keystroke stalls"). The whole trace is written next to the results; the summary lists the
-// main thread's long tasks and what ran in them.
+// `TAVOLA_BENCH_TRACE=1 npm run bench` traces A and B while they type, alone and in the call of
+// ten (docs/performance.md, "The keystroke stalls"). The whole trace is written next to the
+// results; the summary lists the main thread's long tasks and what ran in them, its time by kind
+// of work, and the functions it ran most.
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -33,6 +34,10 @@ export interface TraceSummary {
   longTasks: LongTask[];
   /** Every garbage collection on the main thread: kind → count, total ms, longest ms. */
   gc: Record<string, { count: number; totalMs: number; maxMs: number }>;
+  /** The main thread's time over the whole trace by kind of work (events nest: script includes its GC). */
+  totals: Record<string, number>;
+  /** The script the main thread ran most, by function (name, file, line): total ms and calls, the top 25. */
+  functions: { fn: string; ms: number; calls: number }[];
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', 'disabled-by-default-v8.gc'];
@@ -103,9 +108,29 @@ export function summarise(events: TraceEvent[], file: string): TraceSummary {
     }
     longTasks.push({ at: Math.round((task.ts - start) / 1000), ms: Math.round(ms * 10) / 10, cpuMs: Math.round((task.tdur ?? 0) / 100) / 10, parts });
   }
+  const totals: Record<string, number> = {};
+  const byFunction = new Map<string, { ms: number; calls: number }>();
+  for (const event of onMain) {
+    if (/^(FunctionCall|EvaluateScript|v8\.callFunction|TimerFire|FireAnimationFrame|EventDispatch|UpdateLayoutTree|Layout|Paint|PrePaint|Layerize|RunMicrotasks|HitTest|ParseHTML|MajorGC|MinorGC|V8\.GC_SCAVENGER|V8\.GC_MARK_COMPACTOR|V8\.GC_MC_INCREMENTAL)$/.test(event.name)) {
+      totals[event.name] = (totals[event.name] ?? 0) + (event.dur ?? 0) / 1000;
+    }
+    if (event.name === 'FunctionCall') {
+      const data = (event.args as { data?: { functionName?: string; url?: string; lineNumber?: number } } | undefined)?.data;
+      const fn = `${data?.functionName || '(anonymous)'} ${(data?.url ?? '').replace(/^.*\//, '')}:${data?.lineNumber ?? '?'}`;
+      const entry = byFunction.get(fn) ?? { ms: 0, calls: 0 };
+      entry.ms += (event.dur ?? 0) / 1000;
+      entry.calls++;
+      byFunction.set(fn, entry);
+    }
+  }
+  for (const key of Object.keys(totals)) totals[key] = Math.round(totals[key]! * 10) / 10;
+  const functions = [...byFunction]
+    .map(([fn, { ms, calls }]) => ({ fn, ms: Math.round(ms * 10) / 10, calls }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 25);
   for (const entry of Object.values(gc)) {
     entry.totalMs = Math.round(entry.totalMs * 10) / 10;
     entry.maxMs = Math.round(entry.maxMs * 10) / 10;
   }
-  return { file, durationMs: Math.round((end - start) / 1000), longTasks, gc };
+  return { file, durationMs: Math.round((end - start) / 1000), longTasks, gc, totals, functions };
 }
