@@ -428,15 +428,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // Then the app: A types into the first focus point; B shows it. Alone, then in the call.
     const appClock = await clockOffset(pageA, pageB, 'clock');
     const app = await typeInApp(pageA, pageB, appClock, keys);
-    // TAVOLA_BENCH_TRACE=1: the same typing once more, with Chromium traces of A and B
-    // (bench/lib/trace.ts); the figures above come from the untraced run.
-    if (process.env.TAVOLA_BENCH_TRACE) {
-      const traceDir = path.join(ROOT, 'bench/dist');
-      mkdirSync(traceDir, { recursive: true });
-      const stops = await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-keystrokes-A.json')), startTrace(pageB, path.join(traceDir, 'trace-keystrokes-B.json'))]);
-      const traced = await typeInApp(pageA, pageB, appClock, keys);
-      details.keystrokeTraces = { keystrokes: appKeystrokeDetails(traced), traces: await Promise.all(stops.map((stop) => stop())) };
-    }
     details.keystrokes = { clockOffset: { app: appClock, lab: labClock }, floor: summary(floorDelays), ...appKeystrokeDetails(app) };
     phase('keystrokes');
 
@@ -444,9 +435,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       page.evaluate((list) => list.map((id) => (document.querySelector(`[data-point-id="${id}"] [data-testid=focus-point-text]`) as HTMLTextAreaElement | null)?.value.length ?? -1), ids);
     const appRoom = { roomName: await roomNameFor(main.secret), password: main.secret, relay: relayUrl };
     const callApp = await underCall(callPeers, appRoom, callLoad, fieldLengths(pageB), () => typeInApp(pageA, pageB, appClock, callKeys));
-    // TAVOLA_BENCH_TRACE=1: the call once more, with Chromium traces of A and B while A types.
+    // TAVOLA_BENCH_TRACE=1: the typing once more, alone and in the call, with Chromium traces of A
+    // and B (bench/lib/trace.ts). After every measured figure: a traced run slows what follows it
+    // (on 2026-12-06 the measured call after a traced typing never finished).
     if (process.env.TAVOLA_BENCH_TRACE) {
       const traceDir = path.join(ROOT, 'bench/dist');
+      mkdirSync(traceDir, { recursive: true });
+      const stops = await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-keystrokes-A.json')), startTrace(pageB, path.join(traceDir, 'trace-keystrokes-B.json'))]);
+      const tracedAlone = await typeInApp(pageA, pageB, appClock, keys);
+      details.keystrokeTraces = { keystrokes: appKeystrokeDetails(tracedAlone), traces: await Promise.all(stops.map((stop) => stop())) };
       const traced = await underCall(callPeers, appRoom, callLoad, fieldLengths(pageB), async () => {
         const stops = await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-call-A.json')), startTrace(pageB, path.join(traceDir, 'trace-call-B.json'))]);
         const delays = await typeInApp(pageA, pageB, appClock, callKeys);
