@@ -11,20 +11,13 @@ import { formatBytes, storageLevel, type StorageEstimateInfo } from '../../sync/
 import { formatNumber, t, type MessageKey } from '../../i18n';
 import { AddForm, ConfirmDialog, EmptyState, Notice, formatDate } from '../kit/components';
 import { LanguagePicker } from '../kit/LanguagePicker';
+import { RestoreCard } from './RestoreCard';
 
 // Restoring a backup (its dialogs, its questions) is a chunk of its own, loaded right after home
 // shows; until then the card looks as it will, its button not yet usable.
 const RestoreBackup = lazy(() => import('./RestoreBackup').then((m) => ({ default: m.RestoreBackup })));
 function RestoreBackupPlaceholder() {
-  return (
-    <section class="card backup-card" aria-labelledby="restore-backup-title" aria-busy="true">
-      <h2 id="restore-backup-title">{t('home.restore.title')}</h2>
-      <div class="backup-row">
-        <p class="quiet">{t('home.restore.intro')}</p>
-        <span class="button file-button disabled">{t('common.backupFile.choose')}</span>
-      </div>
-    </section>
-  );
+  return <RestoreCard loading button={<span class="button file-button disabled">{t('common.backupFile.choose')}</span>} />;
 }
 
 function percent(info: StorageEstimateInfo): string {

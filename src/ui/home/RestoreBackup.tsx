@@ -6,6 +6,7 @@ import { canEditNow } from '../../state/access';
 import { showModal } from '../kit/modal';
 import { Notice, formatDate } from '../kit/components';
 import './backup.css';
+import { RestoreCard } from './RestoreCard';
 
 /** Reading, checking and restoring a backup: loaded when a file is chosen, not with the home screen. */
 const loadBackups = () => import('../../state/backups');
@@ -77,12 +78,7 @@ export function RestoreBackup() {
   };
 
   return (
-    <section class="card backup-card" aria-labelledby="restore-backup-title" data-testid="restore-backup">
-      <h2 id="restore-backup-title">{t('home.restore.title')}</h2>
-      <div class="backup-row">
-        <p class="quiet">{t('home.restore.intro')}</p>
-        <BackupFileInput label={t('common.backupFile.choose')} busyLabel={t('common.backupFile.reading')} busy={busy()} testId="restore-file" onFile={chosen} />
-      </div>
+    <RestoreCard testId="restore-backup" button={<BackupFileInput label={t('common.backupFile.choose')} busyLabel={t('common.backupFile.reading')} busy={busy()} testId="restore-file" onFile={chosen} />}>
       <Show when={error()}>
         <Notice tone="error" testId="backup-error">
           {error()}
@@ -136,7 +132,7 @@ export function RestoreBackup() {
           <strong>{t('home.restore.copyTerm')}</strong> {t('home.restore.copyExplained')}
         </p>
       </BackupDialog>
-    </section>
+    </RestoreCard>
   );
 }
 
