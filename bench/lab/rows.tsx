@@ -1,7 +1,7 @@
 // The floor of opening a topic (docs/performance.md, figure 8): Solid alone renders the same
 // rows from plain data, a JavaScript array of the points as the model reads them. The markup is
 // the app's focus point row (src/ui/topics/FocusPointList.tsx: the same elements, classes and test
-// ids, the status select, the owners picker with a checkbox per member, the buttons) under the
+// ids, the status select, the owners picker with a checkbox per member, made on its first opening, the buttons) under the
 // app's own stylesheet, in the same split layout; without Yjs, stores, bindings, observers,
 // presence or carets. Driven by bench/run.ts: window.__rows.show(data), then clicks on a topic link.
 // The keeper's floor (bench/lab/keeper.ts) shows its rows with showRows.
@@ -37,6 +37,7 @@ const [data, setData] = createSignal<{ topics: Topic[]; members: Member[] }>({ t
 const [openId, setOpenId] = createSignal<string | null>(null);
 
 function Row(props: { point: Point; index: number; count: number; members: Member[] }) {
+  const [wanted, setWanted] = createSignal(false);
   const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? 'Former member');
   return (
     <li class={`point status-${props.point.status}`} data-testid="focus-point" data-point-id={props.point.id} data-status={props.point.status}>
@@ -58,22 +59,24 @@ function Row(props: { point: Point; index: number; count: number; members: Membe
         <select class={`status-select status-${props.point.status}`} aria-label="Status" value={props.point.status}>
           <For each={STATUSES}>{([status, label]) => <option value={status}>{label}</option>}</For>
         </select>
-        <details class="owners">
-          <summary class="icon-button" aria-label="Owners" title="Owners">
+        <details class="owners" onToggle={(e) => e.currentTarget.open && setWanted(true)}>
+          <summary class="icon-button" aria-label="Owners" title="Owners" onClick={() => setWanted(true)}>
             <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
               <circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.6" />
               <path d="M3 17c.8-3.4 3.6-5 7-5s6.2 1.6 7 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
             </svg>
           </summary>
           <div class="owners-menu" role="group" aria-label="Owners">
-            <For each={props.members}>
-              {(member) => (
-                <label class="check">
-                  <input type="checkbox" checked={props.point.owners.includes(member.id)} />
-                  {member.name}
-                </label>
-              )}
-            </For>
+            <Show when={wanted()}>
+              <For each={props.members}>
+                {(member) => (
+                  <label class="check">
+                    <input type="checkbox" checked={props.point.owners.includes(member.id)} />
+                    {member.name}
+                  </label>
+                )}
+              </For>
+            </Show>
           </div>
         </details>
         <button type="button" class="icon-button" aria-label="Move up" title="Move up (Alt+↑)" disabled={props.index === 0}>

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import * as z from 'zod/mini';
 import { Collection, baseFields, derived, idSet, orderedIds, value, type BaseRecord, type Fields, type Host } from './collection';
 import { newId } from './ids';
+import { sortOrdered } from './order';
 import { CoRichText, migrateRichFields, readRichField, richFieldOf, richKey, writeRichField, type RichNode } from './rich-text';
 
 export interface Meeting extends BaseRecord {
@@ -199,7 +200,13 @@ export class Meetings extends Collection<Meeting> {
 
   /** Meetings being held now, the most recently started first. */
   live(): Meeting[] {
-    return this.list({ where: (meeting) => meeting.liveStatus === 'live' }).sort((a, b) =>
+    // Every screen asks at its opening: the two fields first, then only the live meetings whole
+    // (a group's hundred meetings read whole cost 17 ms of a cold open).
+    const ids: string[] = [];
+    this.forEachPartial(['liveStatus', 'deletedAt'], (values, id) => {
+      if (values.liveStatus === 'live' && !values.deletedAt) ids.push(id);
+    });
+    return sortOrdered(ids.flatMap((id) => this.get(id) ?? [])).sort((a, b) =>
       (a.startedAt ?? '') < (b.startedAt ?? '') ? 1 : (a.startedAt ?? '') > (b.startedAt ?? '') ? -1 : 0,
     );
   }

@@ -52,6 +52,21 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
+function parseEntries(text: string | null): WorkspaceEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  // Keep every entry that still reads; one damaged entry must not hide the others.
+  return raw.flatMap((entry) => {
+    const parsed = workspaceEntrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export class WorkspaceRegistry {
   private listeners = new Set<() => void>();
 
@@ -64,19 +79,14 @@ export class WorkspaceRegistry {
     }
   }
 
+  /** The stored text last parsed, and what it read as: each row of a topic asks whether it may write. */
+  private parsed: { text: string | null; entries: WorkspaceEntry[] } | null = null;
+
   list(): WorkspaceEntry[] {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(this.store.getItem(KEY) ?? '[]');
-    } catch {
-      return [];
-    }
-    if (!Array.isArray(raw)) return [];
-    // Keep every entry that still reads; one damaged entry must not hide the others.
-    return raw.flatMap((entry) => {
-      const parsed = workspaceEntrySchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    });
+    const text = this.store.getItem(KEY);
+    if (this.parsed?.text !== text) this.parsed = { text, entries: parseEntries(text) };
+    // Copies: callers sort the list and change entries before writing them.
+    return this.parsed.entries.map((entry) => ({ ...entry }));
   }
 
   get(id: string): WorkspaceEntry | undefined {

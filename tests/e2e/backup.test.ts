@@ -124,7 +124,7 @@ async function shownWorkspace(id: string) {
       title,
       points: await pointTexts(page),
       statuses: await valuesOf(page.getByTestId('status')),
-      owners: await page.getByTestId('focus-point').evaluateAll((rows) => rows.map((row) => row.querySelector('[data-testid="owners"]')?.textContent ?? '')),
+      owners: await page.getByTestId('focus-point').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('[data-testid="owner-chip"]')].map((chip) => chip.textContent).join(', '))),
       deleted: (await trash.count()) > 0 ? await trash.locator('.deleted-text').allTextContents() : [],
     });
   }

@@ -40,6 +40,9 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
   const points = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId), { without: ['text'] });
   const deletedPoints = createRecordList(workspace.focusPoints, () => workspace.focusPoints.ofTopic(props.topicId, 'only'), { without: ['text'] });
   const members = createRecordList(workspace.members, () => workspace.members.list());
+  // Each row's owner chips look their names up here, not by a search of the members' store.
+  const memberNames = createMemo(() => new Map(members.map((member) => [member.id, member.name])));
+  const nameOf = (id: string) => memberNames().get(id);
   const [statusFilter, setStatusFilter] = createSignal<FocusPointStatus | 'all'>('all');
   const [ownerFilter, setOwnerFilter] = createSignal<string>('all');
   const visible = createMemo(() =>
@@ -151,6 +154,7 @@ export function FocusPointList(props: { topicId: string; meetingId?: string }) {
               index={i()}
               count={visible().length}
               members={members}
+              nameOf={nameOf}
               onKeyDown={(event) => onKeyDown(point, event)}
               onMove={(step) => moveBy(point.id, step)}
               onDelete={() => attempt(() => workspace.focusPoints.remove(point.id))}
@@ -195,6 +199,7 @@ function FocusPointRow(props: {
   index: number;
   count: number;
   members: Member[];
+  nameOf: (memberId: string) => string | undefined;
   onKeyDown: (event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => void;
   onMove: (step: -1 | 1) => void;
   onDelete: () => void;
@@ -264,7 +269,7 @@ function FocusPointRow(props: {
           {(coText) => <FocusPointText pointId={props.point.id} text={coText()} label={t('topics.points.pointLabel', { number: props.index + 1 })} onKeyDown={props.onKeyDown} ref={props.fieldRef} />}
         </Show>
         <div class="point-meta">
-          <OwnerChips point={props.point} members={props.members} />
+          <OwnerChips point={props.point} nameOf={props.nameOf} />
           <EditingBadges participants={participants()} target={{ kind: 'focusPoint', id: props.point.id }} />
         </div>
       </div>
@@ -314,8 +319,8 @@ function FocusPointRow(props: {
 }
 
 /** The members who own a point, at a glance. */
-function OwnerChips(props: { point: ListedPoint; members: Member[] }) {
-  const names = () => props.point.owners.map((id) => props.members.find((m) => m.id === id)?.name ?? t('topics.points.formerMember'));
+function OwnerChips(props: { point: ListedPoint; nameOf: (memberId: string) => string | undefined }) {
+  const names = () => props.point.owners.map((id) => props.nameOf(id) ?? t('topics.points.formerMember'));
   return <For each={names()}>{(name) => <span class="owner-chip" data-testid="owner-chip">{name}</span>}</For>;
 }
 
@@ -327,11 +332,16 @@ function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
   const { workspace } = useWorkspace();
   let details!: HTMLDetailsElement;
   let button!: HTMLElement;
+  // The checkboxes (one per member, on every row) are made when the picker is first opened, from
+  // the summary's click (before the browser opens it, so the menu never shows empty), and then kept.
+  // A topic of 200 rows in a group of 24 would otherwise build 4,800 of them before its first paint.
+  const [wanted, setWanted] = createSignal(false);
   const outside = (event: PointerEvent) => {
     if (!details.contains(event.target as Node)) details.open = false;
   };
   // Listened to only while open: a topic may have hundreds of pickers.
   const onToggle = () => {
+    if (details.open) setWanted(true);
     (details.closest('.point') as HTMLElement | null)?.toggleAttribute('data-menu-open', details.open);
     if (details.open) document.addEventListener('pointerdown', outside, true);
     else document.removeEventListener('pointerdown', outside, true);
@@ -345,30 +355,32 @@ function OwnersPicker(props: { point: ListedPoint; members: Member[] }) {
   };
   return (
     <details class="owners" data-testid="owners" ref={details} onToggle={onToggle} onKeyDown={onKeyDown}>
-      <summary class="icon-button" aria-label={t('topics.points.owners')} title={t('topics.points.owners')} ref={button}>
+      <summary class="icon-button" aria-label={t('topics.points.owners')} title={t('topics.points.owners')} ref={button} onClick={() => setWanted(true)}>
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
           <circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.6" />
           <path d="M3 17c.8-3.4 3.6-5 7-5s6.2 1.6 7 5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
         </svg>
       </summary>
       <div class="owners-menu" role="group" aria-label={t('topics.points.owners')}>
-        <For each={props.members} fallback={<p class="quiet">{t('topics.points.noMembers')}</p>}>
-          {(member) => (
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={props.point.owners.includes(member.id)}
-                onChange={(e) => {
-                  const box = e.currentTarget;
-                  if (!attempt(() => workspace.focusPoints.setOwner(props.point.id, member.id, box.checked))) box.checked = props.point.owners.includes(member.id);
-                }}
-                data-testid="owner-option"
-                data-member-id={member.id}
-              />
-              {member.name}
-            </label>
-          )}
-        </For>
+        <Show when={wanted()}>
+          <For each={props.members} fallback={<p class="quiet">{t('topics.points.noMembers')}</p>}>
+            {(member) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={props.point.owners.includes(member.id)}
+                  onChange={(e) => {
+                    const box = e.currentTarget;
+                    if (!attempt(() => workspace.focusPoints.setOwner(props.point.id, member.id, box.checked))) box.checked = props.point.owners.includes(member.id);
+                  }}
+                  data-testid="owner-option"
+                  data-member-id={member.id}
+                />
+                {member.name}
+              </label>
+            )}
+          </For>
+        </Show>
       </div>
     </details>
   );

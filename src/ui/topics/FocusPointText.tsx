@@ -11,6 +11,36 @@ import { textColorOn } from '../shell/person-colour';
 import { reportProblem } from '../kit/write-problem';
 import { useCanEdit } from '../kit/can-edit';
 
+// One selection listener and one resize observer for every field: a topic may show hundreds,
+// and a listener each made every selection change (each field's value set at a cold open is
+// one) call every field's listener.
+const selectionWatchers = new Map<Element, () => void>();
+const onSelectionChange = () => {
+  const focused = document.activeElement;
+  if (focused) selectionWatchers.get(focused)?.();
+};
+function watchSelection(el: HTMLTextAreaElement, fn: () => void): () => void {
+  if (selectionWatchers.size === 0) document.addEventListener('selectionchange', onSelectionChange);
+  selectionWatchers.set(el, fn);
+  return () => {
+    selectionWatchers.delete(el);
+    if (selectionWatchers.size === 0) document.removeEventListener('selectionchange', onSelectionChange);
+  };
+}
+const resizeWatchers = new Map<Element, () => void>();
+let resizes: ResizeObserver | null = null;
+function watchResize(el: HTMLTextAreaElement, fn: () => void): () => void {
+  resizes ??= new ResizeObserver((entries) => {
+    for (const entry of entries) resizeWatchers.get(entry.target)?.();
+  });
+  resizeWatchers.set(el, fn);
+  resizes.observe(el);
+  return () => {
+    resizeWatchers.delete(el);
+    resizes?.unobserve(el);
+  };
+}
+
 /**
  * A focus point's text: bound to its co-edited text, telling partners where this person's caret
  * is, and showing theirs, each in the person's colour with their name. View only: read-only (the
@@ -76,20 +106,16 @@ export function FocusPointText(props: {
   onMount(() => {
     bindText(el, props.text, () => autoGrow(el), reportProblem);
     autoGrow(el);
-    const onSelection = () => {
-      if (document.activeElement === el) announce();
-    };
-    document.addEventListener('selectionchange', onSelection);
+    const stopSelection = watchSelection(el, announce);
     const stopText = props.text.observe(() => {
       autoGrow(el);
       relayout();
     });
-    const resize = new ResizeObserver(relayout);
-    resize.observe(el);
+    const stopResize = watchResize(el, relayout);
     onCleanup(() => {
-      document.removeEventListener('selectionchange', onSelection);
+      stopSelection();
       stopText();
-      resize.disconnect();
+      stopResize();
     });
     props.ref?.(el);
   });
