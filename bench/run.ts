@@ -413,6 +413,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const callLoad = { others: options.call.peers + 1, pointIds: expected.firstTopicPointIds.slice(1), intervalMs: options.call.peerIntervalMs, chars: CHARS };
     const callFloor = process.env.TAVOLA_BENCH_CALL_FLOOR === '1'
       ? await underCall(
+          'the call\'s floor',
           callPeers,
           { roomName: joinRoom, password, relay: relayUrl },
           callLoad,
@@ -434,7 +435,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const fieldLengths = (page: Page) => (ids: string[]) =>
       page.evaluate((list) => list.map((id) => (document.querySelector(`[data-point-id="${id}"] [data-testid=focus-point-text]`) as HTMLTextAreaElement | null)?.value.length ?? -1), ids);
     const appRoom = { roomName: await roomNameFor(main.secret), password: main.secret, relay: relayUrl };
-    const callApp = await underCall(callPeers, appRoom, callLoad, fieldLengths(pageB), () => typeInApp(pageA, pageB, appClock, callKeys));
+    const callApp = await underCall('the measured call', callPeers, appRoom, callLoad, fieldLengths(pageB), (progress) => typeInApp(pageA, pageB, appClock, { ...callKeys, progress }));
     // TAVOLA_BENCH_TRACE=1: the typing once more, alone and in the call, with Chromium traces of A
     // and B (bench/lib/trace.ts). After every measured figure: a traced run slows what follows it
     // (on 2026-12-06 the measured call after a traced typing never finished).
@@ -444,9 +445,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       const stops = await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-keystrokes-A.json')), startTrace(pageB, path.join(traceDir, 'trace-keystrokes-B.json'))]);
       const tracedAlone = await typeInApp(pageA, pageB, appClock, keys);
       details.keystrokeTraces = { keystrokes: appKeystrokeDetails(tracedAlone), traces: await Promise.all(stops.map((stop) => stop())) };
-      const traced = await underCall(callPeers, appRoom, callLoad, fieldLengths(pageB), async () => {
+      const traced = await underCall('the traced call', callPeers, appRoom, callLoad, fieldLengths(pageB), async (progress) => {
+        progress.step = 'starting the traces';
         const stops = await Promise.all([startTrace(pageA, path.join(traceDir, 'trace-call-A.json')), startTrace(pageB, path.join(traceDir, 'trace-call-B.json'))]);
-        const delays = await typeInApp(pageA, pageB, appClock, callKeys);
+        const delays = await typeInApp(pageA, pageB, appClock, { ...callKeys, progress });
+        progress.step = 'stopping the traces';
         return { delays, traces: await Promise.all(stops.map((stop) => stop())) };
       });
       details.callTraces = { keystrokes: appKeystrokeDetails(traced.result.delays), traces: traced.result.traces };

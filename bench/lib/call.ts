@@ -27,9 +27,18 @@ export interface UnderCall<T> {
 
 /**
  * `measure` while the peers type in `room`. `lengthsIn` reads the observing page's texts of the
- * peers' points: all the peers typed must reach it, or the load was not what it claims.
+ * peers' points: all the peers typed must reach it, or the load was not what it claims. `what`
+ * names the measurement in a timeout's message, with the step `progress` was last set to (the
+ * measuring code sets it) and the observing page's lengths, if it still answers.
  */
-export async function underCall<T>(peers: CallPeers, room: Room, load: CallLoad, lengthsIn: (pointIds: string[]) => Promise<number[]>, measure: () => Promise<T>): Promise<UnderCall<T>> {
+export async function underCall<T>(
+  what: string,
+  peers: CallPeers,
+  room: Room,
+  load: CallLoad,
+  lengthsIn: (pointIds: string[]) => Promise<number[]>,
+  measure: (progress: { step: string }) => Promise<T>,
+): Promise<UnderCall<T>> {
   const pointIds = load.pointIds.slice(0, peers.count);
   // A page swamped by the call must fail the run with a reason, not hang it.
   const lengths = () => withTimeout(lengthsIn(pointIds), 30_000, 'the observing page to read the peers\' points');
@@ -41,7 +50,12 @@ export async function underCall<T>(peers: CallPeers, room: Room, load: CallLoad,
   // The load is on before the first measured keystroke.
   await sleep(1_000);
   try {
-    const result = await withTimeout(measure(), MEASURE_TIMEOUT_MS, 'the keystrokes measured in the call');
+    const progress = { step: 'starting' };
+    const explain = async () => {
+      const seen = await withTimeout(lengthsIn(pointIds), 5_000, 'the observing page').then((now) => now.join('/'), (error: Error) => error.message);
+      return `stuck ${progress.step}; the peers' points in the observing page ${seen}, ${before.join('/')} before the typing`;
+    };
+    const result = await withTimeout(measure(progress), MEASURE_TIMEOUT_MS, `the keystrokes of ${what}`, explain);
     const typed = await peers.stopTyping();
     const stopped = performance.now();
     await waitFor(

@@ -11,6 +11,8 @@ export const CHARS = 'port cities act together at eu level ';
 export interface KeystrokeOptions {
   keystrokes: number;
   keyIntervalMs: number;
+  /** Where the typing is, for a timeout's message (bench/lib/call.ts): set before each step that waits on a page. */
+  progress?: { step: string };
 }
 
 /** The floor: `keystrokes` updates into the point's text in A's lab page; each one's delay until B's document has it. */
@@ -42,36 +44,47 @@ export interface AppKeystrokes {
 
 /** The app: A types into its first focus point; B's first focus point field shows each key. */
 export async function typeInApp(pageA: Page, pageB: Page, clock: ClockOffset, options: KeystrokeOptions): Promise<AppKeystrokes> {
+  const step = (what: string) => {
+    if (options.progress) options.progress.step = what;
+  };
   const field = pageA.getByTestId('focus-point-text').first();
+  step('clicking A\'s field');
   await field.click();
   await field.press('End');
   const press = (i: number) => pageA.keyboard.press(CHARS[i % CHARS.length] === ' ' ? 'Space' : CHARS[i % CHARS.length]!);
   for (let i = 0; i < WARM_UP_KEYS; i++) {
+    step(`pressing warm-up key ${i + 1} of ${WARM_UP_KEYS} in A`);
     await press(i);
     await sleep(options.keyIntervalMs);
   }
+  step('reading A\'s field after the warm-up');
   const warmedLength = await field.evaluate((el: HTMLTextAreaElement) => el.value.length);
+  step('waiting for B to show the warm-up');
   await waitFor(
     async () => (await pageB.getByTestId('focus-point-text').first().evaluate((el: HTMLTextAreaElement) => el.value.length)) === warmedLength,
     30_000,
     'B to show the warm-up keystrokes',
   );
+  step('setting up the probes');
   const base = await probe<number>(pageB, (bench) => bench.keys.watchField(0));
   await probe(pageA, (bench) => bench.keys.recordKeydowns());
   for (const page of [pageA, pageB]) await probe(page, (bench) => Object.assign(bench.rtcTap, { recording: true, sent: [], received: [] }));
   let due = performance.now();
   for (let i = 0; i < options.keystrokes; i++) {
+    step(`pressing key ${i + 1} of ${options.keystrokes} in A`);
     await press(i);
     due += options.keyIntervalMs;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
   }
+  step('waiting for the last keystroke in B');
   await waitFor(
     async () => (await probe(pageB, (bench) => bench.keys.seen.at(-1)?.length ?? 0)) >= base + options.keystrokes,
     30_000,
     'the last keystroke in B',
   );
   await sleep(200);
+  step('reading the probes');
   for (const page of [pageA, pageB]) await probe(page, (bench) => Object.assign(bench.rtcTap, { recording: false }));
   const sent = await probe<number[]>(pageA, (bench) => bench.keys.sent);
   const seen = await probe<{ length: number; domAt: number; paintAt: number | null }[]>(pageB, (bench) => bench.keys.seen);
