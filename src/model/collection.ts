@@ -279,6 +279,20 @@ export class Collection<R extends BaseRecord> {
     });
   }
 
+  /** What forEachPartial gives for one entry: undefined when it is gone or unreadable. */
+  protected peekPartial<K extends keyof R & string>(id: string, keys: readonly K[]): { values: Pick<R, K>; raw: Y.Map<unknown> } | undefined {
+    const raw = this.map.get(id);
+    if (raw === undefined || unreadable(id, raw) !== null) return undefined;
+    const record: Record<string, unknown> = {};
+    for (const key of keys) this.readFieldInto(raw as Y.Map<unknown>, key, record, []);
+    return { values: record as Pick<R, K>, raw: raw as Y.Map<unknown> };
+  }
+
+  /** Why an entry cannot be read at all, or null when it can (or is gone): its shape and id alone, nothing read. */
+  problemOf(id: string): string | null {
+    return this.map.has(id) ? unreadable(id, this.map.get(id)) : null;
+  }
+
   /** A copy the caller owns (Solid stores write into the objects they are given). */
   protected copy(record: R): R {
     return cloneRecord(record);

@@ -191,7 +191,13 @@ export class FocusPoints extends Collection<FocusPoint> {
   protected override recordsChanged(changes: ChangedFields): void {
     if (!this.index) return;
     // A point's place in the index and the counts depends on its topic and whether it is deleted.
-    for (const [id, fields] of changes) if (fields === null || fields.has('topicId') || fields.has('deletedAt')) this.indexPoint(id, this.peek(id));
+    // The two fields alone, as the index was built: a new peer's first sync changes all 10,000
+    // points at once, and reading each whole cost it 140 ms.
+    for (const [id, fields] of changes) {
+      if (fields !== null && !fields.has('topicId') && !fields.has('deletedAt')) continue;
+      const point = this.peekPartial(id, ['deletedAt']);
+      this.indexPoint(id, point && { topicId: topicIdOf(point.raw), deletedAt: point.values.deletedAt });
+    }
   }
 
   /** A new point at `index` in its topic (default: last). */

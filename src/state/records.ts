@@ -110,9 +110,10 @@ export function createProblems(workspace: Workspace, later: Later = now): Access
           let changed = false;
           for (const id of ids) {
             const key = `${source.name}/${id}`;
-            const result = source.read(id);
-            if (result && !result.ok) {
-              found.set(key, { collection: source.name, id, problem: result.problem });
+            // Its shape alone, as the first look: a new peer's first sync changes every record.
+            const problem = source.problemOf(id);
+            if (problem !== null) {
+              found.set(key, { collection: source.name, id, problem });
               changed = true;
             } else if (found.delete(key)) {
               changed = true;

@@ -27,7 +27,7 @@ describe('the journal of the last edits (sync/journal.ts)', () => {
     const ws = new Workspace();
     const stop = startJournal('w1', ws, store);
     const topic = ws.topics.add('Ports');
-    const id = ws.focusPoints.add(topic, 'A point');
+    const id = ws.focusPoints.add({ topicId: topic, text: 'A point' });
     ws.focusPoints.textOf(id)!.set('A point, edited');
     expect(store.getItem(journalKey('w1'))).toBeNull();
     await Promise.resolve();

@@ -23,6 +23,8 @@ export declare function frameHeader(messageId: number, index: number, count: num
 export declare function isFrame(bytes: Uint8Array): boolean;
 export declare function varUintBytes(value: number): number[];
 export declare function syncMessage(syncType: number, payload: Uint8Array): Uint8Array;
+/** Y.applyUpdate; a whole document into an empty one gives its `update` listeners the received bytes (chunked-peer.js). */
+export declare function applyReceived(doc: Y.Doc, update: Uint8Array, origin: unknown): void;
 export interface ReassemblyBudget {
   used: number;
   max: number;

@@ -36,6 +36,52 @@ import {
   fingerprintOf, proofBytes, sign, verify, writersMessage, parseWritersMessage,
 } from './writers.js';
 
+/**
+ * Y.applyUpdate, except for a whole document received into an empty one (a new peer's first sync
+ * step 2, 6.5 MB for the workspace of docs/performance.md): then the document's `update` listeners
+ * (y-indexeddb storing it, y-webrtc, the app's) get the received bytes themselves. Yjs would
+ * encode what it just applied again for them, about 180 ms and as many bytes of garbage for that
+ * workspace. The received update holds exactly what was applied when nothing of it was known
+ * before and nothing of it waits for missing parts; otherwise (or with `updateV2` listeners, which
+ * want another encoding) this is Y.applyUpdate. The listeners are called after the transaction,
+ * with it as their fourth argument, as Yjs calls them (lib0's Observable keeps them in
+ * `_observers`).
+ * @param {Y.Doc} doc @param {Uint8Array} update @param {unknown} origin
+ */
+export function applyReceived(doc, update, origin) {
+  const observers = /** @type {Map<string, Set<Function>>} */ (/** @type {any} */ (doc)._observers);
+  const listeners = observers.get('update');
+  if (doc.store.clients.size > 0 || !listeners || observers.has('updateV2') || doc.store.pendingStructs || doc.store.pendingDs) {
+    Y.applyUpdate(doc, update, origin);
+    return;
+  }
+  /** @type {Y.Transaction | null} */
+  let transaction = null;
+  /** @param {Y.Transaction} tr */
+  const seen = (tr) => {
+    transaction = tr;
+  };
+  observers.delete('update');
+  doc.on('afterTransaction', seen);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    doc.off('afterTransaction', seen);
+    // A listener added meanwhile is kept with the others.
+    const added = observers.get('update');
+    observers.set('update', listeners);
+    if (added) for (const listener of added) listeners.add(listener);
+  }
+  if (!transaction || doc.store.clients.size === 0) return;
+  if (doc.store.pendingStructs || doc.store.pendingDs) {
+    // Part of it waits: give the listeners what Yjs applied, as it would have.
+    const applied = Y.encodeStateAsUpdate(doc);
+    for (const listener of [...listeners]) listener(applied, origin, doc, transaction);
+    return;
+  }
+  for (const listener of [...listeners]) listener(update, origin, doc, transaction);
+}
+
 /** Two bytes no y-webrtc message starts with (its first byte is a message type: 0, 1, 3 or 4). */
 /** @type {[number, number]} */
 export const FRAME_MARKER = [0xff, 0x54];
@@ -698,7 +744,7 @@ export class ChunkedPeer extends WebrtcPeer {
     const before = room ? room.receivingFrom : null;
     if (room) room.receivingFrom = this.webrtcConn;
     try {
-      Y.applyUpdate(guard.doc, update, guard.origin ? guard.origin() : this);
+      applyReceived(guard.doc, update, guard.origin ? guard.origin() : this);
     } finally {
       if (room) room.receivingFrom = before;
     }
