@@ -272,20 +272,23 @@ export class Collection<R extends BaseRecord> {
   protected forEachPartial<K extends keyof R & string>(keys: readonly K[], fn: (values: Pick<R, K>, id: string, raw: Y.Map<unknown>) => void): void {
     for (const key of keys) if (this.fields[key].storage === 'derived') throw new Error(`${this.name}.${key} is derived`);
     this.map.forEach((raw, id) => {
-      if (unreadable(id, raw) !== null) return;
-      const record: Record<string, unknown> = {};
-      for (const key of keys) this.readFieldInto(raw as Y.Map<unknown>, key, record, []);
-      fn(record as Pick<R, K>, id, raw as Y.Map<unknown>);
+      const values = this.readPartial(id, raw, keys);
+      if (values) fn(values, id, raw as Y.Map<unknown>);
     });
   }
 
   /** What forEachPartial gives for one entry: undefined when it is gone or unreadable. */
   protected peekPartial<K extends keyof R & string>(id: string, keys: readonly K[]): { values: Pick<R, K>; raw: Y.Map<unknown> } | undefined {
     const raw = this.map.get(id);
-    if (raw === undefined || unreadable(id, raw) !== null) return undefined;
+    const values = raw === undefined ? undefined : this.readPartial(id, raw, keys);
+    return values && { values, raw: raw as Y.Map<unknown> };
+  }
+
+  private readPartial<K extends keyof R & string>(id: string, raw: unknown, keys: readonly K[]): Pick<R, K> | undefined {
+    if (unreadable(id, raw) !== null) return undefined;
     const record: Record<string, unknown> = {};
     for (const key of keys) this.readFieldInto(raw as Y.Map<unknown>, key, record, []);
-    return { values: record as Pick<R, K>, raw: raw as Y.Map<unknown> };
+    return record as Pick<R, K>;
   }
 
   /** Why an entry cannot be read at all, or null when it can (or is gone): its shape and id alone, nothing read. */
