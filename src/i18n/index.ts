@@ -207,6 +207,10 @@ export function formatDateTime(at: string | number | Date): string {
 /** "Amsterdam, Lisbon and Rotterdam", "Amsterdam, Lisbonne et Rotterdam". */
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   locale();
+  // A list of one is that one in every language (as Intl.ListFormat has it): a new peer's first
+  // list of people is one partner, and making the first formatter of a page took 45 ms while its
+  // connection was being set up.
+  if (items.length <= 1) return items[0] ?? '';
   // Made once per language and type: making one took 25 ms, and the status line formats its
   // list of people at every presence change.
   const key = `${formatTag}|${type}`;

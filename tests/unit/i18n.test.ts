@@ -106,4 +106,15 @@ describe('choosing and using a language', () => {
     expect(formatDate('2026-12-01')).toBe('1 December 2026');
     expect(formatDate('not a date')).toBe('');
   });
+
+  it('formats a list of none or one as Intl.ListFormat does, in every language, without making one', async () => {
+    for (const code of LOCALES) {
+      await loadLocale(code);
+      for (const type of ['conjunction', 'disjunction'] as const) {
+        const intl = new Intl.ListFormat(code, { style: 'long', type });
+        for (const items of [[], ['Porto'], ['Gdańsk (PL)']]) expect(formatList(items, type)).toBe(intl.format(items));
+      }
+    }
+    await loadLocale('en');
+  });
 });
