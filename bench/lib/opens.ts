@@ -191,14 +191,47 @@ async function wholeInB(contextB: BrowserContext, labUrl: string, dbName: string
   }
 }
 
-/** The raw-channel floor of a new peer: a lab page in A's browser sends the stored state to one in B's, `count` times. */
-export async function rawTransfers(run: Run, contextA: BrowserContext, contextB: BrowserContext, dbName: string, count: number): Promise<{ labA: Page; labB: Page; stateBytes: number; samples: Awaited<ReturnType<Lab['pullState']>>[] }> {
+type RawSample = Awaited<ReturnType<Lab['pullState']>>;
+
+/**
+ * The raw-channel floor of a new peer: a lab page in A's browser sends the stored state to one in
+ * a new browser B, `count` times, each B new as each of the app's new peers is (a page that has
+ * pulled before applies the next state with Yjs's code optimised and the channel's congestion
+ * window open: 345–464 ms to apply where its first pull took 826 ms, docs/performance.md). With
+ * `warm`, also `warm` pulls in one page of `contextB` one after the other, as the floor was taken
+ * until 2026-12-07 (shown for information).
+ */
+export async function rawTransfers(
+  run: Run,
+  contextA: BrowserContext,
+  workspace: StoredWorkspace,
+  count: number,
+  warm?: { contextB: BrowserContext; count: number },
+): Promise<{ labA: Page; stateBytes: number; samples: RawSample[]; warmSamples: RawSample[] }> {
   const labA = await openBenchPage(contextA, run.labUrl);
-  const labB = await openBenchPage(contextB, run.labUrl);
-  const loaded = await lab(labA, 'load', dbName);
-  await connectRaw(labA, labB, 'raw');
-  await lab(labA, 'serveState', 'raw');
-  const samples: Awaited<ReturnType<Lab['pullState']>>[] = [];
-  for (let i = 0; i < count; i++) samples.push(await lab(labB, 'pullState', 'raw'));
-  return { labA, labB, stateBytes: loaded.bytes, samples };
+  const loaded = await lab(labA, 'load', workspace.dbName);
+  const samples: RawSample[] = [];
+  for (let i = 0; i < count; i++) {
+    const contextB = await run.browsers.launch(workspace.configB);
+    const label = `raw-${i}`;
+    try {
+      const labB = await openBenchPage(contextB, run.labUrl);
+      await connectRaw(labA, labB, label);
+      await lab(labA, 'serveState', label);
+      samples.push(await lab(labB, 'pullState', label));
+    } finally {
+      await run.browsers.close(contextB);
+      await probe(labA, (bench, l) => bench.rtc.close(l), label);
+    }
+  }
+  const warmSamples: RawSample[] = [];
+  if (warm) {
+    const labB = await openBenchPage(warm.contextB, run.labUrl);
+    await connectRaw(labA, labB, 'raw-warm');
+    await lab(labA, 'serveState', 'raw-warm');
+    for (let i = 0; i < warm.count; i++) warmSamples.push(await lab(labB, 'pullState', 'raw-warm'));
+    await labB.close();
+    await probe(labA, (bench, l) => bench.rtc.close(l), 'raw-warm');
+  }
+  return { labA, stateBytes: loaded.bytes, samples, warmSamples };
 }

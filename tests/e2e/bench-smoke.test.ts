@@ -13,6 +13,7 @@ test('the benchmarks run at small sizes and produce every figure, each beside it
     'coldOpen',
     'coldOpenLarge',
     'newPeerConnection',
+    'newPeerConnectionWarmFloor',
     'newPeerConnectionLarge',
     'newPeerLink',
     'keystrokeMedian',
