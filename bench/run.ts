@@ -37,7 +37,7 @@ import { FULL_SIZE, generateWorkspace, type GenerateOptions, type GeneratedWorks
 import type { Lab } from './lab/lab';
 import { blankPage, Browsers, openBenchPage } from './lib/browser';
 import { underCall } from './lib/call';
-import { CHARS, typeInApp, typeInLab, type AppKeystrokes } from './lib/keystrokes';
+import { CHARS, typeInApp, typeInLab, typeInLabField, type AppKeystrokes } from './lib/keystrokes';
 import { startTrace } from './lib/trace';
 import { keeperFanouts, keeperReceives, keeperStageRows, type KeeperBenchOptions, type KeeperFanoutResult, type KeeperReceiveResult } from './lib/keeper';
 import { coldOpens, newPeers, newWorkspace, openA, rawTransfers, register, type Run, type Sample, type StoredWorkspace } from './lib/opens';
@@ -401,6 +401,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const keys = { keystrokes: options.keystrokes, keyIntervalMs: options.keyIntervalMs };
     const labClock = await clockOffset(labA, floorB, 'clock');
     const floorDelays = await typeInLab(labA, floorB, expected.firstPointId, labClock, keys);
+    // The same, typed into a plain textarea in A (for information: the browser's input pipeline).
+    const { delays: typedFloorDelays, browser: typedFloorBrowser } = await typeInLabField(labA, floorB, expected.firstPointId, labClock, keys);
     phase('keystroke floor');
 
     // The call's floor is figure 3's: bare y-webrtc doc → doc, as the issue asks. With
@@ -430,7 +432,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // Then the app: A types into the first focus point; B shows it. Alone, then in the call.
     const appClock = await clockOffset(pageA, pageB, 'clock');
     const app = await typeInApp(pageA, pageB, appClock, keys);
-    details.keystrokes = { clockOffset: { app: appClock, lab: labClock }, floor: summary(floorDelays), ...appKeystrokeDetails(app) };
+    details.keystrokes = { clockOffset: { app: appClock, lab: labClock }, floor: summary(floorDelays), typedFloor: { ...summary(typedFloorDelays), browser: summary(typedFloorBrowser) }, ...appKeystrokeDetails(app) };
     phase('keystrokes');
 
     const fieldLengths = (page: Page) => (ids: string[]) =>
@@ -598,6 +600,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       floorName: 'bare y-webrtc doc → doc, p99',
       target: '≤ 2×',
       targetRatio: 2,
+    });
+    add({
+      id: 'keystrokeTypedMedian',
+      name: `Keystroke in A → text in B's page, median of ${options.keystrokes}, against a floor that is typed too`,
+      unit: 'ms',
+      value: median(app.dom),
+      floor: median(typedFloorDelays),
+      floorName: 'bare y-webrtc, typed into a plain textarea in A (key down → Y.Text insert → observe in B)',
+      target: '(information)',
+    });
+    add({
+      id: 'keystrokeTypedP99',
+      name: `Keystroke in A → text in B's page, p99 of ${options.keystrokes}, against a floor that is typed too`,
+      unit: 'ms',
+      value: percentile(app.dom, 0.99),
+      floor: percentile(typedFloorDelays, 0.99),
+      floorName: 'bare y-webrtc, typed into a plain textarea in A, p99',
+      target: '(information)',
     });
     add({
       id: 'keystrokePaintMedian',
@@ -972,15 +992,15 @@ export function formatStages(results: Pick<BenchResults, 'details'>): string {
     rows.push(['workspace screen complete in the DOM', med(peer, (s) => s.domAt! - s.openAt!), '–']);
     rows.push(['painted', med(peer, (s) => s.connectionToShown!), `${med(raw, (s) => s.paintMs!)}${bare((s) => s.paintMs! - s.openMs!)}`]);
   };
-  const keystrokeRows = (k: any, floor: { median: number; p99: number }, floorName: string) => {
+  const keystrokeRows = (k: any, floor: { median: number; p99: number }, floorName: string, typed?: { median: number; p99: number; browser: { median: number; p99: number } }) => {
     rows.push(['A: key down → update sent on the data channel', `${ms(k.appStages.a.median)} (${ms(k.appStages.a.p99)})`, '']);
     if (k.appStages.aBrowser) {
-      rows.push(['&nbsp;&nbsp;of it, the browser: key down → input event', `${ms(k.appStages.aBrowser.median)} (${ms(k.appStages.aBrowser.p99)})`, '']);
+      rows.push(['&nbsp;&nbsp;of it, the browser: key down → input event', `${ms(k.appStages.aBrowser.median)} (${ms(k.appStages.aBrowser.p99)})`, typed ? `${ms(typed.browser.median)} (${ms(typed.browser.p99)}) plain textarea` : '']);
       rows.push(['&nbsp;&nbsp;of it, the app: input event → update sent', `${ms(k.appStages.aApp.median)} (${ms(k.appStages.aApp.p99)})`, '']);
     }
     rows.push(['wire and B\'s event loop: sent → received', `${ms(k.appStages.wire.median)} (${ms(k.appStages.wire.p99)})`, '']);
     rows.push(['B: received → text in the field', `${ms(k.appStages.b.median)} (${ms(k.appStages.b.p99)})`, '']);
-    rows.push(['key down → text in B\'s field (total)', `${ms(k.appDom.median)} (${ms(k.appDom.p99)})`, `${ms(floor.median)} (${ms(floor.p99)}) ${floorName}`]);
+    rows.push(['key down → text in B\'s field (total)', `${ms(k.appDom.median)} (${ms(k.appDom.p99)})`, `${ms(floor.median)} (${ms(floor.p99)}) ${floorName}${typed ? `; typed into a plain textarea: ${ms(typed.median)} (${ms(typed.p99)})` : ''}`]);
     rows.push(['B: text in the field → painted', `${ms(k.paintAfterDom.median)} (${ms(k.paintAfterDom.p99)})`, '']);
     rows.push(['key down → painted in B (total)', `${ms(k.appPaint.median)} (${ms(k.appPaint.p99)})`, '']);
   };
@@ -995,7 +1015,7 @@ export function formatStages(results: Pick<BenchResults, 'details'>): string {
   newPeerRows('**New peer**, ms since B\'s data channel opened (raw floor: since B asked; bare y-webrtc in brackets)', d.newPeer, d.rawTransfer.samples, d.bareJoin);
   newPeerRows(`**New peer at ${scale}×**, ms since B's data channel opened (raw floor: since B asked)`, d.newPeerLarge, d.rawTransferLarge.samples);
   rows.push(['**Keystroke**, median (p99) ms', '', '']);
-  keystrokeRows(d.keystrokes, d.keystrokes.floor, 'doc → doc');
+  keystrokeRows(d.keystrokes, d.keystrokes.floor, 'doc → doc', d.keystrokes.typedFloor);
   rows.push([`**Keystroke in a call** (${d.call.peers} Node peers typing, one key every ${d.call.peerIntervalMs} ms each), median (p99) ms`, '', '']);
   keystrokeRows(d.call.app, d.call.floor, process.env.TAVOLA_BENCH_CALL_FLOOR === '1' ? 'doc → doc, same call' : 'doc → doc, no call');
   const t = d.topicOpen as { app: OpenTimes[]; floor: OpenTimes[] };

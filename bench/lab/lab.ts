@@ -356,6 +356,26 @@ const lab = {
     return sent;
   },
 
+  /**
+   * The typed keystroke floor, sending side: a plain `<textarea>` holding the point's text, each
+   * character typed into it one `Y.Text.insert` in its own transaction (what the app does with a
+   * keystroke, without the app): so the floor has the browser's own input pipeline too.
+   */
+  typedField(pointId: string): boolean {
+    const text = (doc!.getMap('focusPoints').get(pointId) as Y.Map<unknown>).get('text') as Y.Text;
+    const field = document.createElement('textarea');
+    field.id = 'typed';
+    field.value = text.toString();
+    document.body.append(field);
+    field.addEventListener('input', (event) => {
+      const { inputType, data } = event as InputEvent;
+      if (inputType !== 'insertText' || !data) return;
+      const at = field.selectionStart - data.length;
+      doc!.transact(() => text.insert(at, data));
+    });
+    return true;
+  },
+
   /** The keystroke floor, receiving side: when each new length of the text arrived. */
   watchText(pointId: string): number {
     const text = (doc!.getMap('focusPoints').get(pointId) as Y.Map<unknown>).get('text') as Y.Text;

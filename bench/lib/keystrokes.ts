@@ -33,6 +33,49 @@ export async function typeInLab(labA: Page, labB: Page, pointId: string, clock: 
   });
 }
 
+/**
+ * The typed floor (for information): the same bare y-webrtc pages, but A's keys are typed (CDP
+ * input events, as for the app) into a plain `<textarea>` whose input listener inserts each
+ * character into the point's Y.Text; key down in A → observe in B. What the app adds to a
+ * keystroke is what it takes beyond this.
+ */
+export async function typeInLabField(labA: Page, labB: Page, pointId: string, clock: ClockOffset, options: KeystrokeOptions): Promise<{ delays: number[]; browser: number[] }> {
+  await lab(labA, 'typedField', pointId);
+  const field = labA.locator('#typed');
+  await field.click();
+  await field.press('End');
+  const press = (i: number) => labA.keyboard.press(CHARS[i % CHARS.length] === ' ' ? 'Space' : CHARS[i % CHARS.length]!);
+  for (let i = 0; i < WARM_UP_KEYS; i++) {
+    await press(i);
+    await sleep(options.keyIntervalMs);
+  }
+  const [typed] = await lab(labA, 'textLengths', [pointId]);
+  await waitFor(async () => (await lab(labB, 'textLengths', [pointId]))[0] === typed, 30_000, 'B\'s lab page to have the typed warm-up');
+  await sleep(200);
+  const base = await lab(labB, 'watchText', pointId);
+  await probe(labA, (bench) => bench.keys.recordKeydowns());
+  let due = performance.now();
+  for (let i = 0; i < options.keystrokes; i++) {
+    await press(i);
+    due += options.keyIntervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await waitFor(async () => ((await lab(labB, 'seenText')).at(-1)?.length ?? 0) >= base + options.keystrokes, 30_000, 'the typed floor\'s last keystroke');
+  const sent = await probe<number[]>(labA, (bench) => bench.keys.sent);
+  if (sent.length !== options.keystrokes) throw new Error(`A's lab page recorded ${sent.length} keystrokes, not ${options.keystrokes}`);
+  const seen = await lab(labB, 'seenText');
+  const inputs = await probe<number[]>(labA, (bench) => bench.keys.inputs);
+  return {
+    delays: sent.map((sentAt, i) => {
+      const arrived = seen.find((entry) => entry.length >= base + i + 1);
+      return arrived ? arrived.at - clock.offset - sentAt : NaN;
+    }),
+    // The browser's own part, as for the app: key down → the input event.
+    browser: sent.map((sentAt) => (inputs.find((t) => t >= sentAt) ?? NaN) - sentAt),
+  };
+}
+
 export interface AppKeystrokes {
   /** Key down in A → the text set in B's field, ms, one per keystroke. */
   dom: number[];

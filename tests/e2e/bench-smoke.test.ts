@@ -18,6 +18,8 @@ test('the benchmarks run at small sizes and produce every figure, each beside it
     'newPeerLink',
     'keystrokeMedian',
     'keystrokeP99',
+    'keystrokeTypedMedian',
+    'keystrokeTypedP99',
     'keystrokePaintMedian',
     'keystrokePaintP99',
     'callPaintMedian',
