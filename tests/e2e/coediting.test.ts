@@ -70,23 +70,33 @@ describe('co-editing focus points during a call', () => {
     const visibility = (i: number) => a.page.getByTestId('focus-point').nth(i).evaluate((el) => getComputedStyle(el).contentVisibility);
     expect([await visibility(2), await visibility(0)]).toEqual(['visible', 'auto']);
     // Drawn where Bruno's caret is: after "Point ", then, once he goes to the end, further right.
-    const left = () => remote.evaluate((el: HTMLElement) => Number.parseFloat(el.style.left));
+    // Where the caret is drawn, from the field's top left corner.
+    const at = (side: 'left' | 'top') =>
+      remote.evaluate((el: HTMLElement, s) => el.getBoundingClientRect()[s] - el.closest('.cotext-wrap')!.querySelector('textarea')!.getBoundingClientRect()[s], side);
+    const left = () => at('left');
     const afterPoint = await left();
-    expect(afterPoint).toBeGreaterThan(0);
+    // Just after "Point " as the field draws it: its padding and border, then the text's width in its font.
+    const expectedLeft = await field(a, 2).evaluate((area: HTMLTextAreaElement) => {
+      const style = getComputedStyle(area);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      return Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.borderLeftWidth) + context.measureText('Point ').width;
+    });
+    expect(Math.abs(afterPoint - expectedLeft)).toBeLessThan(2);
     await field(b, 2).press('End');
     await expect.poll(left).toBeGreaterThan(afterPoint);
-    // Once his text wraps, his caret is on the field's last line, within the field (the mirror
-    // that measures it has the field's width, kept from a ResizeObserver as the field grows).
-    const top = () => remote.evaluate((el: HTMLElement) => Number.parseFloat(el.style.top));
+    // Once his text wraps, his caret is on the field's last line, within the field (the layer
+    // that places it is laid out with the field's width, font and wrapping).
+    const top = () => at('top');
     const firstLine = await top();
     await field(b, 2).fill(`Point ThreEe ${'and a sentence long enough to wrap '.repeat(6).trim()}`);
     await expect.poll(top).toBeGreaterThan(firstLine);
     const inside = await a.page.getByTestId('focus-point').nth(2).evaluate((row) => {
-      const area = row.querySelector('textarea')!;
-      const caret = row.querySelector<HTMLElement>('[data-testid="remote-caret"]')!;
-      return Number.parseFloat(caret.style.left) < area.clientWidth && Number.parseFloat(caret.style.top) < area.offsetHeight;
+      const area = row.querySelector('textarea')!.getBoundingClientRect();
+      const caret = row.querySelector<HTMLElement>('[data-testid="remote-caret"]')!.getBoundingClientRect();
+      return { within: caret.left > area.left && caret.right < area.right && caret.top >= area.top && caret.bottom <= area.bottom, lastLine: area.bottom - caret.bottom < caret.height };
     });
-    expect(inside).toBe(true);
+    expect(inside).toEqual({ within: true, lastLine: true });
     await expect.poll(() => a.page.getByTestId('focus-point').nth(2).getByTestId('editing-badge').textContent()).toBe('Lisbon is typing');
   });
 

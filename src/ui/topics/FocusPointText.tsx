@@ -1,17 +1,17 @@
-import { createEffect, createSignal, For, onCleanup, onMount, untrack } from 'solid-js';
+import { createEffect, createMemo, createSignal, Index, onCleanup, onMount, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { LIMITS, type CoText } from '../../model';
 import { announceEditing } from '../../state/peers';
 import { bindText } from '../../state/text-binding';
 import type { Participant } from '../../sync/presence';
-import { cancelCaretMeasure, measureCarets, type CaretBox } from './caret-position';
+import { caretSegments, styleLayerLike } from './caret-overlay';
 import { useWorkspace } from '../shell/context';
 import { autoGrow } from '../kit/autogrow';
 import { textColorOn } from '../shell/person-colour';
 import { reportProblem } from '../kit/write-problem';
 import { useCanEdit } from '../kit/can-edit';
 
-// One selection listener and one resize observer for every field: a topic may show hundreds,
+// One selection listener for every field: a topic may show hundreds,
 // and a listener each made every selection change (each field's value set at a cold open is
 // one) call every field's listener.
 const selectionWatchers = new Map<Element, () => void>();
@@ -25,19 +25,6 @@ function watchSelection(el: HTMLTextAreaElement, fn: () => void): () => void {
   return () => {
     selectionWatchers.delete(el);
     if (selectionWatchers.size === 0) document.removeEventListener('selectionchange', onSelectionChange);
-  };
-}
-const resizeWatchers = new Map<Element, () => void>();
-let resizes: ResizeObserver | null = null;
-function watchResize(el: HTMLTextAreaElement, fn: () => void): () => void {
-  resizes ??= new ResizeObserver((entries) => {
-    for (const entry of entries) resizeWatchers.get(entry.target)?.();
-  });
-  resizeWatchers.set(el, fn);
-  resizes.observe(el);
-  return () => {
-    resizeWatchers.delete(el);
-    resizes?.unobserve(el);
   };
 }
 
@@ -56,7 +43,8 @@ export function FocusPointText(props: {
   const { peers, participants } = useWorkspace();
   const canEdit = useCanEdit();
   let el!: HTMLTextAreaElement;
-  const [carets, setCarets] = createSignal<({ person: Participant } & CaretBox)[]>([]);
+  /** Bumped at each change of the text, so carets follow edits made before them. */
+  const [changes, setChanges] = createSignal(0);
   /** The partners whose caret is in this point, and where in its text. */
   const remoteCarets = () =>
     participants().flatMap((person) => {
@@ -65,27 +53,15 @@ export function FocusPointText(props: {
       const index = props.text.indexOf(editing.head);
       return index === null ? [] : [{ person, index }];
     });
-  // Measured once a frame at most, with every other field's carets (caret-position.ts).
-  const asker = {};
-  const relayout = () => {
-    if (carets().length === 0 && remoteCarets().length === 0) return;
-    let measured: { person: Participant; index: number }[] = [];
-    measureCarets(
-      asker,
-      el,
-      () => (measured = remoteCarets()).map((caret) => caret.index),
-      (boxes) => setCarets(measured.map((caret, i) => ({ person: caret.person, ...boxes[i]! }))),
-    );
-  };
-  // Follows each partner's caret (the participants' store is reconciled: read down to the heads).
-  createEffect(() => {
-    remoteCarets();
-    untrack(relayout);
+  // Drawn by the browser's layout over the field, never measured (caret-overlay.ts).
+  const segments = createMemo(() => {
+    changes();
+    const carets = remoteCarets();
+    return carets.length === 0 ? null : caretSegments(el.value, carets);
   });
-  onCleanup(() => cancelCaretMeasure(asker));
   // A row showing a partner's caret is drawn whole (its name may stand above the row: styles.css).
   createEffect(() => {
-    const shown = carets().length > 0;
+    const shown = segments() !== null;
     el.closest('.point')?.toggleAttribute('data-has-caret', shown);
   });
 
@@ -109,13 +85,11 @@ export function FocusPointText(props: {
     const stopSelection = watchSelection(el, announce);
     const stopText = props.text.observe(() => {
       autoGrow(el);
-      relayout();
+      setChanges((n) => n + 1);
     });
-    const stopResize = watchResize(el, relayout);
     onCleanup(() => {
       stopSelection();
       stopText();
-      stopResize();
     });
     props.ref?.(el);
   });
@@ -141,19 +115,31 @@ export function FocusPointText(props: {
           document.execCommand('insertText', false, pasted.replace(/\s*\n\s*/g, ' '));
         }}
       />
-      <For each={carets()}>{(caret) => <RemoteCaret person={caret.person} top={caret.top} left={caret.left} height={caret.height} />}</For>
+      <Show when={segments()}>
+        {(cut) => (
+          <div class="caret-layer" aria-hidden="true" ref={(layer) => styleLayerLike(layer, el)}>
+            <Index each={cut().parts}>
+              {(part) => (
+                <>
+                  {part().before}
+                  {/* Word joiners: no line may break at a caret where the field's text does not. */}
+                  {'\u2060'}
+                  <RemoteCaret person={part().caret.person} />
+                  {'\u2060'}
+                </>
+              )}
+            </Index>
+            {cut().rest}
+          </div>
+        )}
+      </Show>
     </div>
   );
 }
 
-function RemoteCaret(props: { person: Participant; top: number; left: number; height: number }) {
+function RemoteCaret(props: { person: Participant }) {
   return (
-    <span
-      class="remote-caret"
-      data-testid="remote-caret"
-      data-name={props.person.name}
-      style={{ top: `${props.top}px`, left: `${props.left}px`, height: `${props.height}px`, 'background-color': props.person.color }}
-    >
+    <span class="remote-caret" data-testid="remote-caret" data-name={props.person.name} style={{ 'background-color': props.person.color }}>
       <span class="remote-caret-name" style={{ 'background-color': props.person.color, color: textColorOn(props.person.color) }}>
         {props.person.organisation || props.person.name}
       </span>
