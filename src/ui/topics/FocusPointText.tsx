@@ -57,7 +57,8 @@ export function FocusPointText(props: {
   const segments = createMemo(() => {
     changes();
     const carets = remoteCarets();
-    return carets.length === 0 ? null : caretSegments(el.value, carets);
+    // Before the field is made (a partner already in this point), its text is the co-text's.
+    return carets.length === 0 ? null : caretSegments(el ? el.value : props.text.value, carets);
   });
   // A row showing a partner's caret is drawn whole (its name may stand above the row: styles.css).
   createEffect(() => {
