@@ -100,6 +100,22 @@ describe('co-editing focus points during a call', () => {
     await expect.poll(() => a.page.getByTestId('focus-point').nth(2).getByTestId('editing-badge').textContent()).toBe('Lisbon is typing');
   });
 
+  test('a partner\'s caret is drawn in a point shown after he put it there', async () => {
+    // Bruno's caret is still in point 3; Anna leaves the topic and comes back: the row is made anew.
+    await a.page.getByRole('link', { name: 'Members' }).click();
+    await expect.poll(() => a.page.getByTestId('focus-point').count()).toBe(0);
+    await a.page.getByRole('link', { name: 'Topics' }).click();
+    await a.page.getByTestId('topic-link').first().click();
+    const remote = a.page.getByTestId('focus-point').nth(2).getByTestId('remote-caret');
+    await expect.poll(() => remote.getAttribute('data-name')).toBe('Bruno');
+    const drawn = await a.page.getByTestId('focus-point').nth(2).evaluate((row) => {
+      const area = row.querySelector('textarea')!.getBoundingClientRect();
+      const caret = row.querySelector<HTMLElement>('[data-testid="remote-caret"]')!.getBoundingClientRect();
+      return caret.height > 0 && caret.left > area.left && caret.right < area.right && caret.top >= area.top && caret.bottom <= area.bottom;
+    });
+    expect(drawn).toBe(true);
+  });
+
   test('A undoes: only A\'s text goes, B\'s stays', async () => {
     // Typing within half a second of one's last change is one undo step: start a new one.
     await a.page.getByTestId('undo').evaluate(() => new Promise((resolve) => setTimeout(resolve, 600)));
