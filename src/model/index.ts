@@ -7,6 +7,7 @@ export {
   SystemAction,
   WorkspaceNotReceived,
   mergeUpdates,
+  isLocalOrigin,
   SCHEMA_VERSION,
   WORKSPACE_NAME_MAX,
   WORKSPACE_DESCRIPTION_MAX,

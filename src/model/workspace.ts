@@ -303,8 +303,7 @@ export class Workspace implements Host {
    * a repair, or an undo or redo (Y.UndoManager is the origin of those).
    */
   observeUpdates(listener: (update: Uint8Array, local: boolean) => void): () => void {
-    const handler = (update: Uint8Array, origin: unknown) =>
-      listener(update, origin instanceof LocalAction || origin instanceof SystemAction || origin instanceof Y.UndoManager);
+    const handler = (update: Uint8Array, origin: unknown) => listener(update, isLocalOrigin(origin));
     this.doc.on('update', handler);
     return () => this.doc.off('update', handler);
   }
@@ -312,6 +311,11 @@ export class Workspace implements Host {
   destroy(): void {
     this.doc.destroy();
   }
+}
+
+/** Whether a change with this origin was made by this copy: a person's action, a repair, an undo or redo. */
+export function isLocalOrigin(origin: unknown): boolean {
+  return origin instanceof LocalAction || origin instanceof SystemAction || origin instanceof Y.UndoManager;
 }
 
 function checkedName(name: string): string {

@@ -1,5 +1,5 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { Workspace } from '../model';
+import { isLocalOrigin, mergeUpdates, Workspace } from '../model';
 import { replayJournal, startJournal } from './journal';
 
 /** One IndexedDB database per workspace. Part of the storage contract: see docs/document.md. */
@@ -18,7 +18,7 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
   // Until the workspace has arrived (a partner's link was just opened), nothing may write to it.
   const workspace = new Workspace(undefined, { refuseWritesUntilReceived: true });
   const persistence = new IndexeddbPersistence(databaseName(workspaceId), workspace.doc);
-  storeNothingWhileLoading(persistence);
+  const storing = storeAfterLoading(persistence);
   await persistence.whenSynced;
   watchWriteFailures(persistence);
   await dropEmptyUpdates(persistence);
@@ -29,28 +29,84 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
     workspace,
     async close() {
       stopJournal();
+      storing.stop();
       await persistence.destroy();
       workspace.destroy();
     },
   };
 }
 
+/** How long partners' changes may wait to be stored together, in one IndexedDB transaction. */
+export const PARTNERS_STORE_DELAY_MS = 200;
+/** A change this large is stored at once, alone (a new peer's whole workspace, a merged backup). */
+const STORE_AT_ONCE_BYTES = 64 * 1024;
+
 /**
- * y-indexeddb listens for the document's updates from the moment it is made, and ignores the one
- * its own load makes. Yet with a listener there Yjs encodes that load as an update: the whole
- * stored workspace again (about 110 ms for 6.5 MB, docs/performance.md). So the listener is off
- * until the load is applied, and back in the same task that finishes it, so nothing after it goes
- * unstored. Nothing is lost before it either: y-indexeddb stores the document's state as it was
- * before loading (what was written before then) as part of the load; and nothing writes to this
- * document meanwhile (an empty workspace refuses writes: refuseWritesUntilReceived).
+ * How the document's changes reach y-indexeddb.
+ *
+ * Nothing while it loads: y-indexeddb listens for the document's updates from the moment it is
+ * made, and ignores the one its own load makes, yet with a listener there Yjs encodes that load as
+ * an update: the whole stored workspace again (about 110 ms for 6.5 MB, docs/performance.md). So
+ * its listener is off until the load is applied, and ours is on in the same task that finishes it,
+ * so nothing after it goes unstored. Nothing is lost before it either: y-indexeddb stores the
+ * document's state as it was before loading (what was written before then) as part of the load;
+ * and nothing writes to this document meanwhile (an empty workspace refuses writes:
+ * refuseWritesUntilReceived).
+ *
+ * Then this copy's own changes are stored at once, each as y-indexeddb stores it (the journal
+ * covers the moment after, journal.ts). Partners' changes wait up to PARTNERS_STORE_DELAY_MS and
+ * are stored together, merged: in a call of ten they come 70 a second, and one IndexedDB
+ * transaction each took 1.7 s of a watching browser's main thread in 28 s (docs/performance.md).
+ * What waits is stored before any change of this copy's, when the page is hidden or left, and when
+ * the workspace closes; a browser that quits within the delay loses at most that much of the
+ * partners' changes, which they still hold and send again at the next connection.
  */
-function storeNothingWhileLoading(persistence: IndexeddbPersistence): void {
+function storeAfterLoading(persistence: IndexeddbPersistence): { stop(): void } {
   const { doc } = persistence;
   const storeUpdate = (persistence as unknown as { _storeUpdate: (update: Uint8Array, origin: unknown) => void })._storeUpdate;
   doc.off('update', storeUpdate);
+  let waiting: Uint8Array[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (waiting.length === 0) return;
+    const updates = waiting;
+    waiting = [];
+    storeUpdate(updates.length === 1 ? updates[0]! : mergeUpdates(updates), null);
+  };
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    // y-indexeddb's own: another tab's stored changes, read in at a merge.
+    if (origin === persistence) return;
+    if (isLocalOrigin(origin) || update.byteLength >= STORE_AT_ONCE_BYTES) {
+      flush();
+      storeUpdate(update, origin);
+      return;
+    }
+    waiting.push(update);
+    timer ??= setTimeout(flush, PARTNERS_STORE_DELAY_MS);
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  let listening = false;
   persistence.once('synced', () => {
-    if (!(persistence as unknown as { _destroyed: boolean })._destroyed) doc.on('update', storeUpdate);
+    if ((persistence as unknown as { _destroyed: boolean })._destroyed) return;
+    doc.on('update', onUpdate);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    listening = true;
   });
+  return {
+    stop() {
+      flush();
+      if (!listening) return;
+      listening = false;
+      doc.off('update', onUpdate);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    },
+  };
 }
 
 const writeFailureListeners = new Set<(error: DOMException | null) => void>();

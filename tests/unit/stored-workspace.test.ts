@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWorkingGroup, Workspace, WorkspaceNotReceived } from '../../src/model';
-import { databaseName, openStoredWorkspace, type StoredWorkspace } from '../../src/sync/persistence';
+import { databaseName, openStoredWorkspace, PARTNERS_STORE_DELAY_MS, type StoredWorkspace } from '../../src/sync/persistence';
 
 // openStoredWorkspace starts the journal (sync/journal.ts), which needs these of a browser.
 beforeAll(() => {
@@ -97,4 +97,58 @@ describe('opening a stored workspace (openStoredWorkspace)', () => {
     expect(again.meta().name).toBe('New group');
     expect(again.topics.list().map((t) => t.title)).toEqual(['First topic']);
   });
+
+  it('stores partners\' changes together after a moment, and this copy\'s own at once, after what waited', async () => {
+    const earlier = await storeSample('stored-batched');
+    const ws = await openStored('stored-batched');
+    // A partner types ten characters into the first point, one update each.
+    const partner = new Workspace(new Y.Doc());
+    partner.applyUpdate(Y.encodeStateAsUpdate(earlier.doc));
+    const point = partner.focusPoints.ofTopic(partner.topics.list()[0]!.id)[0]!;
+    const typed: Uint8Array[] = [];
+    partner.doc.on('update', (update: Uint8Array) => typed.push(update));
+    for (const char of 'Partner: ') partner.focusPoints.textOf(point.id)!.insert(0, char);
+    const before = await storedCount('stored-batched');
+    for (const update of typed) ws.applyUpdate(update, 'remote');
+    expect(await storedCount('stored-batched')).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, PARTNERS_STORE_DELAY_MS + 50));
+    expect(await storedCount('stored-batched')).toBe(before + 1);
+    // Another partner's change waits; this copy's own edit is stored at once, and what waited with it.
+    const renamed = new Workspace(new Y.Doc());
+    renamed.applyUpdate(Y.encodeStateAsUpdate(partner.doc));
+    const later: Uint8Array[] = [];
+    renamed.doc.on('update', (update: Uint8Array) => later.push(update));
+    renamed.topics.add('A partner\'s topic');
+    for (const update of later) ws.applyUpdate(update, 'remote');
+    ws.focusPoints.setStatus(point.id, 'done');
+    expect(await storedCount('stored-batched')).toBe(before + 3);
+    // A partner's change that waits when the workspace closes is stored too.
+    const last: Uint8Array[] = [];
+    renamed.doc.on('update', (update: Uint8Array) => last.push(update));
+    renamed.rename('Named by a partner');
+    for (const update of last) ws.applyUpdate(update, 'remote');
+    await closeAll();
+    const again = await openStored('stored-batched');
+    expect(again.focusPoints.get(point.id)).toMatchObject({ text: `${[...'Partner: '].reverse().join('')}${point.text}`, status: 'done' });
+    expect(again.topics.list().map((topic) => topic.title)).toContain('A partner\'s topic');
+    expect(again.meta().name).toBe('Named by a partner');
+  });
 });
+
+/** How many updates the workspace's database holds (y-indexeddb's store). */
+async function storedCount(id: string): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(databaseName(id));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const request = db.transaction('updates').objectStore('updates').count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
