@@ -3,7 +3,8 @@
 // @roamhq/wrtc, the provider from ./webrtc.mjs (Tavola's chunking transport), a real relay.
 // Driven over IPC by call-peers.ts. Lean on purpose, as ten processes share two cores with two
 // browsers: no logging, and presence only as the app sends it (its profile once, then where its
-// caret is after each keystroke, as the app announces on every selection change).
+// caret is whenever that changes: the app looks at every selection change, and sends nothing when
+// the caret's anchors are as they were, src/sync/presence.ts setLocalEditing).
 import { readFileSync } from 'node:fs';
 import { webcrypto } from 'node:crypto';
 import wrtc from '@roamhq/wrtc';
@@ -41,7 +42,8 @@ function startTyping({ pointId, intervalMs, startDelayMs, chars }) {
     doc.transact(() => text.insert(text.length, chars[typing.typed % chars.length]), 'typing');
     typing.typed++;
     const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
-    awareness.setLocalStateField('editing', { kind: 'focusPoint', id: pointId, field: 'text', anchor: caret, head: caret });
+    const editing = { kind: 'focusPoint', id: pointId, field: 'text', anchor: caret, head: caret };
+    if (JSON.stringify(awareness.getLocalState()?.editing ?? null) !== JSON.stringify(editing)) awareness.setLocalStateField('editing', editing);
     due += intervalMs;
     typing.timer = setTimeout(tick, Math.max(0, due - performance.now()));
   };

@@ -77,6 +77,12 @@ export function setLocalViewing(awareness: Awareness, viewing: boolean): void {
 }
 
 export function setLocalEditing(awareness: Awareness, editing: EditingTarget | null): void {
+  // y-protocols sends every set to every peer, an unchanged one too. Typing leaves a caret's
+  // anchors as they were (each is the character after it, or the text's end: the text grows
+  // before it), so announcing it at each keystroke sent the same state ten times a second to
+  // every partner (in a call of ten, the typist's busiest work after the typing itself).
+  const current = awareness.getLocalState()?.['editing'] ?? null;
+  if (JSON.stringify(current) === JSON.stringify(editing)) return;
   awareness.setLocalStateField('editing', editing);
 }
 

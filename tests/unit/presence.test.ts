@@ -219,6 +219,30 @@ describe('setLocalEditing', () => {
     expect(me.getLocalState()).toEqual({ user: anna, editing: null });
   });
 
+  it('sends nothing when what this person edits, and where, is unchanged', () => {
+    const me = awareness();
+    setLocalProfile(me, anna);
+    let sent = 0;
+    me.on('update', () => sent++);
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, 'Ports');
+    const at = (index: number) => Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index));
+    // Typing at the end: the caret's anchor is the text's end before and after each keystroke.
+    setLocalEditing(me, { kind: 'focusPoint', id: 'fp1', field: 'text', anchor: at(5), head: at(5) });
+    text.insert(5, 's');
+    setLocalEditing(me, { kind: 'focusPoint', id: 'fp1', field: 'text', anchor: at(6), head: at(6) });
+    expect(sent).toBe(1);
+    // Typing before "Ports": the anchor stays on the P.
+    setLocalEditing(me, { kind: 'focusPoint', id: 'fp1', field: 'text', anchor: at(0), head: at(0) });
+    text.insert(0, 'EU ');
+    setLocalEditing(me, { kind: 'focusPoint', id: 'fp1', field: 'text', anchor: at(3), head: at(3) });
+    expect(sent).toBe(2);
+    setLocalEditing(me, null);
+    setLocalEditing(me, null);
+    expect(sent).toBe(3);
+  });
+
   it('notifies observers, until they stop observing', () => {
     const me = awareness();
     setLocalProfile(me, anna);
