@@ -7,7 +7,6 @@ export {
   SystemAction,
   WorkspaceNotReceived,
   mergeUpdates,
-  isLocalOrigin,
   SCHEMA_VERSION,
   WORKSPACE_NAME_MAX,
   WORKSPACE_DESCRIPTION_MAX,

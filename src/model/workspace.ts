@@ -300,10 +300,12 @@ export class Workspace implements Host {
 
   /**
    * Every update to the document as it happens, and whether this copy made it: a person's action,
-   * a repair, or an undo or redo (Y.UndoManager is the origin of those).
+   * a repair, an undo or redo, a rich-text editor's edit (y-prosemirror's key is the origin of
+   * those: Yjs's `transaction.local`, not the origin, says whether it was made here). Not local:
+   * whatever was applied from elsewhere (a partner, the keeper, storage, a backup, the journal).
    */
   observeUpdates(listener: (update: Uint8Array, local: boolean) => void): () => void {
-    const handler = (update: Uint8Array, origin: unknown) => listener(update, isLocalOrigin(origin));
+    const handler = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => listener(update, transaction.local);
     this.doc.on('update', handler);
     return () => this.doc.off('update', handler);
   }
@@ -311,11 +313,6 @@ export class Workspace implements Host {
   destroy(): void {
     this.doc.destroy();
   }
-}
-
-/** Whether a change with this origin was made by this copy: a person's action, a repair, an undo or redo. */
-export function isLocalOrigin(origin: unknown): boolean {
-  return origin instanceof LocalAction || origin instanceof SystemAction || origin instanceof Y.UndoManager;
 }
 
 function checkedName(name: string): string {

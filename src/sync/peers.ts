@@ -4,6 +4,7 @@ import { LocalAction, type Workspace } from '../model';
 import { KeyCheck, keyCheckFor, type ProviderLike } from './key-check';
 import { deriveAccess, openMove, sealMove, type AccessKeys, type Move, type MoveOutcome, type PreviousAccess, type WorkspaceAccess } from './access';
 import type { IceServer } from './registry';
+import { markPartnersOrigin } from './origins';
 
 export { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from './defaults';
 
@@ -142,7 +143,7 @@ export class PeerConnection {
       awareness: this.awareness,
       // tavola: what chunked-peer.js needs for its checks on partners' messages (docs/sync.md, "Limits").
       // writers: in a workspace with view links, only partners who prove they may write change it (docs/sync.md).
-      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.provider?.room, writers } },
+      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.partnersOrigin(), writers } },
     });
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);
@@ -231,6 +232,13 @@ export class PeerConnection {
     if (this.listeners.size === 0) return;
     const snapshot = this.snapshot();
     for (const listener of this.listeners) listener(snapshot);
+  }
+
+  /** What partners' changes are applied with (y-webrtc's room, made once its key is derived): storage may batch them. */
+  private partnersOrigin(): object | undefined {
+    const room = (this.provider as unknown as { room: object | null } | null)?.room ?? undefined;
+    if (room) markPartnersOrigin(room);
+    return room;
   }
 
   destroy(): void {

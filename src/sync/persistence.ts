@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { isLocalOrigin, mergeUpdates, Workspace } from '../model';
+import { mergeUpdates, Workspace } from '../model';
 import { replayJournal, startJournal } from './journal';
+import { isPartnersOrigin } from './origins';
 
 /** One IndexedDB database per workspace. Part of the storage contract: see docs/document.md. */
 export function databaseName(workspaceId: string): string {
@@ -38,6 +39,7 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
 
 /** How long partners' changes may wait to be stored together, in one IndexedDB transaction. */
 export const PARTNERS_STORE_DELAY_MS = 200;
+
 /** A change this large is stored at once, alone (a new peer's whole workspace, a merged backup). */
 const STORE_AT_ONCE_BYTES = 64 * 1024;
 
@@ -78,7 +80,7 @@ function storeAfterLoading(persistence: IndexeddbPersistence): { stop(): void } 
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     // y-indexeddb's own: another tab's stored changes, read in at a merge.
     if (origin === persistence) return;
-    if (isLocalOrigin(origin) || update.byteLength >= STORE_AT_ONCE_BYTES) {
+    if (!isPartnersOrigin(origin) || update.byteLength >= STORE_AT_ONCE_BYTES) {
       flush();
       storeUpdate(update, origin);
       return;

@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+import { ySyncPluginKey } from 'y-prosemirror';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, Workspace } from '../../src/model';
 import { journalKey, replayJournal, startJournal } from '../../src/sync/journal';
@@ -66,5 +68,25 @@ describe('the journal of the last edits (sync/journal.ts)', () => {
     replayJournal('w2', reopened, store);
     expect(reopened.topics.list().map((topic) => topic.title)).toEqual(['Ours']);
     stop();
+  });
+
+  it('keeps what is typed in the rich-text editor (y-prosemirror writes with its own key as origin)', async () => {
+    const store = memoryStorage();
+    const ws = new Workspace();
+    const id = ws.practices.add({ title: 'Port security pact' });
+    const before = ws.encodeState();
+    const stop = startJournal('w3', ws, store);
+    const fragment = ws.practices.section(id, 'context')!.bindFragment();
+    ws.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Typed in the editor')]);
+      fragment.insert(fragment.length, [paragraph]);
+    }, ySyncPluginKey);
+    await Promise.resolve();
+    stop();
+    const reopened = new Workspace();
+    reopened.applyUpdate(before);
+    replayJournal('w3', reopened, store);
+    expect(reopened.practices.get(id)?.context).toBe('Typed in the editor');
   });
 });

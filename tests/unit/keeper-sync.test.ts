@@ -1,5 +1,6 @@
 import { createCipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, sign } from 'node:crypto';
 import * as Y from 'yjs';
+import { ySyncPluginKey } from 'y-prosemirror';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SealedLog, Workspace, coveredStateVector, encodeDeletions, readUpdate } from '../../src/model';
 import { deriveAccess } from '../../src/sync/access';
@@ -319,6 +320,24 @@ describe('KeeperSync', () => {
 
     await a!.connect();
     expect(a!.workspace.focusPoints.ofTopic(topic).map((p) => p.text)).toEqual(['Share container risk profiles', 'Joint inspections in Rotterdam']);
+  });
+
+  it('seals what is typed in the rich-text editor (y-prosemirror writes with its own key as origin) at once', async () => {
+    const { members: [a, b] } = await group(2);
+    a!.workspace.initialise({ name: 'Ports' });
+    const id = a!.workspace.practices.add({ title: 'Port security pact' });
+    await a!.connect();
+    await b!.connect();
+    const fragment = a!.workspace.practices.section(id, 'context')!.bindFragment();
+    a!.workspace.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Typed in the editor')]);
+      fragment.insert(fragment.length, [paragraph]);
+    }, ySyncPluginKey);
+    expect(a!.sync.stats().pending).toBeGreaterThan(0);
+    await a!.connect();
+    await b!.connect();
+    expect(b!.workspace.practices.get(id)?.context).toBe('Typed in the editor');
   });
 
   it('seals only its own changes, and nothing doubles when a change also came over WebRTC', async () => {

@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWorkingGroup, Workspace, WorkspaceNotReceived } from '../../src/model';
 import { databaseName, openStoredWorkspace, PARTNERS_STORE_DELAY_MS, type StoredWorkspace } from '../../src/sync/persistence';
+import { markPartnersOrigin } from '../../src/sync/origins';
 
 // openStoredWorkspace starts the journal (sync/journal.ts), which needs these of a browser.
 beforeAll(() => {
@@ -108,8 +109,11 @@ describe('opening a stored workspace (openStoredWorkspace)', () => {
     const typed: Uint8Array[] = [];
     partner.doc.on('update', (update: Uint8Array) => typed.push(update));
     for (const char of 'Partner: ') partner.focusPoints.textOf(point.id)!.insert(0, char);
+    // As a WebRTC room applies them (peers.ts marks its room a partners' origin).
+    const room = {};
+    markPartnersOrigin(room);
     const before = await storedCount('stored-batched');
-    for (const update of typed) ws.applyUpdate(update, 'remote');
+    for (const update of typed) ws.applyUpdate(update, room);
     expect(await storedCount('stored-batched')).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, PARTNERS_STORE_DELAY_MS + 50));
     expect(await storedCount('stored-batched')).toBe(before + 1);
@@ -119,19 +123,26 @@ describe('opening a stored workspace (openStoredWorkspace)', () => {
     const later: Uint8Array[] = [];
     renamed.doc.on('update', (update: Uint8Array) => later.push(update));
     renamed.topics.add('A partner\'s topic');
-    for (const update of later) ws.applyUpdate(update, 'remote');
+    for (const update of later) ws.applyUpdate(update, room);
     ws.focusPoints.setStatus(point.id, 'done');
     expect(await storedCount('stored-batched')).toBe(before + 3);
     // A partner's change that waits when the workspace closes is stored too.
     const last: Uint8Array[] = [];
     renamed.doc.on('update', (update: Uint8Array) => last.push(update));
     renamed.rename('Named by a partner');
-    for (const update of last) ws.applyUpdate(update, 'remote');
+    for (const update of last) ws.applyUpdate(update, room);
     await closeAll();
     const again = await openStored('stored-batched');
     expect(again.focusPoints.get(point.id)).toMatchObject({ text: `${[...'Partner: '].reverse().join('')}${point.text}`, status: 'done' });
     expect(again.topics.list().map((topic) => topic.title)).toContain('A partner\'s topic');
     expect(again.meta().name).toBe('Named by a partner');
+    // Applied with any other origin (a backup, the journal): stored at once.
+    const count = await storedCount('stored-batched');
+    const more: Uint8Array[] = [];
+    renamed.doc.on('update', (update: Uint8Array) => more.push(update));
+    renamed.topics.add('From a backup file');
+    again.applyUpdate(more[0]!, 'backup');
+    expect(await storedCount('stored-batched')).toBe(count + 1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { fromBase64, toBase64 } from '../../lib/bytes';
 import { commonDeletions, coveredStateVector, deletedRanges, encodeDeletions, mergeUpdates, missingDeletions, readUpdate, unionDeletions, type DeleteRanges, type SealedLog, type UpdateContents, type Workspace } from '../../model';
 import { canWrite, newEntryId, sealEntry, unsealEntry, type EntryKind, type KeeperKeys } from './keys';
+import { markPartnersOrigin } from '../origins';
 
 /**
  * The member's side of a keeper's log, with no network of its own (docs/keeper.md): seals this
@@ -14,6 +15,8 @@ import { canWrite, newEntryId, sealEntry, unsealEntry, type EntryKind, type Keep
 
 /** The origin of changes applied from the keeper's log. */
 export const KEEPER_ORIGIN = Object.freeze({ keeper: true });
+// What the keepers bring is partners' changes: storage may batch them (persistence.ts).
+markPartnersOrigin(KEEPER_ORIGIN);
 
 export interface KeeperTuning {
   /** Own changes wait this long to be sealed as one entry. */
