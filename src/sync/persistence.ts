@@ -58,8 +58,9 @@ const STORE_AT_ONCE_BYTES = 64 * 1024;
  * Then this copy's own changes, and whatever else is applied here (a backup, the journal), are
  * stored at once, each as y-indexeddb stores it (the journal covers the moment after, journal.ts).
  * Partners' changes (applied with a partners' origin: a WebRTC room, the keepers, origins.ts) wait
- * up to PARTNERS_STORE_DELAY_MS and are stored together, merged: in a call of ten they come 70 a second, and one IndexedDB
- * transaction each took 1.7 s of a watching browser's main thread in 28 s (docs/performance.md).
+ * up to PARTNERS_STORE_DELAY_MS and are stored together, merged: in a call of ten they come 70 a
+ * second, and one IndexedDB transaction each took 1.7 s of a watching browser's main thread in
+ * 28 s (docs/performance.md).
  * What waits is stored before any change of this copy's, when the page is hidden or left, and when
  * the workspace closes; a browser that quits within the delay loses at most that much of the
  * partners' changes, which they still hold and send again at the next connection.
