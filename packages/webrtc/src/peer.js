@@ -29,6 +29,13 @@
  * answer to a sync step 1) written while waiting for our own would be lost. Every channel is read.
  */
 import { ObservableV2 } from 'lib0/observable';
+import * as logging from 'lib0/logging';
+
+/**
+ * Diagnostics, off unless the `log` variable (localStorage in a page, an environment variable in
+ * Node) matches `tavola-webrtc`: each connection's signals, states and end, one line each.
+ */
+const log = logging.createModuleLogger('tavola-webrtc');
 
 /** simple-peer's bufferedAmountLowThreshold (MAX_BUFFERED_AMOUNT). */
 const LOW_WATER_MARK = 64 * 1024;
@@ -100,10 +107,12 @@ export class WebrtcPeer extends ObservableV2 {
     };
     pc.oniceconnectionstatechange = () => {
       if (this.destroyed) return;
+      log(() => [this._tag, ' ice ', pc.iceConnectionState]);
       if (pc.iceConnectionState === 'failed') this.destroy(new Error('Ice connection failed.'));
       else if (pc.iceConnectionState === 'closed') this.destroy(new Error('Ice connection closed.'));
     };
     pc.onconnectionstatechange = () => {
+      log(() => [this._tag, ' connection ', pc.connectionState]);
       if (!this.destroyed && pc.connectionState === 'failed') this.destroy(new Error('Connection failed.'));
     };
     pc.onsignalingstatechange = () => {
@@ -120,6 +129,12 @@ export class WebrtcPeer extends ObservableV2 {
     this._connectTimer = setTimeout(() => {
       if (!this._connected) this.destroy(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`));
     }, CONNECT_TIMEOUT_MS);
+  }
+
+  /** Who this connection is to, for the diagnostics. */
+  get _tag() {
+    const remote = /** @type {any} */ (this).webrtcConn?.remotePeerId;
+    return `${this.initiator ? 'to' : 'from'} ${typeof remote === 'string' ? remote.slice(0, 8) : '?'}`;
   }
 
   /** Bytes waiting in the data channel. */
@@ -152,6 +167,7 @@ export class WebrtcPeer extends ObservableV2 {
       else this._pendingCandidates.push(data.candidate);
     }
     if (data.sdp) {
+      log(() => [this._tag, ' got ', data.type, ' in ', this._pc.signalingState]);
       const Description = this._rtc.RTCSessionDescription;
       const description = { type: data.type, sdp: data.sdp };
       // Glare: y-webrtc accepted the partner's offer while ours is pending (see above).
@@ -199,6 +215,7 @@ export class WebrtcPeer extends ObservableV2 {
         pc.close();
       } catch {}
       this._channel = null;
+      log(() => [this._tag, ' closed', error ? `: ${error.message}` : '']);
       if (error) this.emit('error', [error]);
       this.emit('close', []);
     });
@@ -213,6 +230,7 @@ export class WebrtcPeer extends ObservableV2 {
       .then((offer) => {
         if (this.destroyed) return;
         const local = this._pc.localDescription ?? offer;
+        log(() => [this._tag, ' sends offer']);
         this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
       })
       .catch((/** @type {Error} */ error) => this.destroy(error));
@@ -225,6 +243,7 @@ export class WebrtcPeer extends ObservableV2 {
       .then((answer) => {
         if (this.destroyed) return;
         const local = this._pc.localDescription ?? answer;
+        log(() => [this._tag, ' sends answer']);
         this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
       });
   }
@@ -270,6 +289,7 @@ export class WebrtcPeer extends ObservableV2 {
       if (this._connected || this.destroyed || this.destroying) return;
       this._channel = channel;
       this._connected = true;
+      log(() => [this._tag, ' open']);
       this.emit('connect', []);
     };
     channel.onopen = opened;

@@ -10,6 +10,7 @@ import * as promise from 'lib0/promise'
 import * as bc from 'lib0/broadcastchannel'
 import * as buffer from 'lib0/buffer'
 import * as math from 'lib0/math'
+import * as func from 'lib0/function'
 import { createMutex } from 'lib0/mutex'
 
 import * as Y from 'yjs' // eslint-disable-line
@@ -24,6 +25,11 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as cryptoutils from './crypto.js'
 
 const log = logging.createModuleLogger('y-webrtc')
+// Tavola: diagnostics of the signalling (a line per event, none per message), off unless the
+// `log` variable matches `tavola-webrtc` (see peer.js); `globalThis.tavolaWebrtcState()` then
+// returns each room's connections as they are.
+const slog = logging.createModuleLogger('tavola-webrtc-signal')
+const short = id => typeof id === 'string' ? id.slice(0, 8) : String(id)
 
 const messageSync = 0
 const messageQueryAwareness = 3
@@ -146,6 +152,7 @@ const readPeerMessage = (peerConn, buf) => {
   room.receivingFrom = peerConn
   try {
     return readMessage(room, buf, () => {
+      slog('synced with ', short(peerConn.remotePeerId))
       peerConn.synced = true
       log('synced ', logging.BOLD, room.name, logging.UNBOLD, ' with ', logging.BOLD, peerConn.remotePeerId)
       checkIsSynced(room)
@@ -229,6 +236,7 @@ export class WebrtcConn {
       checkIsSynced(room)
       this.peer.destroy()
       log('closed connection to ', logging.BOLD, remotePeerId)
+      slog('closed connection to ', short(remotePeerId), ', announcing again')
       // Tavola: partners stop relying on this link at once, and the others are asked for what
       // this peer may have missed while they relied on it (mesh.js).
       room.mesh.linkClosed()
@@ -405,6 +413,7 @@ export class Room {
   }
 
   connect () {
+    slog('room connect, me ', short(this.peerId), ', relays connected ', Array.from(signalingConns.values()).filter(conn => conn.connected).length)
     this.doc.on('update', this._docUpdateHandler)
     this.awareness.on('update', this._awarenessUpdateHandler)
     this.mesh.connect()
@@ -474,6 +483,32 @@ export class Room {
   }
 }
 
+// Tavola: with the diagnostics on, each room's state on demand (the e2e harness prints it when a
+// test fails). lib0 hands a logger that is off its shared no-op.
+if (slog !== func.nop) {
+  /** @type {any} */ (globalThis).tavolaWebrtcState = () => Array.from(rooms.values()).map(room => ({
+    room: room.name.slice(0, 16),
+    me: short(room.peerId),
+    synced: room.synced,
+    relays: Array.from(signalingConns.values()).map(conn => ({ url: conn.url, connected: conn.connected, connecting: conn.connecting })),
+    conns: Array.from(room.webrtcConns.values()).map(conn => {
+      const pc = conn.peer._pc
+      return {
+        to: short(conn.remotePeerId),
+        initiator: conn.peer.initiator,
+        connected: conn.connected,
+        synced: conn.synced,
+        closed: conn.closed,
+        signaling: pc && pc.signalingState,
+        ice: pc && pc.iceConnectionState,
+        gathering: pc && pc.iceGatheringState,
+        connection: pc && pc.connectionState,
+        channels: (conn.peer._channels || []).map(channel => channel.readyState)
+      }
+    })
+  }))
+}
+
 /**
  * @param {Y.Doc} doc
  * @param {WebrtcProvider} provider
@@ -515,6 +550,7 @@ export class SignalingConn extends ws.WebsocketClient {
     this.providers = new Set()
     this.on('connect', () => {
       log(`connected (${url})`)
+      slog(`relay connected (${url}), rooms `, rooms.size)
       const topics = Array.from(rooms.keys())
       this.send({ type: 'subscribe', topics })
       rooms.forEach(room =>
@@ -551,6 +587,7 @@ export class SignalingConn extends ws.WebsocketClient {
                   webrtcPeers: Array.from(room.webrtcConns.keys()),
                   bcPeers: Array.from(room.bcConns)
                 }])
+            slog(() => [data.type, data.type === 'signal' ? ` ${data.signal.type}` : '', ' from ', short(data.from), ' to me ', short(peerId), webrtcConns.has(data.from) ? ' (known)' : ' (new)'])
             switch (data.type) {
               case 'announce':
                 if (webrtcConns.size < room.provider.maxConns) {
@@ -566,6 +603,7 @@ export class SignalingConn extends ws.WebsocketClient {
                     const localToken = existingConn.glareToken
                     if (localToken && localToken > remoteToken) {
                       log('offer rejected: ', data.from)
+                      slog('offer rejected (glare): ', short(data.from))
                       return
                     }
                     // if we don't reject the offer, we will be accepting it and answering it
@@ -592,7 +630,10 @@ export class SignalingConn extends ws.WebsocketClient {
               // Tavola: a message that does not decrypt (another key, garbage) or does not
               // make sense is dropped, never an unhandled rejection.
               promise.resolve().then(() => cryptoutils.decryptJson(buffer.fromBase64(m.data), room.key)).then(execMessage)
-                .catch(err => log('signalling message dropped: ', err))
+                .catch(err => {
+                  log('signalling message dropped: ', err)
+                  slog('signalling message dropped: ', String(err))
+                })
             }
           } else {
             execMessage(m.data)
@@ -600,7 +641,10 @@ export class SignalingConn extends ws.WebsocketClient {
         }
       }
     })
-    this.on('disconnect', () => log(`disconnect (${url})`))
+    this.on('disconnect', () => {
+      log(`disconnect (${url})`)
+      slog(`relay disconnected (${url})`)
+    })
   }
 }
 

@@ -10,6 +10,10 @@
 //   recorded; pageProblems(ctx) lists them, expectNoPageProblems(ctx) asserts none.
 // - Content Security Policy violations (`securitypolicyviolation` events) of every page are
 //   recorded too, and fail the test file whatever the test checks (setup.ts).
+// - Every page runs with the WebRTC diagnostics on (packages/webrtc: lib0's `log` variable set to
+//   `tavola-webrtc`): its connection events are kept, and when a test fails, setup.ts prints
+//   each live browser's events and room state (dumpConnectionDiagnostics), so a join that never
+//   completes says where it stopped.
 // - Everything launched or created here is closed and removed after each test file
 //   (setup.ts registers closeAllBrowsers() as an afterAll hook).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +59,10 @@ const liveContexts = new Set<BrowserContext>();
 const ownedProfileDirs = new Set<string>();
 const problemsByContext = new WeakMap<BrowserContext, PageProblem[]>();
 const profileByContext = new WeakMap<BrowserContext, string>();
+/** The WebRTC diagnostics lines of each context's pages, as `[ms since the run began] text`. */
+const connectionLogByContext = new WeakMap<BrowserContext, string[]>();
+const CONNECTION_LOG_LINES = 300;
+const runStart = Date.now();
 /** Every CSP violation of any page since the test file started (setup.ts asserts none). */
 const cspViolations: PageProblem[] = [];
 const CSP_MARK = '[csp-violation]';
@@ -94,9 +102,14 @@ export function newProfileDir(): string {
   return dir;
 }
 
-function watchPage(page: Page, problems: PageProblem[]): void {
+function watchPage(page: Page, problems: PageProblem[], connectionLog: string[]): void {
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && msg.text().startsWith(CSP_MARK)) {
+    if (msg.type() === 'log' && msg.text().includes('tavola-webrtc')) {
+      // lib0 styles its lines with %c and CSS; keep the words.
+      const text = msg.text().replace(/%c/g, '').replace(/\s*(color|font-weight):[^;]*;?/g, '').replace(/\s+/g, ' ').trim();
+      connectionLog.push(`[${((Date.now() - runStart) / 1000).toFixed(3)} s] ${text}`);
+      if (connectionLog.length > CONNECTION_LOG_LINES) connectionLog.splice(0, connectionLog.length - CONNECTION_LOG_LINES);
+    } else if (msg.type() === 'error' && msg.text().startsWith(CSP_MARK)) {
       const problem: PageProblem = { kind: 'csp', text: msg.text().slice(CSP_MARK.length).trim(), url: page.url() };
       problems.push(problem);
       cspViolations.push(problem);
@@ -143,10 +156,19 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserCo
       console.error(`${mark} ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
     });
   }, CSP_MARK);
+  await context.addInitScript(() => {
+    try {
+      localStorage.setItem('log', 'tavola-webrtc');
+    } catch {
+      // about:blank has no localStorage.
+    }
+  });
   const problems: PageProblem[] = [];
+  const connectionLog: string[] = [];
   problemsByContext.set(context, problems);
-  for (const page of context.pages()) watchPage(page, problems);
-  context.on('page', (page) => watchPage(page, problems));
+  connectionLogByContext.set(context, connectionLog);
+  for (const page of context.pages()) watchPage(page, problems, connectionLog);
+  context.on('page', (page) => watchPage(page, problems, connectionLog));
   return context;
 }
 
@@ -177,6 +199,27 @@ export function pageProblems(context: BrowserContext): PageProblem[] {
 export function expectNoPageProblems(context: BrowserContext, ignore: RegExp[] = []): void {
   const left = pageProblems(context).filter((p) => !ignore.some((re) => re.test(p.text)));
   expect(left.map((p) => `${p.kind}: ${p.text} [at ${p.url}]`)).toEqual([]);
+}
+
+/**
+ * For a failed test: each live browser's WebRTC events (the last CONNECTION_LOG_LINES) and each
+ * of its pages' rooms as they are now (signalling, connections, ICE, sync), as text.
+ */
+export async function dumpConnectionDiagnostics(): Promise<string> {
+  const parts: string[] = [];
+  let n = 0;
+  for (const context of liveContexts) {
+    n += 1;
+    parts.push(`--- browser ${n} (${profileByContext.get(context) ?? '?'})`);
+    for (const page of context.pages()) {
+      const state = await page
+        .evaluate(() => JSON.stringify((globalThis as { tavolaWebrtcState?: () => unknown }).tavolaWebrtcState?.() ?? 'no WebRTC module loaded'))
+        .catch((error: unknown) => `(could not read: ${String(error).split('\n')[0]})`);
+      parts.push(`page ${page.url().replace(/#.*/, '#…')}: rooms ${state}`);
+    }
+    parts.push(...(connectionLogByContext.get(context) ?? []));
+  }
+  return parts.join('\n');
 }
 
 /** Close one browser (its process exits). Its profile dir stays until closeAllBrowsers(). */
