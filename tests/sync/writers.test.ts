@@ -50,8 +50,8 @@ test('only partners that prove they write change the workspace; viewers still re
     const forger = await start({ ...viewAccess, forge: true });
     const plain = await start(viewAccess, true);
     await waitFor(async () => (await Promise.all(peers.map((p) => p.peerCount()))).every((n) => n === 4), 'a full mesh of five', 40_000);
-    // Every honest peer knows who wrote: the plain y-webrtc program says nothing, and is taken for
-    // a viewer when its time is up (PROOF_TIMEOUT_MS).
+    // Every honest peer knows who wrote: the plain y-webrtc program proves nothing (its empty reply
+    // to the challenge), and is taken for a viewer.
     for (const honest of [writer, second, viewer]) {
       await waitFor(async () => (await honest.roles()).every((conn) => conn.role !== 'unknown'), 'every partner proved or not', 20_000);
     }

@@ -478,6 +478,10 @@ export class ChunkedPeer extends WebrtcPeer {
     /** From our challenge to knowing the partner's role, ms (the handshake's cost). @type {number | null} */
     this.settledMs = null;
     this._challengedAt = 0;
+    /** When the partner last sent anything (a frame or a message), for the proof's deadline. */
+    this._heardAt = 0;
+    /** Whether the partner was taken for a viewer because its proof did not come in time. */
+    this._proofLate = false;
     /** Our challenge to the partner. @type {Uint8Array | null} */
     this._nonce = null;
     this._answered = false;
@@ -542,6 +546,7 @@ export class ChunkedPeer extends WebrtcPeer {
   /** @override @param {MessageEvent} event */
   _onChannelMessage(event) {
     if (this.destroyed || this.destroying) return;
+    this._heardAt = performance.now();
     try {
       const bytes = toBytes(event.data);
       let message = bytes;
@@ -577,8 +582,12 @@ export class ChunkedPeer extends WebrtcPeer {
       if (this._writers) this._onWriters(message);
       return;
     }
-    // What a plain y-webrtc peer answers to a message it does not know (our challenge).
-    if (this._writers && message.byteLength === 0) return;
+    // What a plain y-webrtc peer answers to a message it does not know (our challenge): it will
+    // prove nothing, so it is a viewer now rather than when its time is up.
+    if (this._writers && message.byteLength === 0) {
+      if (this.partnerRole === 'unknown' && this._nonce) this._settle('viewer', 'the partner does not know the writers’ handshake (a plain y-webrtc peer)', false);
+      return;
+    }
     const parsed = parseMessage(message);
     this.received.messages++;
     if ((parsed.type === 'update' || parsed.type === 'step2') && this.partnerRole !== 'writer') {
@@ -626,13 +635,23 @@ export class ChunkedPeer extends WebrtcPeer {
 
   /** Send our challenge; a partner that neither proves nor says it views in time is taken for a viewer. */
   _challenge() {
-    this._challengedAt = performance.now();
+    this._challengedAt = this._heardAt = performance.now();
     this._nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
     this.send(writersMessage(CHALLENGE, this._nonce));
-    this._proofTimer = setTimeout(() => {
+    // The deadline counts from the last thing the partner sent: its proof is sent after what it
+    // had already queued (a new peer's whole workspace, megabytes), which on a busy machine took
+    // longer than PROOF_TIMEOUT_MS to arrive, and the workspace was then refused.
+    const check = () => {
       this._proofTimer = null;
-      this._settle('viewer', `no proof of writing within ${PROOF_TIMEOUT_MS} ms`);
-    }, PROOF_TIMEOUT_MS);
+      if (this.partnerRole !== 'unknown' || this.destroyed || this.destroying) return;
+      const quiet = performance.now() - this._heardAt;
+      if (quiet < PROOF_TIMEOUT_MS) {
+        this._proofTimer = setTimeout(check, PROOF_TIMEOUT_MS - quiet);
+        return;
+      }
+      this._settle('viewer', `no proof of writing, and nothing else, within ${PROOF_TIMEOUT_MS} ms`, true);
+    };
+    this._proofTimer = setTimeout(check, PROOF_TIMEOUT_MS);
   }
 
   /** The DTLS certificates of this connection: ours and the partner's (writers.js `fingerprintOf`). */
@@ -660,7 +679,8 @@ export class ChunkedPeer extends WebrtcPeer {
       );
       return;
     }
-    if (this.partnerRole !== 'unknown' || !this._nonce) return;
+    // A proof that comes after its deadline still counts (the partner was only slow).
+    if (!this._nonce || !(this.partnerRole === 'unknown' || (this.partnerRole === 'viewer' && this._proofLate && parsed.kind === 'proof'))) return;
     if (parsed.kind === 'viewer') {
       this._settle('viewer', null);
       return;
@@ -670,6 +690,10 @@ export class ChunkedPeer extends WebrtcPeer {
     verify(writers.verifyKey, parsed.signature, proofBytes(writers.room, partner, own, nonce)).then((valid) => {
       if (this.destroyed || this.destroying) return;
       try {
+        if (this.partnerRole === 'viewer') {
+          if (valid) this._promoteLate();
+          return;
+        }
         this._settle(valid ? 'writer' : 'viewer', valid ? null : 'a proof of writing that does not verify');
       } catch (error) {
         this._drop(/** @type {Error} */ (error));
@@ -695,11 +719,26 @@ export class ChunkedPeer extends WebrtcPeer {
     if (syncType === SYNC_STEP2) this._deliver(syncMessage(SYNC_STEP2, EMPTY_UPDATE));
   }
 
-  /** @param {'writer' | 'viewer'} role @param {string | null} why */
-  _settle(role, why) {
+  /**
+   * A partner taken for a viewer when its time was up proved, later, that it writes: from now on
+   * its changes apply, and it is asked again for what it sent meanwhile (a sync step 1 with this
+   * document's state; its answer is a step 2 with everything missing here).
+   */
+  _promoteLate() {
+    this._proofLate = false;
+    this.partnerRole = 'writer';
+    this.settledMs = performance.now() - this._challengedAt;
+    /** @type {any} */ (this).emit('role', ['writer']);
+    const doc = this._guard?.doc;
+    if (doc) this.send(syncMessage(SYNC_STEP1, Y.encodeStateVector(doc)));
+  }
+
+  /** @param {'writer' | 'viewer'} role @param {string | null} why @param {boolean} [late] whether the deadline decided */
+  _settle(role, why, late = false) {
     if (this.partnerRole !== 'unknown') return;
     if (this._proofTimer) clearTimeout(this._proofTimer);
     this._proofTimer = null;
+    this._proofLate = late;
     this.partnerRole = role;
     this.settledMs = performance.now() - this._challengedAt;
     const held = this._held;

@@ -499,6 +499,8 @@ if (slog !== func.nop) {
         connected: conn.connected,
         synced: conn.synced,
         closed: conn.closed,
+        partnerRole: conn.peer.partnerRole,
+        ignoredUpdates: conn.peer.ignoredUpdates,
         signaling: pc && pc.signalingState,
         ice: pc && pc.iceConnectionState,
         gathering: pc && pc.iceGatheringState,

@@ -104,7 +104,7 @@ export function newProfileDir(): string {
 
 function watchPage(page: Page, problems: PageProblem[], connectionLog: string[]): void {
   page.on('console', (msg) => {
-    if (msg.type() === 'log' && msg.text().includes('tavola-webrtc')) {
+    if ((msg.type() === 'log' && msg.text().includes('tavola-webrtc')) || (msg.type() === 'warning' && msg.text().startsWith('Tavola '))) {
       // lib0 styles its lines with %c and CSS; keep the words.
       const text = msg.text().replace(/%c/g, '').replace(/\s*(color|font-weight):[^;]*;?/g, '').replace(/\s+/g, ' ').trim();
       connectionLog.push(`[${((Date.now() - runStart) / 1000).toFixed(3)} s] ${text}`);

@@ -1,0 +1,173 @@
+// The writers' handshake's deadline (packages/webrtc/src/chunked-peer.js, docs/sync.md "The
+// writers' handshake"), on a scripted RTCPeerConnection and fake clocks. A writer's proof is sent
+// after what it had already queued: a new peer's whole workspace. In a loaded CI run (stop 28) a
+// 5.8 MB workspace took more than PROOF_TIMEOUT_MS to arrive, the joining browser took the writer
+// for a viewer, and refused the workspace for good: it stayed empty.
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { ChunkedPeer, PROOF_TIMEOUT_MS, CHALLENGE, PROOF, frameMessage, proofBytes, sign, syncMessage, writersMessage } from '@tavola/webrtc';
+
+const OWN_FINGERPRINT = 'sha-256 AA:BB:CC';
+const PARTNER_FINGERPRINT = 'sha-256 DD:EE:FF';
+
+class FakeChannel {
+  readyState: 'connecting' | 'open' | 'closed' = 'connecting';
+  binaryType = 'blob';
+  bufferedAmount = 0;
+  bufferedAmountLowThreshold = 0;
+  sent: Uint8Array[] = [];
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  onbufferedamountlow: (() => void) | null = null;
+  send(data: Uint8Array): void {
+    this.sent.push(new Uint8Array(data));
+  }
+  open(): void {
+    this.readyState = 'open';
+    this.onopen?.();
+  }
+  close(): void {
+    this.readyState = 'closed';
+  }
+  receive(data: Uint8Array): void {
+    this.onmessage?.({ data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) });
+  }
+}
+
+class FakePeerConnection {
+  static last: FakePeerConnection | null = null;
+  signalingState = 'stable';
+  iceConnectionState = 'new';
+  connectionState = 'new';
+  // The two DTLS certificates the proof is bound to, as the SDPs state them.
+  localDescription = { type: 'offer', sdp: `v=0\r\na=fingerprint:${OWN_FINGERPRINT}\r\n` };
+  remoteDescription = { type: 'answer', sdp: `v=0\r\na=fingerprint:${PARTNER_FINGERPRINT}\r\n` };
+  channels: FakeChannel[] = [];
+  onicecandidate: unknown = null;
+  oniceconnectionstatechange: unknown = null;
+  onconnectionstatechange: unknown = null;
+  onsignalingstatechange: unknown = null;
+  ondatachannel: unknown = null;
+  constructor() {
+    FakePeerConnection.last = this;
+  }
+  createDataChannel(): FakeChannel {
+    const channel = new FakeChannel();
+    this.channels.push(channel);
+    return channel;
+  }
+  async createOffer() {
+    return this.localDescription;
+  }
+  async setLocalDescription() {}
+  async setRemoteDescription() {}
+  async addIceCandidate() {}
+  close(): void {}
+}
+
+/** Let the real crypto (sign, verify: Node's thread pool) and the promises after it finish. */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+/** Until `done()`, letting real I/O run (the clocks of the test are fake). */
+const until = async (done: () => boolean) => {
+  for (let i = 0; i < 5000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+const ROOM = 'tavola-room';
+
+/** This side: a ChunkedPeer in a room with writers, its channel open and its challenge sent. */
+async function connectedPeer() {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const doc = new Y.Doc();
+  const peer = new ChunkedPeer({
+    initiator: true,
+    wrtc: { RTCPeerConnection: FakePeerConnection },
+    tavola: { doc, awareness: new Awareness(doc), writers: { room: ROOM, verifyKey: pair.publicKey, signingKey: null } },
+  });
+  const channel = FakePeerConnection.last!.channels[0]!;
+  channel.open();
+  await settle();
+  const challenge = channel.sent.find((bytes) => bytes[0] === 0x70 && bytes[1] === CHALLENGE);
+  expect(challenge, 'the challenge sent when the channel opened').toBeDefined();
+  const nonce = challenge!.slice(2);
+  /** The partner's proof over this connection, signed with the writers' key. */
+  const proof = async () => writersMessage(PROOF, await sign(pair.privateKey, proofBytes(ROOM, PARTNER_FINGERPRINT, OWN_FINGERPRINT, nonce)));
+  return { peer, doc, channel, proof };
+}
+
+/** The partner's workspace: a sync step 2 with its whole state. */
+function partnerState(): Uint8Array {
+  const partner = new Y.Doc();
+  partner.getText('note').insert(0, 'Exchange practices with Latin American ports. '.repeat(40));
+  return syncMessage(1, Y.encodeStateAsUpdate(partner));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+test('a writer whose proof comes behind a workspace that takes longer than the deadline to arrive is a writer, and its workspace applies', async () => {
+  const { peer, doc, channel, proof } = await connectedPeer();
+  const frames = frameMessage(partnerState(), 1, 64);
+  expect(frames.length).toBeGreaterThan(20);
+  // The frames trickle in over twice the deadline, never more than a third of it apart.
+  const groups = 8;
+  const perGroup = Math.ceil(frames.length / groups);
+  for (let i = 0; i < groups; i++) {
+    for (const frame of frames.slice(i * perGroup, (i + 1) * perGroup)) channel.receive(frame);
+    vi.advanceTimersByTime(PROOF_TIMEOUT_MS / 4);
+  }
+  expect(peer.partnerRole).toBe('unknown');
+  channel.receive(await proof());
+  await until(() => peer.partnerRole !== 'unknown');
+  expect(peer.partnerRole).toBe('writer');
+  expect(doc.getText('note').toString()).toMatch(/^Exchange practices/);
+  expect(peer.ignoredUpdates).toBe(0);
+  peer.destroy();
+});
+
+test('a proof that comes after the deadline still counts: the partner becomes a writer and is asked again for what it sent', async () => {
+  const { peer, doc, channel, proof } = await connectedPeer();
+  vi.advanceTimersByTime(PROOF_TIMEOUT_MS + 1);
+  expect(peer.partnerRole).toBe('viewer');
+  // Meanwhile its workspace came, and was not applied.
+  channel.receive(partnerState());
+  expect(peer.ignoredUpdates).toBe(1);
+  expect(doc.getText('note').length).toBe(0);
+  const sentBefore = channel.sent.length;
+  channel.receive(await proof());
+  await until(() => peer.partnerRole !== 'viewer');
+  expect(peer.partnerRole).toBe('writer');
+  // A sync step 1 with this document's state goes out, and the partner's answer applies.
+  const asked = channel.sent.slice(sentBefore);
+  expect(asked.map((bytes) => [bytes[0], bytes[1]])).toEqual([[0, 0]]);
+  channel.receive(partnerState());
+  expect(doc.getText('note').toString()).toMatch(/^Exchange practices/);
+  peer.destroy();
+});
+
+test('a plain y-webrtc peer (its empty reply to the challenge) is a viewer at once; a proof after that is not looked at', async () => {
+  const { peer, channel, proof } = await connectedPeer();
+  channel.receive(new Uint8Array(0));
+  expect(peer.partnerRole).toBe('viewer');
+  channel.receive(await proof());
+  await settle();
+  expect(peer.partnerRole).toBe('viewer');
+  peer.destroy();
+});
+
+test('a partner that sends nothing at all within the deadline is a viewer', async () => {
+  const { peer } = await connectedPeer();
+  vi.advanceTimersByTime(PROOF_TIMEOUT_MS - 1);
+  expect(peer.partnerRole).toBe('unknown');
+  vi.advanceTimersByTime(2);
+  expect(peer.partnerRole).toBe('viewer');
+  peer.destroy();
+});
