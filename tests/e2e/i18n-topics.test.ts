@@ -24,6 +24,12 @@ test('in French: the topics screen, its tabs, statuses, search and a meeting dat
   expect(await page.locator('.points-header .section-title').textContent()).toMatch(/^Points d’attention \d+$/);
   const statuses = await page.getByTestId('filter-status').locator('option').allTextContents();
   expect(statuses).toEqual(['Tous les statuts', 'Proposé', 'Convenu', 'En cours', 'Fait', 'Abandonné']);
+  // Each point's own status select (its options cloned from one set per language) says it too,
+  // and shows the point's status.
+  const rowStatus = page.getByTestId('status').first();
+  expect(await rowStatus.locator('option').allTextContents()).toEqual(['Proposé', 'Convenu', 'En cours', 'Fait', 'Abandonné']);
+  // (The sample's points are all agreed.)
+  expect(await rowStatus.evaluate((select: HTMLSelectElement) => [select.value, select.selectedOptions[0]?.text])).toEqual(['agreed', 'Convenu']);
   expect(await page.getByTestId('add-focus-point').getByRole('button').textContent()).toBe('Ajouter le point');
   expect(await page.getByTestId('focus-point-text').first().getAttribute('aria-label')).toBe('Point d’attention 1');
   // The group's own words stay as written.
