@@ -108,6 +108,10 @@ export default defineConfig({
           setupFiles: ['tests/e2e/harness/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits 1 s by default: on two cores shared with the unit files, a browser's
+          // answer through the relay (a wrong key told, in peers-network.test.ts) once took longer.
+          // A poll that cannot succeed still fails, later.
+          expect: { poll: { timeout: 10_000 } },
           // Each e2e file starts its own Chromium processes; two cores run two files at once at most.
           maxWorkers: 1,
           fileParallelism: false,
