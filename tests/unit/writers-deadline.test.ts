@@ -6,66 +6,18 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import { FakePeerConnection } from './fake-rtc';
 import { ChunkedPeer, PROOF_TIMEOUT_MS, CHALLENGE, PROOF, frameMessage, proofBytes, sign, syncMessage, writersMessage } from '@tavola/webrtc';
 
 const OWN_FINGERPRINT = 'sha-256 AA:BB:CC';
 const PARTNER_FINGERPRINT = 'sha-256 DD:EE:FF';
 
-class FakeChannel {
-  readyState: 'connecting' | 'open' | 'closed' = 'connecting';
-  binaryType = 'blob';
-  bufferedAmount = 0;
-  bufferedAmountLowThreshold = 0;
-  sent: Uint8Array[] = [];
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  onbufferedamountlow: (() => void) | null = null;
-  send(data: Uint8Array): void {
-    this.sent.push(new Uint8Array(data));
-  }
-  open(): void {
-    this.readyState = 'open';
-    this.onopen?.();
-  }
-  close(): void {
-    this.readyState = 'closed';
-  }
-  receive(data: Uint8Array): void {
-    this.onmessage?.({ data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) });
-  }
-}
-
-class FakePeerConnection {
-  static last: FakePeerConnection | null = null;
-  signalingState = 'stable';
-  iceConnectionState = 'new';
-  connectionState = 'new';
-  // The two DTLS certificates the proof is bound to, as the SDPs state them.
-  localDescription = { type: 'offer', sdp: `v=0\r\na=fingerprint:${OWN_FINGERPRINT}\r\n` };
-  remoteDescription = { type: 'answer', sdp: `v=0\r\na=fingerprint:${PARTNER_FINGERPRINT}\r\n` };
-  channels: FakeChannel[] = [];
-  onicecandidate: unknown = null;
-  oniceconnectionstatechange: unknown = null;
-  onconnectionstatechange: unknown = null;
-  onsignalingstatechange: unknown = null;
-  ondatachannel: unknown = null;
-  constructor() {
-    FakePeerConnection.last = this;
-  }
-  createDataChannel(): FakeChannel {
-    const channel = new FakeChannel();
-    this.channels.push(channel);
-    return channel;
-  }
-  async createOffer() {
-    return this.localDescription;
-  }
-  async setLocalDescription() {}
-  async setRemoteDescription() {}
-  async addIceCandidate() {}
-  close(): void {}
+/** The two DTLS certificates the proof is bound to, as the SDPs state them. */
+class FingerprintedConnection extends FakePeerConnection {
+  override localDescription = { type: 'offer', sdp: `v=0\r\na=fingerprint:${OWN_FINGERPRINT}\r\n` };
+  override remoteDescription = { type: 'answer', sdp: `v=0\r\na=fingerprint:${PARTNER_FINGERPRINT}\r\n` };
+  override async setLocalDescription() {}
+  override async setRemoteDescription() {}
 }
 
 /** Let the real crypto (sign, verify: Node's thread pool) and the promises after it finish. */
@@ -85,13 +37,13 @@ async function connectedPeer() {
   const doc = new Y.Doc();
   const peer = new ChunkedPeer({
     initiator: true,
-    wrtc: { RTCPeerConnection: FakePeerConnection },
+    wrtc: { RTCPeerConnection: FingerprintedConnection },
     tavola: { doc, awareness: new Awareness(doc), writers: { room: ROOM, verifyKey: pair.publicKey, signingKey: null } },
   });
   const channel = FakePeerConnection.last!.channels[0]!;
   channel.open();
   await settle();
-  const challenge = channel.sent.find((bytes) => bytes[0] === 0x70 && bytes[1] === CHALLENGE);
+  const challenge = (channel.sent as Uint8Array[]).find((bytes) => bytes[0] === 0x70 && bytes[1] === CHALLENGE);
   expect(challenge, 'the challenge sent when the channel opened').toBeDefined();
   const nonce = challenge!.slice(2);
   /** The partner's proof over this connection, signed with the writers' key. */
@@ -146,7 +98,7 @@ test('a proof that comes after the deadline still counts: the partner becomes a 
   await until(() => peer.partnerRole !== 'viewer');
   expect(peer.partnerRole).toBe('writer');
   // A sync step 1 with this document's state goes out, and the partner's answer applies.
-  const asked = channel.sent.slice(sentBefore);
+  const asked = (channel.sent as Uint8Array[]).slice(sentBefore);
   expect(asked.map((bytes) => [bytes[0], bytes[1]])).toEqual([[0, 0]]);
   channel.receive(partnerState());
   expect(doc.getText('note').toString()).toMatch(/^Exchange practices/);
