@@ -13,7 +13,8 @@
 // - Every page runs with the WebRTC diagnostics on (packages/webrtc: lib0's `log` variable set to
 //   `tavola-webrtc`): its connection events are kept, and when a test fails, setup.ts prints
 //   each live browser's events and room state (dumpConnectionDiagnostics), so a join that never
-//   completes says where it stopped.
+//   completes says where it stopped. Every file's events, of every browser and test, are also
+//   written to test-results/webrtc/<file>.log, for a join that was slow and still passed.
 // - Everything launched or created here is closed and removed after each test file
 //   (setup.ts registers closeAllBrowsers() as an afterAll hook).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -63,6 +64,33 @@ const profileByContext = new WeakMap<BrowserContext, string>();
 const connectionLogByContext = new WeakMap<BrowserContext, string[]>();
 const CONNECTION_LOG_LINES = 300;
 const runStart = Date.now();
+/**
+ * Every WebRTC diagnostics line of the test files' browsers, each with the file that launched the
+ * browser (setup.ts writes a file's lines out after it). One worker runs every e2e file, so a
+ * browser closing after its file ended must not land in the next file's lines.
+ */
+const fileConnectionLog: { file: string; line: string }[] = [];
+const FILE_CONNECTION_LOG_LINES = 20_000;
+let browsersLaunched = 0;
+let currentFile = '';
+let currentTest = '(before the first test)';
+
+/** The test file now starting (setup.ts, before the file's own hooks). */
+export function noteFile(file: string): void {
+  currentFile = file;
+  currentTest = '(before the first test)';
+  browsersLaunched = 0;
+}
+
+/** The test now starting. */
+export function noteTest(name: string): void {
+  currentTest = name;
+}
+
+/** The diagnostics lines of the browsers `file` launched, forgotten here with any older ones. */
+export function takeFileConnectionLog(file: string): string[] {
+  return fileConnectionLog.splice(0).filter((entry) => entry.file === file).map((entry) => entry.line);
+}
 /** Every CSP violation of any page since the test file started (setup.ts asserts none). */
 const cspViolations: PageProblem[] = [];
 const CSP_MARK = '[csp-violation]';
@@ -102,13 +130,15 @@ export function newProfileDir(): string {
   return dir;
 }
 
-function watchPage(page: Page, problems: PageProblem[], connectionLog: string[]): void {
+function watchPage(page: Page, problems: PageProblem[], connectionLog: string[], browser: number, file: string): void {
   page.on('console', (msg) => {
     if ((msg.type() === 'log' && msg.text().includes('tavola-webrtc')) || (msg.type() === 'warning' && msg.text().startsWith('Tavola '))) {
       // lib0 styles its lines with %c and CSS; keep the words.
       const text = msg.text().replace(/%c/g, '').replace(/\s*(color|font-weight):[^;]*;?/g, '').replace(/\s+/g, ' ').trim();
-      connectionLog.push(`[${((Date.now() - runStart) / 1000).toFixed(3)} s] ${text}`);
+      const line = `[${((Date.now() - runStart) / 1000).toFixed(3)} s] ${text}`;
+      connectionLog.push(line);
       if (connectionLog.length > CONNECTION_LOG_LINES) connectionLog.splice(0, connectionLog.length - CONNECTION_LOG_LINES);
+      if (fileConnectionLog.length < FILE_CONNECTION_LOG_LINES) fileConnectionLog.push({ file, line: `browser ${browser} | ${currentTest} | ${line}` });
     } else if (msg.type() === 'error' && msg.text().startsWith(CSP_MARK)) {
       const problem: PageProblem = { kind: 'csp', text: msg.text().slice(CSP_MARK.length).trim(), url: page.url() };
       problems.push(problem);
@@ -165,10 +195,12 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserCo
   });
   const problems: PageProblem[] = [];
   const connectionLog: string[] = [];
+  const browser = ++browsersLaunched;
+  const file = currentFile;
   problemsByContext.set(context, problems);
   connectionLogByContext.set(context, connectionLog);
-  for (const page of context.pages()) watchPage(page, problems, connectionLog);
-  context.on('page', (page) => watchPage(page, problems, connectionLog));
+  for (const page of context.pages()) watchPage(page, problems, connectionLog, browser, file);
+  context.on('page', (page) => watchPage(page, problems, connectionLog, browser, file));
   return context;
 }
 
