@@ -680,7 +680,8 @@ export class ChunkedPeer extends WebrtcPeer {
       return;
     }
     // A proof that comes after its deadline still counts (the partner was only slow).
-    if (!this._nonce || !(this.partnerRole === 'unknown' || (this.partnerRole === 'viewer' && this._proofLate && parsed.kind === 'proof'))) return;
+    const lateProof = this.partnerRole === 'viewer' && this._proofLate && parsed.kind === 'proof';
+    if (!this._nonce || (this.partnerRole !== 'unknown' && !lateProof)) return;
     if (parsed.kind === 'viewer') {
       this._settle('viewer', null);
       return;

@@ -26,8 +26,8 @@ let statusOptions: { labels: string; content: DocumentFragment } | null = null;
 
 /**
  * Fill a row's status select with the statuses in the person's language, showing `status()`;
- * again when the language changes (only then). One clone per row: a list of 200 points made 1,000 options
- * and their reactive labels one by one (about 11 ms of a cold open's first screen).
+ * again when the language changes (only then). One clone per row: a list of 200 points made
+ * 1,000 options and their reactive labels one by one (about 11 ms of a cold open's first screen).
  */
 function fillStatusSelect(select: HTMLSelectElement, status: () => FocusPointStatus): void {
   createRenderEffect(() => {

@@ -60,16 +60,18 @@ const liveContexts = new Set<BrowserContext>();
 const ownedProfileDirs = new Set<string>();
 const problemsByContext = new WeakMap<BrowserContext, PageProblem[]>();
 const profileByContext = new WeakMap<BrowserContext, string>();
-/** The WebRTC diagnostics lines of each context's pages, as `[ms since the run began] text`. */
-const connectionLogByContext = new WeakMap<BrowserContext, string[]>();
+/** Which browser of its file each context is (1, 2, … in launch order), as the diagnostics name it. */
+const browserNumberOfContext = new WeakMap<BrowserContext, number>();
+/** A failed test prints at most this many of each live browser's latest lines. */
 const CONNECTION_LOG_LINES = 300;
 const runStart = Date.now();
 /**
- * Every WebRTC diagnostics line of the test files' browsers, each with the file that launched the
- * browser (setup.ts writes a file's lines out after it). One worker runs every e2e file, so a
- * browser closing after its file ended must not land in the next file's lines.
+ * Every WebRTC diagnostics line of the test files' browsers, as `[s since the run began] text`,
+ * each with the file that launched the browser (setup.ts writes a file's lines out after it). One
+ * worker runs every e2e file, so a browser closing after its file ended must not land in the next
+ * file's lines.
  */
-const fileConnectionLog: { file: string; line: string }[] = [];
+const fileConnectionLog: { file: string; browser: number; test: string; line: string }[] = [];
 const FILE_CONNECTION_LOG_LINES = 20_000;
 let browsersLaunched = 0;
 let currentFile = '';
@@ -89,7 +91,10 @@ export function noteTest(name: string): void {
 
 /** The diagnostics lines of the browsers `file` launched, forgotten here with any older ones. */
 export function takeFileConnectionLog(file: string): string[] {
-  return fileConnectionLog.splice(0).filter((entry) => entry.file === file).map((entry) => entry.line);
+  return fileConnectionLog
+    .splice(0)
+    .filter((entry) => entry.file === file)
+    .map((entry) => `browser ${entry.browser} | ${entry.test} | ${entry.line}`);
 }
 /** Every CSP violation of any page since the test file started (setup.ts asserts none). */
 const cspViolations: PageProblem[] = [];
@@ -130,15 +135,13 @@ export function newProfileDir(): string {
   return dir;
 }
 
-function watchPage(page: Page, problems: PageProblem[], connectionLog: string[], browser: number, file: string): void {
+function watchPage(page: Page, problems: PageProblem[], browser: number, file: string): void {
   page.on('console', (msg) => {
     if ((msg.type() === 'log' && msg.text().includes('tavola-webrtc')) || (msg.type() === 'warning' && msg.text().startsWith('Tavola '))) {
       // lib0 styles its lines with %c and CSS; keep the words.
       const text = msg.text().replace(/%c/g, '').replace(/\s*(color|font-weight):[^;]*;?/g, '').replace(/\s+/g, ' ').trim();
       const line = `[${((Date.now() - runStart) / 1000).toFixed(3)} s] ${text}`;
-      connectionLog.push(line);
-      if (connectionLog.length > CONNECTION_LOG_LINES) connectionLog.splice(0, connectionLog.length - CONNECTION_LOG_LINES);
-      if (fileConnectionLog.length < FILE_CONNECTION_LOG_LINES) fileConnectionLog.push({ file, line: `browser ${browser} | ${currentTest} | ${line}` });
+      if (fileConnectionLog.length < FILE_CONNECTION_LOG_LINES) fileConnectionLog.push({ file, browser, test: currentTest, line });
     } else if (msg.type() === 'error' && msg.text().startsWith(CSP_MARK)) {
       const problem: PageProblem = { kind: 'csp', text: msg.text().slice(CSP_MARK.length).trim(), url: page.url() };
       problems.push(problem);
@@ -194,13 +197,12 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserCo
     }
   });
   const problems: PageProblem[] = [];
-  const connectionLog: string[] = [];
   const browser = ++browsersLaunched;
   const file = currentFile;
   problemsByContext.set(context, problems);
-  connectionLogByContext.set(context, connectionLog);
-  for (const page of context.pages()) watchPage(page, problems, connectionLog, browser, file);
-  context.on('page', (page) => watchPage(page, problems, connectionLog, browser, file));
+  browserNumberOfContext.set(context, browser);
+  for (const page of context.pages()) watchPage(page, problems, browser, file);
+  context.on('page', (page) => watchPage(page, problems, browser, file));
   return context;
 }
 
@@ -239,17 +241,17 @@ export function expectNoPageProblems(context: BrowserContext, ignore: RegExp[] =
  */
 export async function dumpConnectionDiagnostics(): Promise<string> {
   const parts: string[] = [];
-  let n = 0;
   for (const context of liveContexts) {
-    n += 1;
-    parts.push(`--- browser ${n} (${profileByContext.get(context) ?? '?'})`);
+    const browser = browserNumberOfContext.get(context);
+    parts.push(`--- browser ${browser ?? '?'} (${profileByContext.get(context) ?? '?'})`);
     for (const page of context.pages()) {
       const state = await page
         .evaluate(() => JSON.stringify((globalThis as { tavolaWebrtcState?: () => unknown }).tavolaWebrtcState?.() ?? 'no WebRTC module loaded'))
         .catch((error: unknown) => `(could not read: ${String(error).split('\n')[0]})`);
       parts.push(`page ${page.url().replace(/#.*/, '#…')}: rooms ${state}`);
     }
-    parts.push(...(connectionLogByContext.get(context) ?? []));
+    const lines = fileConnectionLog.filter((entry) => entry.file === currentFile && entry.browser === browser);
+    parts.push(...lines.slice(-CONNECTION_LOG_LINES).map((entry) => entry.line));
   }
   return parts.join('\n');
 }
