@@ -29,6 +29,7 @@
  * `tavola: { doc, awareness, origin }` (Tavola's src/sync/peers.ts does); without it the rest still holds.
  */
 import { WebrtcPeer } from './peer.js';
+import * as logging from 'lib0/logging';
 import * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import {
@@ -81,6 +82,13 @@ export function applyReceived(doc, update, origin) {
   }
   for (const listener of [...listeners]) listener(update, origin, doc, transaction);
 }
+
+/**
+ * Diagnostics (peer.js): the first MESSAGES_LOGGED messages each way of a connection, with the
+ * channel they go on or came on; enough for a join, never a whole call.
+ */
+const log = logging.createModuleLogger('tavola-webrtc-messages');
+const MESSAGES_LOGGED = 12;
 
 /** Two bytes no y-webrtc message starts with (its first byte is a message type: 0, 1, 3 or 4). */
 /** @type {[number, number]} */
@@ -480,6 +488,9 @@ export class ChunkedPeer extends WebrtcPeer {
     this._challengedAt = 0;
     /** When the partner last sent anything (a frame or a message), for the proof's deadline. */
     this._heardAt = 0;
+    /** Messages logged so far, sent and received (diagnostics). */
+    this._loggedOut = 0;
+    this._loggedIn = 0;
     /** Whether the partner was taken for a viewer because its proof did not come in time. */
     this._proofLate = false;
     /** Our challenge to the partner. @type {Uint8Array | null} */
@@ -499,6 +510,11 @@ export class ChunkedPeer extends WebrtcPeer {
 
   /** @override @param {any} data */
   send(data) {
+    if (this._loggedOut < MESSAGES_LOGGED) {
+      this._loggedOut++;
+      const head = data instanceof Uint8Array ? data : new Uint8Array(0);
+      log(() => [/** @type {any} */ (this)._tag, ' send ', head[0], '/', head[1], ' ', head.byteLength, ' B on ', this._channel?.label?.slice(0, 6), ' ', this._channel?.readyState, this._connected ? '' : ' (not connected: dropped)', ', outbox ', this._outbox.length, ', buffered ', this.bufferSize]);
+    }
     if (this.destroyed || this.destroying || !this._connected) return;
     const bytes = toBytes(data);
     if (this._outboxBytes + bytes.byteLength > MAX_OUTBOX_BYTES) {
@@ -547,6 +563,12 @@ export class ChunkedPeer extends WebrtcPeer {
   _onChannelMessage(event) {
     if (this.destroyed || this.destroying) return;
     this._heardAt = performance.now();
+    if (this._loggedIn < MESSAGES_LOGGED) {
+      this._loggedIn++;
+      const data = event.data;
+      const head = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : [];
+      log(() => [/** @type {any} */ (this)._tag, ' got ', head[0], '/', head[1], ' ', data?.byteLength, ' B on ', /** @type {any} */ (event).target?.label?.slice(0, 6)]);
+    }
     try {
       const bytes = toBytes(event.data);
       let message = bytes;
