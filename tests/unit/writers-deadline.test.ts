@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { FakePeerConnection } from './fake-rtc';
-import { ChunkedPeer, PROOF_TIMEOUT_MS, CHALLENGE, PROOF, frameMessage, proofBytes, sign, syncMessage, writersMessage } from '@tavola/webrtc';
+import { ChunkedPeer, PROOF_TIMEOUT_MS, SILENT_LINK_MS, CHALLENGE, PROOF, frameMessage, proofBytes, sign, syncMessage, writersMessage } from '@tavola/webrtc';
 
 const OWN_FINGERPRINT = 'sha-256 AA:BB:CC';
 const PARTNER_FINGERPRINT = 'sha-256 DD:EE:FF';
@@ -87,11 +87,14 @@ test('a writer whose proof comes behind a workspace that takes longer than the d
 
 test('a proof that comes after the deadline still counts: the partner becomes a writer and is asked again for what it sent', async () => {
   const { peer, doc, channel, proof } = await connectedPeer();
+  // It answers our sync step 1 (with nothing yet), then is silent past the deadline.
+  channel.receive(syncMessage(1, Y.encodeStateAsUpdate(new Y.Doc())));
   vi.advanceTimersByTime(PROOF_TIMEOUT_MS + 1);
   expect(peer.partnerRole).toBe('viewer');
+  expect(peer.destroyed).toBe(false);
   // Meanwhile its workspace came, and was not applied.
   channel.receive(partnerState());
-  expect(peer.ignoredUpdates).toBe(1);
+  expect(peer.ignoredUpdates).toBe(2);
   expect(doc.getText('note').length).toBe(0);
   const sentBefore = channel.sent.length;
   channel.receive(await proof());
@@ -115,11 +118,66 @@ test('a plain y-webrtc peer (its empty reply to the challenge) is a viewer at on
   peer.destroy();
 });
 
-test('a partner that sends nothing at all within the deadline is a viewer', async () => {
-  const { peer } = await connectedPeer();
+test('a partner that answers our sync step 1 but neither proves nor says it views within the deadline is a viewer', async () => {
+  const { peer, doc, channel } = await connectedPeer();
+  channel.receive(partnerState());
+  expect(peer.partnerRole).toBe('unknown');
   vi.advanceTimersByTime(PROOF_TIMEOUT_MS - 1);
   expect(peer.partnerRole).toBe('unknown');
   vi.advanceTimersByTime(2);
   expect(peer.partnerRole).toBe('viewer');
+  expect(doc.getText('note').length).toBe(0);
+  expect(peer.destroyed).toBe(false);
   peer.destroy();
+});
+
+test('a partner that sends nothing at all within the deadline is on a broken link: the connection closes (y-webrtc makes a new one), and it is not taken for a viewer', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const { peer, channel } = await connectedPeer();
+    const errors: Error[] = [];
+    peer.on('error', (error: Error) => errors.push(error));
+    vi.advanceTimersByTime(SILENT_LINK_MS - 1);
+    expect(peer.destroyed || peer.destroying).toBe(false);
+    vi.advanceTimersByTime(2);
+    await settle();
+    expect(peer.destroyed).toBe(true);
+    expect(peer.partnerRole).toBe('unknown');
+    expect(channel.readyState).toBe('closed');
+    expect(errors.map((error) => error.message)).toEqual([`the partner answered nothing for ${SILENT_LINK_MS} ms`]);
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([expect.stringMatching(/^Tavola closes a connection on which the partner answered nothing/)]);
+  } finally {
+    warn.mockRestore();
+  }
+});
+
+test('in a room without writers too: a silent partner closes the link; one that answered our sync step 1 stays connected, however quiet', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const open = () => {
+      const doc = new Y.Doc();
+      const peer = new ChunkedPeer({ initiator: true, wrtc: { RTCPeerConnection: FingerprintedConnection }, tavola: { doc, awareness: new Awareness(doc) } });
+      const channel = FakePeerConnection.last!.channels[0]!;
+      channel.open();
+      return { peer, channel, doc };
+    };
+    const silent = open();
+    const answered = open();
+    await settle();
+    // Some frames of a large answer, then its end: the partner is not silent while they come.
+    const frames = frameMessage(partnerState(), 1, 64);
+    for (const [i, frame] of frames.entries()) {
+      answered.channel.receive(frame);
+      if (i % 4 === 0) vi.advanceTimersByTime(SILENT_LINK_MS / 5);
+    }
+    expect(answered.doc.getText('note').toString()).toMatch(/^Exchange practices/);
+    vi.advanceTimersByTime(3 * SILENT_LINK_MS);
+    await settle();
+    expect(silent.peer.destroyed).toBe(true);
+    expect(answered.peer.destroyed).toBe(false);
+    expect(answered.peer.connected).toBe(true);
+    answered.peer.destroy();
+  } finally {
+    warn.mockRestore();
+  }
 });

@@ -18,6 +18,7 @@ export declare const MAX_PENDING_BYTES: number;
 export declare const PENDING_TIMEOUT_MS: number;
 export declare const BATCH_MAX_UPDATES: number;
 export declare const BATCH_MAX_BYTES: number;
+export declare const SILENT_LINK_MS: number;
 export declare function frameMessage(message: Uint8Array, messageId: number, chunkSize?: number): Uint8Array[];
 export declare function frameHeader(messageId: number, index: number, count: number, total: number, part: Uint8Array): Uint8Array;
 export declare function isFrame(bytes: Uint8Array): boolean;
@@ -64,6 +65,9 @@ export declare class ChunkedPeer {
   readonly settledMs: number | null;
   /** simple-peer's: whether the data channel is open. */
   readonly connected: boolean;
+  /** simple-peer's: closed for good; `destroying` until the close has run (a microtask). */
+  readonly destroyed: boolean;
+  readonly destroying: boolean;
   send(data: Uint8Array | ArrayBuffer | string): void;
   destroy(error?: Error): void;
   /** WebrtcPeer's events ('signal', 'connect', 'data', 'error', 'close'). */

@@ -126,6 +126,18 @@ export const PENDING_TIMEOUT_MS = 10_000;
 /** A batch of incoming updates is applied at the latest when it holds this many, or this many bytes. */
 export const BATCH_MAX_UPDATES = 500;
 export const BATCH_MAX_BYTES = 1024 * 1024;
+/**
+ * A partner that has not answered our sync step 1 (y-webrtc sends it when the channel opens; every
+ * y-webrtc peer answers it at once, writer, viewer or plain) and has sent nothing at all for this
+ * long is on a broken link: the connection is closed, and y-webrtc makes a new one. Counted from
+ * the last frame or message the partner sent, as the proof's deadline (writers.js).
+ */
+export const SILENT_LINK_MS = 10_000;
+/**
+ * A deadline's timer that fires this much after its time found the main thread busy: what the
+ * partner sent meanwhile may still wait behind the timer, so it looks again this much later.
+ */
+const BUSY_TIMER_MS = 1_000;
 
 // y-webrtc's message types (y-webrtc.js) and y-protocols' sync message types (sync.js).
 const MESSAGE_SYNC = 0;
@@ -496,10 +508,16 @@ export class ChunkedPeer extends WebrtcPeer {
     /** Our challenge to the partner. @type {Uint8Array | null} */
     this._nonce = null;
     this._answered = false;
-    /** @type {ReturnType<typeof setTimeout> | null} */
-    this._proofTimer = null;
+    /** Whether the partner answered our sync step 1 (a sync step 2 came, applied, held or ignored). */
+    this._answeredStep1 = false;
+    /** The deadlines after the channel opened (the proof, the silent link): one timer. @type {ReturnType<typeof setTimeout> | null} */
+    this._watchTimer = null;
     // Registered before y-webrtc's own 'connect' listener: the challenge goes out before its sync step 1.
-    if (this._writers) this.on('connect', () => this._challenge());
+    this.on('connect', () => {
+      this._heardAt = performance.now();
+      if (this._writers) this._challenge();
+      if (this._writers || this._guard?.doc) this._watch(PROOF_TIMEOUT_MS);
+    });
     if (this._guard) {
       const awareness = this._guard.awareness;
       let peers = peersByAwareness.get(awareness);
@@ -612,6 +630,7 @@ export class ChunkedPeer extends WebrtcPeer {
     }
     const parsed = parseMessage(message);
     this.received.messages++;
+    if (parsed.type === 'step2') this._answeredStep1 = true;
     if ((parsed.type === 'update' || parsed.type === 'step2') && this.partnerRole !== 'writer') {
       this._flushUpdates();
       this._withhold(parsed.type === 'update' ? SYNC_UPDATE : SYNC_STEP2, parsed.update);
@@ -655,25 +674,51 @@ export class ChunkedPeer extends WebrtcPeer {
     }
   }
 
-  /** Send our challenge; a partner that neither proves nor says it views in time is taken for a viewer. */
+  /** Send our challenge: the partner proves it writes, or says it views (docs/sync.md). */
   _challenge() {
-    this._challengedAt = this._heardAt = performance.now();
+    this._challengedAt = performance.now();
     this._nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
     this.send(writersMessage(CHALLENGE, this._nonce));
-    // The deadline counts from the last thing the partner sent: its proof is sent after what it
-    // had already queued (a new peer's whole workspace, megabytes), which on a busy machine took
-    // longer than PROOF_TIMEOUT_MS to arrive, and the workspace was then refused.
-    const check = () => {
-      this._proofTimer = null;
-      if (this.partnerRole !== 'unknown' || this.destroyed || this.destroying) return;
-      const quiet = performance.now() - this._heardAt;
-      if (quiet < PROOF_TIMEOUT_MS) {
-        this._proofTimer = setTimeout(check, PROOF_TIMEOUT_MS - quiet);
+  }
+
+  /**
+   * The deadlines of a new connection, checked `delay` ms from now (SILENT_LINK_MS and
+   * PROOF_TIMEOUT_MS are both 10 s). Each counts from the last thing the partner sent, not from
+   * the channel's opening: a writer's proof is sent after what it had already queued (a new peer's
+   * whole workspace, megabytes), which on a busy machine took longer than PROOF_TIMEOUT_MS to
+   * arrive, and the workspace was then refused (stop 28).
+   * - A partner that answered neither our sync step 1 nor anything else is on a broken link: the
+   *   connection is closed, and made again (a join once stayed empty for good: the partner's
+   *   replies never arrived, and the joiner took it for a viewer).
+   * - A partner that answered, but neither proved it writes nor said it views, is a viewer.
+   * @param {number} delay
+   */
+  _watch(delay) {
+    if (this._watchTimer) clearTimeout(this._watchTimer);
+    const due = performance.now() + delay;
+    this._watchTimer = setTimeout(() => {
+      this._watchTimer = null;
+      if (this.destroyed || this.destroying) return;
+      const silentLink = !!this._guard?.doc && !this._answeredStep1;
+      const unproved = !!this._writers && this.partnerRole === 'unknown';
+      if (!silentLink && !unproved) return;
+      const now = performance.now();
+      if (now - due > BUSY_TIMER_MS) {
+        this._watch(BUSY_TIMER_MS);
+        return;
+      }
+      const quiet = now - this._heardAt;
+      if (quiet < SILENT_LINK_MS) {
+        this._watch(SILENT_LINK_MS - quiet);
+        return;
+      }
+      if (silentLink) {
+        console.warn(`Tavola closes a connection on which the partner answered nothing for ${SILENT_LINK_MS} ms; a new one is made`);
+        this.destroy(new Error(`the partner answered nothing for ${SILENT_LINK_MS} ms`));
         return;
       }
       this._settle('viewer', `no proof of writing, and nothing else, within ${PROOF_TIMEOUT_MS} ms`, true);
-    };
-    this._proofTimer = setTimeout(check, PROOF_TIMEOUT_MS);
+    }, delay);
   }
 
   /** The DTLS certificates of this connection: ours and the partner's (writers.js `fingerprintOf`). */
@@ -759,8 +804,6 @@ export class ChunkedPeer extends WebrtcPeer {
   /** @param {'writer' | 'viewer'} role @param {string | null} why @param {boolean} [late] whether the deadline decided */
   _settle(role, why, late = false) {
     if (this.partnerRole !== 'unknown') return;
-    if (this._proofTimer) clearTimeout(this._proofTimer);
-    this._proofTimer = null;
     this._proofLate = late;
     this.partnerRole = role;
     this.settledMs = performance.now() - this._challengedAt;
@@ -883,8 +926,8 @@ export class ChunkedPeer extends WebrtcPeer {
     if (this._frameTimer) clearTimeout(this._frameTimer);
     if (this._batchTimer) clearTimeout(this._batchTimer);
     if (this._pumpTimer) clearTimeout(this._pumpTimer);
-    if (this._proofTimer) clearTimeout(this._proofTimer);
-    this._frameTimer = this._batchTimer = this._pumpTimer = this._proofTimer = null;
+    if (this._watchTimer) clearTimeout(this._watchTimer);
+    this._frameTimer = this._batchTimer = this._pumpTimer = this._watchTimer = null;
     this._held = [];
     // WebrtcPeer's constructor may destroy before ours has run.
     this._reassembler?.reset();
