@@ -24,6 +24,8 @@ export interface NodePeer {
   meshLinks(): Promise<number>;
   /** In a room with writers: what each connected partner proved, and how many of its changes were ignored. */
   roles(): Promise<{ role: 'unknown' | 'writer' | 'viewer' | null; ignored: number; settledMs: number | null }[]>;
+  /** Connections to partners that closed since the peer joined. */
+  linksClosed(): Promise<number>;
   /** How many entries one of the document's top-level maps holds (cheap to poll). */
   count(map: string): Promise<number>;
   stop(): Promise<void>;
@@ -44,7 +46,11 @@ export interface PeerAccess {
  * `plain`: y-webrtc with its own simple-peer, without Tavola's transport (as any y-webrtc program).
  * `access`: join a workspace with view links (room and password from the view secret; writers checked).
  */
-export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean; access?: PeerAccess }): Promise<NodePeer> {
+/**
+ * `deafFirstLink`: the peer's first connection loses everything it sends after its opening
+ * challenge and sync step 1 (a link that broke one way, tests/sync/silent-link.test.ts).
+ */
+export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean; access?: PeerAccess; deafFirstLink?: boolean }): Promise<NodePeer> {
   const child: ChildProcess = fork(PEER_SCRIPT, [], { env: { ...process.env, TAVOLA_PLAIN_Y_WEBRTC: options.plain ? '1' : '0' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
@@ -69,9 +75,9 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
     const { access } = options;
     const keys = await deriveAccess({ kind: access.kind, secret: access.secret, ...(access.verifyKey ? { verifyKey: access.verifyKey } : {}) });
     const writers = options.plain ? undefined : { verifyKey: keys.writers!.verifyKeyText, ...(access.kind === 'edit' ? { editSecret: access.secret } : {}), forge: access.forge ?? false };
-    await call({ type: 'join', roomName: keys.room, password: keys.password, relay: options.relay, writers });
+    await call({ type: 'join', roomName: keys.room, password: keys.password, relay: options.relay, writers, deafFirstLink: options.deafFirstLink });
   } else {
-    await call({ type: 'join', roomName: options.roomName ?? (await roomNameFor(options.secret)), password: options.password ?? options.secret, relay: options.relay });
+    await call({ type: 'join', roomName: options.roomName ?? (await roomNameFor(options.secret)), password: options.password ?? options.secret, relay: options.relay, deafFirstLink: options.deafFirstLink });
   }
   return {
     apply: (update) => call({ type: 'apply', update: Buffer.from(update).toString('base64') }),
@@ -87,6 +93,7 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
     meshLinks: () => call<number>({ type: 'meshLinks' }),
     count: (map) => call<number>({ type: 'count', map }),
     roles: () => call({ type: 'roles' }),
+    linksClosed: () => call<number>({ type: 'linksClosed' }),
     async stop() {
       if (child.exitCode !== null) return;
       await call({ type: 'leave' });

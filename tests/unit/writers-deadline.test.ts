@@ -40,6 +40,8 @@ async function connectedPeer() {
     wrtc: { RTCPeerConnection: FingerprintedConnection },
     tavola: { doc, awareness: new Awareness(doc), writers: { room: ROOM, verifyKey: pair.publicKey, signingKey: null } },
   });
+  // As y-webrtc.js does: then the peer knows a sync step 1 goes out when the channel opens.
+  (peer as unknown as { webrtcConn: object }).webrtcConn = {};
   const channel = FakePeerConnection.last!.channels[0]!;
   channel.open();
   await settle();
@@ -157,6 +159,7 @@ test('in a room without writers too: a silent partner closes the link; one that 
     const open = () => {
       const doc = new Y.Doc();
       const peer = new ChunkedPeer({ initiator: true, wrtc: { RTCPeerConnection: FingerprintedConnection }, tavola: { doc, awareness: new Awareness(doc) } });
+      (peer as unknown as { webrtcConn: object }).webrtcConn = {};
       const channel = FakePeerConnection.last!.channels[0]!;
       channel.open();
       return { peer, channel, doc };

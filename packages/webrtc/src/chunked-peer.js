@@ -508,7 +508,8 @@ export class ChunkedPeer extends WebrtcPeer {
     /** Our challenge to the partner. @type {Uint8Array | null} */
     this._nonce = null;
     this._answered = false;
-    /** Whether the partner answered our sync step 1 (a sync step 2 came, applied, held or ignored). */
+    /** Whether y-webrtc sent its sync step 1 when the channel opened, and the partner answered it (a sync step 2 came, applied, held or ignored). */
+    this._stepOneSent = false;
     this._answeredStep1 = false;
     /** The deadlines after the channel opened (the proof, the silent link): one timer. @type {ReturnType<typeof setTimeout> | null} */
     this._watchTimer = null;
@@ -516,7 +517,9 @@ export class ChunkedPeer extends WebrtcPeer {
     this.on('connect', () => {
       this._heardAt = performance.now();
       if (this._writers) this._challenge();
-      if (this._writers || this._guard?.doc) this._watch(PROOF_TIMEOUT_MS);
+      // y-webrtc (which sets webrtcConn) sends its sync step 1 on this same event.
+      this._stepOneSent = this.webrtcConn !== null;
+      if (this._writers || this._stepOneSent) this._watch(PROOF_TIMEOUT_MS);
     });
     if (this._guard) {
       const awareness = this._guard.awareness;
@@ -699,7 +702,7 @@ export class ChunkedPeer extends WebrtcPeer {
     this._watchTimer = setTimeout(() => {
       this._watchTimer = null;
       if (this.destroyed || this.destroying) return;
-      const silentLink = !!this._guard?.doc && !this._answeredStep1;
+      const silentLink = this._stepOneSent && !this._answeredStep1;
       const unproved = !!this._writers && this.partnerRole === 'unknown';
       if (!silentLink && !unproved) return;
       const now = performance.now();
