@@ -76,3 +76,100 @@ describe('a peer with two channels', () => {
     peer.destroy();
   });
 });
+
+/**
+ * Signalling states as a WebRTC stack keeps them: an offer set in the wrong state fails, as
+ * Chromium's "Failed to set local offer sdp: Called in wrong state: have-remote-offer". The test
+ * decides when createOffer resolves.
+ */
+class StatefulConnection extends FakePeerConnection {
+  offerMade: (() => void) | null = null;
+  localOffersSet = 0;
+  override async createOffer() {
+    await new Promise<void>((resolve) => (this.offerMade = resolve));
+    return { type: 'offer', sdp: 'v=0 fake offer' };
+  }
+  override async setLocalDescription(description: { type: string; sdp: string }) {
+    if (description.type === 'offer') {
+      if (this.signalingState !== 'stable') throw new DOMException(`Failed to set local offer sdp: Called in wrong state: ${this.signalingState}`, 'InvalidStateError');
+      this.localOffersSet++;
+      this.signalingState = 'have-local-offer';
+    } else if (description.type === 'rollback') {
+      this.signalingState = 'stable';
+      return;
+    } else {
+      if (this.signalingState !== 'have-remote-offer') throw new DOMException(`Failed to set local answer sdp: Called in wrong state: ${this.signalingState}`, 'InvalidStateError');
+      this.signalingState = 'stable';
+    }
+    this.localDescription = description;
+  }
+  override async setRemoteDescription(description: { type: string }) {
+    if (description.type === 'offer') {
+      if (this.signalingState !== 'stable') throw new DOMException(`Failed to set remote offer sdp: Called in wrong state: ${this.signalingState}`, 'InvalidStateError');
+      this.signalingState = 'have-remote-offer';
+    } else this.signalingState = 'stable';
+    this.remoteDescription = description;
+  }
+}
+
+describe('glare', () => {
+  const stateful = { RTCPeerConnection: StatefulConnection };
+  const settle = async () => {
+    for (let i = 0; i < 10; i++) await tick();
+  };
+
+  test("the partner's offer, accepted while ours is still being made: ours is never set, the partner's is answered, the connection stays", async () => {
+    const peer = new WebrtcPeer({ initiator: true, wrtc: stateful });
+    const pc = FakePeerConnection.last as StatefulConnection;
+    const signals: { type: string }[] = [];
+    peer.on('signal', (signal: { type: string }) => signals.push(signal));
+    await tick(); // our offer's timer: createOffer is under way
+    expect(pc.offerMade).not.toBeNull();
+    peer.signal({ type: 'offer', sdp: 'v=0 their offer' });
+    await tick();
+    pc.offerMade!();
+    await settle();
+    expect(pc.localOffersSet).toBe(0);
+    expect(signals.map((signal) => signal.type)).toEqual(['answer']);
+    expect(peer.destroyed).toBe(false);
+    // Our own channel went; the partner's is the one this side sends on.
+    expect(pc.channels[0]!.readyState).toBe('closed');
+    const theirs = new FakeChannel('theirs', 'open');
+    pc.ondatachannel!({ channel: theirs });
+    await tick();
+    expect(peer.connected).toBe(true);
+    peer.send(new Uint8Array([1]));
+    expect(theirs.sent).toHaveLength(1);
+    peer.destroy();
+  });
+
+  test("the partner's offer, accepted after ours was set: ours is rolled back, the partner's answered", async () => {
+    const peer = new WebrtcPeer({ initiator: true, wrtc: stateful });
+    const pc = FakePeerConnection.last as StatefulConnection;
+    const signals: { type: string }[] = [];
+    peer.on('signal', (signal: { type: string }) => signals.push(signal));
+    await tick();
+    pc.offerMade!();
+    await settle();
+    expect(pc.signalingState).toBe('have-local-offer');
+    peer.signal({ type: 'offer', sdp: 'v=0 their offer' });
+    await settle();
+    expect(signals.map((signal) => signal.type)).toEqual(['offer', 'answer']);
+    expect(pc.signalingState).toBe('stable');
+    expect(peer.destroyed).toBe(false);
+    peer.destroy();
+  });
+
+  test("the partner's offer before our offer's timer: answered, and no offer of ours follows", async () => {
+    const peer = new WebrtcPeer({ initiator: true, wrtc: stateful });
+    const pc = FakePeerConnection.last as StatefulConnection;
+    const signals: { type: string }[] = [];
+    peer.on('signal', (signal: { type: string }) => signals.push(signal));
+    peer.signal({ type: 'offer', sdp: 'v=0 their offer' });
+    await settle();
+    expect(pc.offerMade).toBeNull();
+    expect(signals.map((signal) => signal.type)).toEqual(['answer']);
+    expect(peer.destroyed).toBe(false);
+    peer.destroy();
+  });
+});

@@ -19,8 +19,9 @@
  * Glare: when two peers announce themselves at once, both offer, and y-webrtc has one side
  * accept the other's offer while its own is pending. simple-peer then calls setRemoteDescription
  * in the wrong state, which stacks without implicit rollback (libwebrtc in @roamhq/wrtc) refuse,
- * and the pair never connected. Here the side that accepts rolls its own offer back, answers, and
- * sends on the other side's channel, as a simple-peer answerer would.
+ * and the pair never connected. Here the side that accepts gives its own offer up (rolled back if
+ * it was set, never set if it was still being made), answers, and sends on the other side's
+ * channel, as a simple-peer answerer would. The offer and answer's steps run one after the other.
  *
  * Two channels: when the offers cross without either side seeing it (its own offer not yet set,
  * or a stack that rolls back implicitly), each side's channel opens over the same connection. The
@@ -95,6 +96,10 @@ export class WebrtcPeer extends ObservableV2 {
     /** @type {RTCIceCandidateInit[]} */
     this._pendingCandidates = [];
     this._negotiating = false;
+    /** Whether our offer gave way to the partner's before it was set (glare). */
+    this._offerGivenUp = false;
+    /** The offer and answer's steps, one after the other (_negotiate). @type {Promise<void>} */
+    this._negotiation = Promise.resolve();
     /** Every channel of this connection (the other side's too). @type {RTCDataChannel[]} */
     this._channels = [];
     /** @type {RTCPeerConnection} */
@@ -161,7 +166,7 @@ export class WebrtcPeer extends ObservableV2 {
       this.destroy(new Error('signal() called with invalid signal data'));
       return;
     }
-    if (data.renegotiate && this.initiator) this._offer();
+    if (data.renegotiate && this.initiator) this._offer(true);
     if (data.candidate) {
       if (this._pc.remoteDescription?.type) this._addCandidate(data.candidate);
       else this._pendingCandidates.push(data.candidate);
@@ -170,18 +175,24 @@ export class WebrtcPeer extends ObservableV2 {
       log(() => [this._tag, ' got ', data.type, ' in ', this._pc.signalingState]);
       const Description = this._rtc.RTCSessionDescription;
       const description = { type: data.type, sdp: data.sdp };
-      // Glare: y-webrtc accepted the partner's offer while ours is pending (see above).
-      const glare = data.type === 'offer' && this._pc.signalingState === 'have-local-offer';
-      if (glare) this._dropOwnChannel();
-      (glare ? this._pc.setLocalDescription(/** @type {RTCSessionDescriptionInit} */ ({ type: 'rollback' })) : Promise.resolve())
-        .then(() => this._pc.setRemoteDescription(Description ? new Description(description) : description))
-        .then(() => {
-          if (this.destroyed) return;
-          for (const candidate of this._pendingCandidates) this._addCandidate(candidate);
-          this._pendingCandidates = [];
-          if (this._pc.remoteDescription?.type === 'offer') return this._answer();
-        })
-        .catch((/** @type {Error} */ error) => this.destroy(error));
+      // Glare: y-webrtc accepted the partner's offer while ours is pending (see above). Ours gives
+      // way, whether it is set already (rolled back below) or still being made (never set: set
+      // after the partner's offer, it failed "in wrong state: have-remote-offer", the connection
+      // closed and the partner's waited CONNECT_TIMEOUT_MS for nothing).
+      if (data.type === 'offer' && (this._negotiating || this.initiator)) {
+        this._offerGivenUp = true;
+        this._dropOwnChannel();
+      }
+      this._negotiate(async () => {
+        if (data.type === 'offer' && this._pc.signalingState === 'have-local-offer') {
+          await this._pc.setLocalDescription(/** @type {RTCSessionDescriptionInit} */ ({ type: 'rollback' }));
+        }
+        await this._pc.setRemoteDescription(Description ? new Description(description) : description);
+        if (this.destroyed) return;
+        for (const candidate of this._pendingCandidates) this._addCandidate(candidate);
+        this._pendingCandidates = [];
+        if (this._pc.remoteDescription?.type === 'offer') await this._answer();
+      });
     }
   }
 
@@ -221,31 +232,42 @@ export class WebrtcPeer extends ObservableV2 {
     });
   }
 
-  _offer() {
-    if (this.destroyed || this._negotiating) return;
-    this._negotiating = true;
-    this._pc
-      .createOffer()
-      .then((offer) => this._pc.setLocalDescription(offer).then(() => offer))
-      .then((offer) => {
-        if (this.destroyed) return;
-        const local = this._pc.localDescription ?? offer;
-        log(() => [this._tag, ' sends offer']);
-        this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
-      })
+  /**
+   * One step of the offer and answer, after the steps before it have finished: whether our offer
+   * is set, given up or rolled back is then known, not guessed from a state about to change.
+   * @param {() => Promise<void>} step
+   */
+  _negotiate(step) {
+    this._negotiation = this._negotiation
+      .then(() => (this.destroyed ? undefined : step()))
       .catch((/** @type {Error} */ error) => this.destroy(error));
   }
 
-  _answer() {
-    return this._pc
-      .createAnswer()
-      .then((answer) => this._pc.setLocalDescription(answer).then(() => answer))
-      .then((answer) => {
-        if (this.destroyed) return;
-        const local = this._pc.localDescription ?? answer;
-        log(() => [this._tag, ' sends answer']);
-        this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
-      });
+  /** @param {boolean} [renegotiation] a plain simple-peer partner asked for a new offer */
+  _offer(renegotiation = false) {
+    if (this.destroyed || this._negotiating) return;
+    this._negotiating = true;
+    // Our first offer is not made once the partner's was accepted (before its timer, or meanwhile).
+    const givenUp = () => this.destroyed || (!renegotiation && (this._offerGivenUp || !!this._pc.remoteDescription));
+    this._negotiate(async () => {
+      if (givenUp()) return void (this._negotiating = false);
+      const offer = await this._pc.createOffer();
+      if (givenUp()) return void (this._negotiating = false);
+      await this._pc.setLocalDescription(offer);
+      if (this.destroyed) return;
+      const local = this._pc.localDescription ?? offer;
+      log(() => [this._tag, ' sends offer']);
+      this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
+    });
+  }
+
+  async _answer() {
+    const answer = await this._pc.createAnswer();
+    await this._pc.setLocalDescription(answer);
+    if (this.destroyed) return;
+    const local = this._pc.localDescription ?? answer;
+    log(() => [this._tag, ' sends answer']);
+    this.emit('signal', [{ type: local.type, sdp: local.sdp }]);
   }
 
   /** Stop using the channel this side made (before it opened): the partner's will be the one. */
