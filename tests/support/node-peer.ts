@@ -1,6 +1,7 @@
 // A Node peer in a workspace's room, in a child process: real WebRTC (@roamhq/wrtc), Tavola's
 // transport (@tavola/webrtc) or plain y-webrtc, through a real relay.
 import { fork, type ChildProcess } from 'node:child_process';
+import * as Y from 'yjs';
 import { fileURLToPath } from 'node:url';
 import { Workspace } from '../../src/model';
 import { roomNameFor } from '../../src/sync/link';
@@ -109,4 +110,11 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** One change to the document's `focusPoints` map (key = value), as the peer's own edit. */
+export async function putKey(peer: NodePeer, key: string): Promise<void> {
+  const doc = new Y.Doc();
+  doc.getMap('focusPoints').set(key, key);
+  await peer.apply(Y.encodeStateAsUpdate(doc));
 }

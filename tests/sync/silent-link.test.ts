@@ -4,10 +4,9 @@
 // answered nothing of the sync step 1 and sent nothing for SILENT_LINK_MS is on a broken link: the
 // connection closes and y-webrtc makes a new one (packages/webrtc/README.md, 8; docs/sync.md).
 // Node peers in their own processes, real WebRTC (@roamhq/wrtc), a real relay.
-import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { newSecret } from '../../src/sync/link';
-import { startNodePeer, waitFor, type NodePeer } from '../support/node-peer';
+import { putKey as put, startNodePeer, waitFor, type NodePeer } from '../support/node-peer';
 import { startRelay, type Relay } from '../support/relay';
 
 let relay: Relay;
@@ -18,11 +17,6 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-async function put(peer: NodePeer, key: string): Promise<void> {
-  const doc = new Y.Doc();
-  doc.getMap('focusPoints').set(key, key);
-  await peer.apply(Y.encodeStateAsUpdate(doc));
-}
 
 for (const withWriters of [true, false]) {
   test(`a partner whose first link goes deaf after opening is reached over a new link (${withWriters ? 'a room with writers' : 'a room without'})`, async () => {

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { deriveAccess } from '../../src/sync/access';
 import { newSecret } from '../../src/sync/link';
-import { startNodePeer, waitFor, type NodePeer } from '../support/node-peer';
+import { putKey as put, startNodePeer, waitFor, type NodePeer } from '../support/node-peer';
 import { startRelay, type Relay } from '../support/relay';
 
 let relay: Relay;
@@ -18,12 +18,6 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-/** One change to the `focusPoints` map, as the peer's own edit. */
-async function put(peer: NodePeer, key: string): Promise<void> {
-  const doc = new Y.Doc();
-  doc.getMap('focusPoints').set(key, key);
-  await peer.apply(Y.encodeStateAsUpdate(doc));
-}
 
 async function keys(peer: NodePeer): Promise<string[]> {
   const doc = new Y.Doc();

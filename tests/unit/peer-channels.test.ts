@@ -117,12 +117,17 @@ describe('glare', () => {
   const settle = async () => {
     for (let i = 0; i < 10; i++) await tick();
   };
-
-  test("the partner's offer, accepted while ours is still being made: ours is never set, the partner's is answered, the connection stays", async () => {
+  /** An initiator on a stateful connection, and the signals it sends. */
+  const initiator = () => {
     const peer = new WebrtcPeer({ initiator: true, wrtc: stateful });
     const pc = FakePeerConnection.last as StatefulConnection;
     const signals: { type: string }[] = [];
     peer.on('signal', (signal: { type: string }) => signals.push(signal));
+    return { peer, pc, signals };
+  };
+
+  test("the partner's offer, accepted while ours is still being made: ours is never set, the partner's is answered, the connection stays", async () => {
+    const { peer, pc, signals } = initiator();
     await tick(); // our offer's timer: createOffer is under way
     expect(pc.offerMade).not.toBeNull();
     peer.signal({ type: 'offer', sdp: 'v=0 their offer' });
@@ -144,10 +149,7 @@ describe('glare', () => {
   });
 
   test("the partner's offer, accepted after ours was set: ours is rolled back, the partner's answered", async () => {
-    const peer = new WebrtcPeer({ initiator: true, wrtc: stateful });
-    const pc = FakePeerConnection.last as StatefulConnection;
-    const signals: { type: string }[] = [];
-    peer.on('signal', (signal: { type: string }) => signals.push(signal));
+    const { peer, pc, signals } = initiator();
     await tick();
     pc.offerMade!();
     await settle();
@@ -161,10 +163,7 @@ describe('glare', () => {
   });
 
   test("the partner's offer before our offer's timer: answered, and no offer of ours follows", async () => {
-    const peer = new WebrtcPeer({ initiator: true, wrtc: stateful });
-    const pc = FakePeerConnection.last as StatefulConnection;
-    const signals: { type: string }[] = [];
-    peer.on('signal', (signal: { type: string }) => signals.push(signal));
+    const { peer, pc, signals } = initiator();
     peer.signal({ type: 'offer', sdp: 'v=0 their offer' });
     await settle();
     expect(pc.offerMade).toBeNull();
