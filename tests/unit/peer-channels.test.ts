@@ -3,8 +3,8 @@
 // may send on its own before ours has opened. A reply must go out on the channel that is open.
 // (Seen once in a full CI run: a browser back from offline never got its partner's answer to its
 // sync step 1, so it never received the edits made while it was away.)
-import { describe, expect, test } from 'vitest';
-import { WebrtcPeer } from '@tavola/webrtc';
+import { describe, expect, test, vi } from 'vitest';
+import { FIRST_MESSAGE_WAIT_MS, WebrtcPeer } from '@tavola/webrtc';
 import { FakeChannel, FakePeerConnection } from './fake-rtc';
 
 const fake = { RTCPeerConnection: FakePeerConnection };
@@ -28,11 +28,13 @@ describe('a peer with two channels', () => {
     const theirs = new FakeChannel('theirs', 'open');
     pc.ondatachannel!({ channel: theirs });
     await tick();
-    expect(connects()).toBe(1);
-    expect(peer.connected).toBe(true);
-    // Its first message is answered at once, as y-webrtc answers a sync step 1.
+    // Not connected before the partner's first message (see the next describe).
+    expect(connects()).toBe(0);
+    // Its first message connects this side, then is answered at once, as y-webrtc answers a sync step 1.
     peer.on('data', () => peer.send(new Uint8Array([0, 1, 2])));
     theirs.receive(new Uint8Array([0, 0, 7]));
+    expect(connects()).toBe(1);
+    expect(peer.connected).toBe(true);
     expect(data).toHaveLength(1);
     expect(theirs.sent).toHaveLength(1);
     expect(peer.destroyed).toBe(false);
@@ -112,6 +114,47 @@ class StatefulConnection extends FakePeerConnection {
   }
 }
 
+describe("the partner's channel", () => {
+  test('this side sends on it once the partner’s first message came, before reading it: what it sent at once was lost in Chromium', async () => {
+    const peer = new WebrtcPeer({ initiator: false, wrtc: fake });
+    const pc = FakePeerConnection.last!;
+    const events: string[] = [];
+    peer.on('connect', () => {
+      events.push('connect');
+      peer.send(new Uint8Array([0, 0]));
+    });
+    peer.on('data', () => events.push('data'));
+    const theirs = new FakeChannel('theirs', 'open');
+    pc.ondatachannel!({ channel: theirs });
+    await tick();
+    expect(events).toEqual([]);
+    expect(theirs.sent).toHaveLength(0);
+    theirs.receive(new Uint8Array([0, 0, 7]));
+    expect(events).toEqual(['connect', 'data']);
+    expect(theirs.sent).toHaveLength(1);
+    peer.destroy();
+  });
+
+  test(`a partner that sends nothing: this side connects ${FIRST_MESSAGE_WAIT_MS} ms after the channel opened`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'queueMicrotask'] });
+    try {
+      const peer = new WebrtcPeer({ initiator: false, wrtc: fake });
+      const pc = FakePeerConnection.last!;
+      let connects = 0;
+      peer.on('connect', () => connects++);
+      pc.ondatachannel!({ channel: new FakeChannel('theirs', 'open') });
+      vi.advanceTimersByTime(FIRST_MESSAGE_WAIT_MS - 1);
+      expect(connects).toBe(0);
+      vi.advanceTimersByTime(2);
+      expect(connects).toBe(1);
+      expect(peer.connected).toBe(true);
+      peer.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('glare', () => {
   const stateful = { RTCPeerConnection: StatefulConnection };
   const settle = async () => {
@@ -141,7 +184,7 @@ describe('glare', () => {
     expect(pc.channels[0]!.readyState).toBe('closed');
     const theirs = new FakeChannel('theirs', 'open');
     pc.ondatachannel!({ channel: theirs });
-    await tick();
+    theirs.receive(new Uint8Array([0, 0, 7]));
     expect(peer.connected).toBe(true);
     peer.send(new Uint8Array([1]));
     expect(theirs.sent).toHaveLength(1);

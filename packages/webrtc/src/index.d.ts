@@ -4,6 +4,8 @@ export * from './writers.js';
 export { ChunkedPeer as default } from './chunked-peer.js';
 export declare class NoWebrtcError extends Error {}
 export declare function webrtcImplementation(wrtc: unknown): { RTCPeerConnection: unknown } | null;
+/** On a channel the partner opened: how long a peer waits for the partner's first message before it sends anyway. */
+export declare const FIRST_MESSAGE_WAIT_MS: number;
 export declare class WebrtcPeer {
   constructor(opts?: { initiator?: boolean; config?: RTCConfiguration; channelConfig?: RTCDataChannelInit; wrtc?: unknown; [key: string]: unknown });
   readonly initiator: boolean;

@@ -45,6 +45,11 @@ const LOW_WATER_MARK = 64 * 1024;
  * attempt whose offer or answer was lost would otherwise hold the partner's place for ever.
  */
 export const CONNECT_TIMEOUT_MS = 20_000;
+/**
+ * On a channel the partner opened: how long this side waits for the partner's first message
+ * before it sends anyway (_setupChannel). Every y-webrtc peer sends at once when the channel opens.
+ */
+export const FIRST_MESSAGE_WAIT_MS = 1_000;
 
 /**
  * The WebRTC classes: the page's own, or `wrtc` (for example `@roamhq/wrtc` in Node).
@@ -125,7 +130,7 @@ export class WebrtcPeer extends ObservableV2 {
     };
     // Every channel the other side opens is read too: after an offer crossed ours (y-webrtc's
     // "glare"), each side may send on a channel of its own.
-    pc.ondatachannel = (event) => this._setupChannel(event.channel, this._channel === null);
+    pc.ondatachannel = (event) => this._setupChannel(event.channel, this._channel === null, true);
     if (this.initiator) {
       this._setupChannel(pc.createDataChannel(randomHex(20), opts.channelConfig ?? {}), true);
       // As simple-peer: Chromium has crashed on an offer created in the same task.
@@ -292,9 +297,18 @@ export class WebrtcPeer extends ObservableV2 {
 
   /**
    * Read `channel`, and send on it once it is the first of this connection's channels to open.
+   *
+   * A channel the partner opened is open here as soon as it arrives, possibly before the partner
+   * has seen it open on its side; what this side sent at once was then lost, the first message or
+   * two: Chromium, a loaded CI run (stop 29), where a joiner's challenge never reached its partner,
+   * which never proved it writes, so the joiner refused the workspace; in stop 28 the joiner's
+   * sync step 1 went too, and it never asked for the workspace. So on the partner's channel this
+   * side connects (and y-webrtc sends) when the partner's first message arrives, which it sends
+   * once the channel is open on its side, or FIRST_MESSAGE_WAIT_MS after the channel opened here.
    * @param {RTCDataChannel} channel @param {boolean} sendOnIt whether to send on it meanwhile (our own, or the partner's when we have none)
+   * @param {boolean} [theirs] the partner opened it (ondatachannel)
    */
-  _setupChannel(channel, sendOnIt) {
+  _setupChannel(channel, sendOnIt, theirs = false) {
     if (this.destroyed || this.destroying) {
       channel.close();
       return;
@@ -302,21 +316,33 @@ export class WebrtcPeer extends ObservableV2 {
     this._channels.push(channel);
     channel.binaryType = 'arraybuffer';
     if (typeof channel.bufferedAmountLowThreshold === 'number') channel.bufferedAmountLowThreshold = LOW_WATER_MARK;
-    channel.onmessage = (event) => this._onChannelMessage(event);
     if (sendOnIt) this._channel = channel;
     channel.onbufferedamountlow = () => {
       if (channel === this._channel) this._onChannelBufferedAmountLow();
     };
-    const opened = () => {
+    /** @type {ReturnType<typeof setTimeout> | null} */
+    let waiting = null;
+    const connect = () => {
+      if (waiting) clearTimeout(waiting);
+      waiting = null;
       if (this._connected || this.destroyed || this.destroying) return;
       this._channel = channel;
       this._connected = true;
       log(() => [this._tag, ' open']);
       this.emit('connect', []);
     };
+    const opened = () => {
+      if (!theirs) connect();
+      else waiting ??= setTimeout(connect, FIRST_MESSAGE_WAIT_MS);
+    };
+    channel.onmessage = (event) => {
+      if (theirs && !this._connected) connect();
+      this._onChannelMessage(event);
+    };
     channel.onopen = opened;
     // Only the channel this side sends on ends the connection; another may close unused.
     channel.onclose = () => {
+      if (waiting) clearTimeout(waiting);
       if (channel === this._channel) this.destroy();
     };
     channel.onerror = (event) => {
