@@ -78,15 +78,18 @@
   };
   // Tavola walks the stored updates with a cursor once y-indexeddb has applied them
   // (dropEmptyUpdates): its start is when loading ended, its transaction's end when opening did.
-  const openCursor = IDBObjectStore.prototype.openCursor;
+  // (It opens a key cursor; both kinds are recorded.)
   bench.idb.cursors = [];
-  IDBObjectStore.prototype.openCursor = function (...args) {
-    const request = openCursor.apply(this, args);
-    const entry = { store: this.name, at: now(), doneAt: null };
-    bench.idb.cursors.push(entry);
-    this.transaction.addEventListener('complete', () => (entry.doneAt = now()));
-    return request;
-  };
+  for (const method of ['openCursor', 'openKeyCursor']) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (...args) {
+      const request = original.apply(this, args);
+      const entry = { store: this.name, at: now(), doneAt: null };
+      bench.idb.cursors.push(entry);
+      this.transaction.addEventListener('complete', () => (entry.doneAt = now()));
+      return request;
+    };
+  }
 
   // WebRTC data channels of the page's own code (y-webrtc's simple-peer creates its connections
   // through window.RTCPeerConnection): when the first one opened, what arrived and when.
