@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { FakePeerConnection } from './fake-rtc';
-import { ChunkedPeer, PROOF_TIMEOUT_MS, SILENT_LINK_MS, CHALLENGE, PROOF, frameMessage, proofBytes, sign, syncMessage, writersMessage } from '@tavola/webrtc';
+import { ChunkedPeer, PROOF_TIMEOUT_MS, SILENT_LINK_MS, MAX_CHALLENGES, CHALLENGE, PROOF, VIEWER, frameMessage, proofBytes, sign, syncMessage, writersMessage } from '@tavola/webrtc';
 
 const OWN_FINGERPRINT = 'sha-256 AA:BB:CC';
 const PARTNER_FINGERPRINT = 'sha-256 DD:EE:FF';
@@ -183,4 +183,60 @@ test('in a room without writers too: a silent partner closes the link; one that 
   } finally {
     warn.mockRestore();
   }
+});
+
+/** The writers' challenges this side sent, as their nonces (hex). */
+const challengesSent = (channel: { sent: unknown[] }) =>
+  (channel.sent as Uint8Array[]).filter((bytes) => bytes[0] === 0x70 && bytes[1] === CHALLENGE).map((bytes) => Buffer.from(bytes.slice(2)).toString('hex'));
+
+test('a writer that answered our sync step 1 but whose proof never came (our challenge or its proof lost) is challenged again at the deadline; its proof then makes it a writer, and its workspace applies', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const { peer, doc, channel, proof } = await connectedPeer();
+    // Its workspace comes (our step 1 was answered), its proof never does.
+    channel.receive(partnerState());
+    expect(challengesSent(channel)).toHaveLength(1);
+    vi.advanceTimersByTime(PROOF_TIMEOUT_MS + 1);
+    expect(peer.partnerRole).toBe('viewer');
+    expect(doc.getText('note').length).toBe(0);
+    // The same challenge again, once.
+    const sent = challengesSent(channel);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(sent[0]);
+    vi.advanceTimersByTime(3 * PROOF_TIMEOUT_MS);
+    expect(challengesSent(channel)).toHaveLength(2);
+    expect(peer.destroyed).toBe(false);
+    // This time its proof comes: a writer, asked again for its changes, which now apply.
+    channel.receive(await proof());
+    await until(() => peer.partnerRole === 'writer');
+    expect(peer.partnerRole).toBe('writer');
+    channel.receive(partnerState());
+    expect(doc.getText('note').toString()).toMatch(/^Exchange practices/);
+    peer.destroy();
+  } finally {
+    warn.mockRestore();
+  }
+});
+
+test('a partner that says it views is not challenged again; a challenge is answered twice (the second may come at the partner\'s deadline), a third closes the connection', async () => {
+  const { peer, channel } = await connectedPeer();
+  channel.receive(writersMessage(VIEWER));
+  channel.receive(syncMessage(1, Y.encodeStateAsUpdate(new Y.Doc())));
+  await settle();
+  expect(peer.partnerRole).toBe('viewer');
+  vi.advanceTimersByTime(3 * PROOF_TIMEOUT_MS);
+  expect(challengesSent(channel)).toHaveLength(1);
+  // This side has no signing key: it answers each challenge by saying it views.
+  const viewerAnswers = () => (channel.sent as Uint8Array[]).filter((bytes) => bytes[0] === 0x70 && bytes[1] === VIEWER).length;
+  const challenge = writersMessage(CHALLENGE, new Uint8Array(32).fill(7));
+  for (let i = 0; i < MAX_CHALLENGES; i++) channel.receive(challenge);
+  await settle();
+  expect(viewerAnswers()).toBe(MAX_CHALLENGES);
+  expect(peer.destroyed).toBe(false);
+  const errors: Error[] = [];
+  peer.on('error', (error: Error) => errors.push(error));
+  channel.receive(challenge);
+  await settle();
+  expect(peer.destroyed).toBe(true);
+  expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(/challenged more than 2 times/)]);
 });

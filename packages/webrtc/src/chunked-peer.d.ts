@@ -19,6 +19,8 @@ export declare const PENDING_TIMEOUT_MS: number;
 export declare const BATCH_MAX_UPDATES: number;
 export declare const BATCH_MAX_BYTES: number;
 export declare const SILENT_LINK_MS: number;
+/** How many times a partner may challenge this side on one connection (the second at its proof's deadline). */
+export declare const MAX_CHALLENGES: number;
 export declare function frameMessage(message: Uint8Array, messageId: number, chunkSize?: number): Uint8Array[];
 export declare function frameHeader(messageId: number, index: number, count: number, total: number, part: Uint8Array): Uint8Array;
 export declare function isFrame(bytes: Uint8Array): boolean;

@@ -138,6 +138,11 @@ export const SILENT_LINK_MS = 10_000;
  * partner sent meanwhile may still wait behind the timer, so it looks again this much later.
  */
 const BUSY_TIMER_MS = 1_000;
+/**
+ * How many times a partner may challenge us on one connection: once, and once again when our
+ * proof did not come by its deadline (it may have lost the first challenge, or we our answer).
+ */
+export const MAX_CHALLENGES = 2;
 
 // y-webrtc's message types (y-webrtc.js) and y-protocols' sync message types (sync.js).
 const MESSAGE_SYNC = 0;
@@ -507,7 +512,10 @@ export class ChunkedPeer extends WebrtcPeer {
     this._proofLate = false;
     /** Our challenge to the partner. @type {Uint8Array | null} */
     this._nonce = null;
-    this._answered = false;
+    /** How many of the partner's challenges we answered (MAX_CHALLENGES). */
+    this._answered = 0;
+    /** Whether our challenge went out a second time, at the proof's deadline. */
+    this._challengedAgain = false;
     /** Whether y-webrtc sent its sync step 1 when the channel opened, and the partner answered it (a sync step 2 came, applied, held or ignored). */
     this._stepOneSent = false;
     this._answeredStep1 = false;
@@ -691,9 +699,10 @@ export class ChunkedPeer extends WebrtcPeer {
    * whole workspace, megabytes), which on a busy machine took longer than PROOF_TIMEOUT_MS to
    * arrive, and the workspace was then refused (stop 28).
    * - A partner that answered neither our sync step 1 nor anything else is on a broken link: the
-   *   connection is closed, and made again (a join once stayed empty for good: the partner's
-   *   replies never arrived, and the joiner took it for a viewer).
-   * - A partner that answered, but neither proved it writes nor said it views, is a viewer.
+   *   connection is closed, and made again (a net under a link that loses what one side sends: in
+   *   stop 29 Chromium lost the first messages sent on a channel the partner opened, peer.js).
+   * - A partner that answered, but neither proved it writes nor said it views, is a viewer, and
+   *   is sent our challenge once more (a lost challenge or proof must not refuse a writer for good).
    * @param {number} delay
    */
   _watch(delay) {
@@ -721,6 +730,16 @@ export class ChunkedPeer extends WebrtcPeer {
         return;
       }
       this._settle('viewer', `no proof of writing, and nothing else, within ${PROOF_TIMEOUT_MS} ms`, true);
+      // The partner answered our sync step 1 but not our challenge: a writer whose proof or our
+      // challenge was lost would stay a viewer, and its workspace refused, for as long as the
+      // connection lasts. So the same challenge goes out once more; a proof of it that comes
+      // later makes the partner a writer, and it is asked again for its changes (_promoteLate).
+      // A Tavola peer before MAX_CHALLENGES closes the connection on it, and y-webrtc makes a
+      // new one, with a new handshake.
+      if (this._nonce && !this._challengedAgain) {
+        this._challengedAgain = true;
+        this.send(writersMessage(CHALLENGE, this._nonce));
+      }
     }, delay);
   }
 
@@ -735,8 +754,8 @@ export class ChunkedPeer extends WebrtcPeer {
     const writers = /** @type {import('./writers.js').Writers} */ (this._writers);
     const parsed = parseWritersMessage(message);
     if (parsed.kind === 'challenge') {
-      if (this._answered) throw new Error('challenged twice');
-      this._answered = true;
+      if (this._answered >= MAX_CHALLENGES) throw new Error(`challenged more than ${MAX_CHALLENGES} times`);
+      this._answered++;
       const signingKey = writers.signingKey;
       if (!signingKey) {
         this.send(writersMessage(VIEWER));
