@@ -50,8 +50,9 @@ export interface PeerAccess {
 /**
  * `deafFirstLink`: the peer's first connection loses everything it sends after its opening
  * challenge and sync step 1 (a link that broke one way, tests/sync/silent-link.test.ts).
+ * `loseFirstChallenge`: the first writers' challenge the peer sends is lost.
  */
-export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean; access?: PeerAccess; deafFirstLink?: boolean }): Promise<NodePeer> {
+export async function startNodePeer(options: { secret: string; relay: string; password?: string; roomName?: string; plain?: boolean; access?: PeerAccess; deafFirstLink?: boolean; loseFirstChallenge?: boolean }): Promise<NodePeer> {
   const child: ChildProcess = fork(PEER_SCRIPT, [], { env: { ...process.env, TAVOLA_PLAIN_Y_WEBRTC: options.plain ? '1' : '0' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 1;
   const pending = new Map<number, (value: unknown) => void>();
@@ -76,7 +77,7 @@ export async function startNodePeer(options: { secret: string; relay: string; pa
     const { access } = options;
     const keys = await deriveAccess({ kind: access.kind, secret: access.secret, ...(access.verifyKey ? { verifyKey: access.verifyKey } : {}) });
     const writers = options.plain ? undefined : { verifyKey: keys.writers!.verifyKeyText, ...(access.kind === 'edit' ? { editSecret: access.secret } : {}), forge: access.forge ?? false };
-    await call({ type: 'join', roomName: keys.room, password: keys.password, relay: options.relay, writers, deafFirstLink: options.deafFirstLink });
+    await call({ type: 'join', roomName: keys.room, password: keys.password, relay: options.relay, writers, deafFirstLink: options.deafFirstLink, loseFirstChallenge: options.loseFirstChallenge });
   } else {
     await call({ type: 'join', roomName: options.roomName ?? (await roomNameFor(options.secret)), password: options.password ?? options.secret, relay: options.relay, deafFirstLink: options.deafFirstLink });
   }

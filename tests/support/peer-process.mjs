@@ -75,6 +75,21 @@ async function join(message) {
       return send.call(this, data);
     };
   }
+  if (message.loseFirstChallenge) {
+    // The first writers' challenge it sends is lost on the way: its partner never proves it writes
+    // in answer to it (tests/sync/silent-link.test.ts).
+    const { ChunkedPeer, WRITERS_MESSAGE, CHALLENGE } = await import('@tavola/webrtc');
+    const send = ChunkedPeer.prototype.send;
+    let lost = false;
+    ChunkedPeer.prototype.send = function (data) {
+      const bytes = data instanceof Uint8Array ? data : null;
+      if (!lost && bytes && bytes[0] === WRITERS_MESSAGE && bytes[1] === CHALLENGE) {
+        lost = true;
+        return;
+      }
+      return send.call(this, data);
+    };
+  }
   provider = new WebrtcProvider(message.roomName, doc, {
     signaling: [message.relay],
     password: message.password,

@@ -1,4 +1,4 @@
-// A link that broke one way (stop 28): the channel was open both ways, the joiner's partner heard
+// Links that lose messages. // A link that broke one way (stop 28): the channel was open both ways, the joiner's partner heard
 // the joiner, and the joiner heard nothing more after the partner's opening challenge and sync
 // step 1. The joiner took the partner for a viewer and stayed empty for good. Now a partner that
 // answered nothing of the sync step 1 and sent nothing for SILENT_LINK_MS is on a broken link: the
@@ -42,3 +42,26 @@ for (const withWriters of [true, false]) {
     }
   }, 60_000);
 }
+
+test('a joiner whose challenge is lost on the way takes its partner for a viewer at the deadline, challenges it again, and has the workspace over the same link', async () => {
+  // The join of stop 29 lost the joiner's first message, its challenge: its partner never proved
+  // it writes, and the joiner refused the workspace for good. Now the challenge goes once more at
+  // the proof's deadline (docs/sync.md, "The writers' handshake", step 4).
+  const secret = newSecret();
+  const access = { access: { kind: 'edit' as const, secret } };
+  const peers: NodePeer[] = [];
+  try {
+    const holder = await startNodePeer({ secret, relay: relay.url, ...access });
+    peers.push(holder);
+    await put(holder, 'held-by-the-partner');
+    const joiner = await startNodePeer({ secret, relay: relay.url, loseFirstChallenge: true, ...access });
+    peers.push(joiner);
+    await waitFor(async () => (await joiner.count('focusPoints')) === 1, 'the workspace after the second challenge', 45_000);
+    expect((await joiner.roles()).map((conn) => conn.role)).toEqual(['writer']);
+    expect(await joiner.linksClosed()).toBe(0);
+    await put(joiner, 'from-the-joiner');
+    await waitFor(async () => (await holder.count('focusPoints')) === 2, 'the joiner’s change at the partner');
+  } finally {
+    await Promise.all(peers.map((peer) => peer.stop()));
+  }
+}, 60_000);
