@@ -1,8 +1,9 @@
-// Links that lose messages. // A link that broke one way (stop 28): the channel was open both ways, the joiner's partner heard
+// Links that lose messages. A link that broke one way (stop 28): the channel was open both ways, the joiner's partner heard
 // the joiner, and the joiner heard nothing more after the partner's opening challenge and sync
 // step 1. The joiner took the partner for a viewer and stayed empty for good. Now a partner that
 // answered nothing of the sync step 1 and sent nothing for SILENT_LINK_MS is on a broken link: the
-// connection closes and y-webrtc makes a new one (packages/webrtc/README.md, 8; docs/sync.md).
+// connection closes and y-webrtc makes a new one (packages/webrtc/README.md, 8; docs/sync.md). And a
+// challenge lost on the way is sent again at the proof's deadline (README, 6).
 // Node peers in their own processes, real WebRTC (@roamhq/wrtc), a real relay.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { newSecret } from '../../src/sync/link';
