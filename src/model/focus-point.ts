@@ -118,32 +118,10 @@ export class FocusPoints extends Collection<FocusPoint> {
 
   private topicIndex(): Map<string, Set<string>> {
     if (!this.index) {
-      const index = (this.index = new Map());
+      this.index = new Map();
       // Only the two fields the index keeps: reading every point whole (texts, owners) cost
-      // 120–160 ms of a cold open with 10,000 points. Points of one topic mostly come one after
-      // the other, so a topic's set and count are looked up once per run of its points, not once
-      // per point (a cold open of 50,000 points, docs/performance.md).
-      let topicId: string | undefined;
-      let ids: Set<string> | undefined;
-      let live = 0;
-      const flush = () => {
-        if (topicId !== undefined && live > 0) this.liveCounts.set(topicId, (this.liveCounts.get(topicId) ?? 0) + live);
-        live = 0;
-      };
-      this.forEachPartial(['deletedAt'], (point, id, raw) => {
-        const topic = topicIdOf(raw);
-        if (topic !== topicId) {
-          flush();
-          topicId = topic;
-          ids = index.get(topic);
-          if (!ids) index.set(topic, (ids = new Set()));
-        }
-        ids!.add(id);
-        this.topicOfPoint.set(id, topic);
-        if (point.deletedAt) this.deletedPoints.add(id);
-        else live++;
-      });
-      flush();
+      // 120–160 ms of a cold open with 10,000 points.
+      this.forEachPartial(['deletedAt'], (point, id, raw) => this.indexPoint(id, { topicId: topicIdOf(raw), deletedAt: point.deletedAt }));
     }
     return this.index;
   }

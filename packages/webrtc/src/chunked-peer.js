@@ -514,8 +514,6 @@ export class ChunkedPeer extends WebrtcPeer {
     this._nonce = null;
     /** How many of the partner's challenges we answered (MAX_CHALLENGES). */
     this._answered = 0;
-    /** Whether our challenge went out a second time, at the proof's deadline. */
-    this._challengedAgain = false;
     /** Whether y-webrtc sent its sync step 1 when the channel opened, and the partner answered it (a sync step 2 came, applied, held or ignored). */
     this._stepOneSent = false;
     this._answeredStep1 = false;
@@ -735,11 +733,8 @@ export class ChunkedPeer extends WebrtcPeer {
       // connection lasts. So the same challenge goes out once more; a proof of it that comes
       // later makes the partner a writer, and it is asked again for its changes (_promoteLate).
       // A Tavola peer before MAX_CHALLENGES closes the connection on it, and y-webrtc makes a
-      // new one, with a new handshake.
-      if (this._nonce && !this._challengedAgain) {
-        this._challengedAgain = true;
-        this.send(writersMessage(CHALLENGE, this._nonce));
-      }
+      // new one, with a new handshake. (A partner is settled once, so this runs once.)
+      if (this._nonce) this.send(writersMessage(CHALLENGE, this._nonce));
     }, delay);
   }
 
