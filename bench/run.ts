@@ -146,7 +146,7 @@ export interface BenchResults {
 }
 
 /** What the probe checks for a complete workspace screen (bench/lib/probe.js). */
-const shownOf = (expected: GeneratedWorkspace['expected']) => ({
+export const shownOf = (expected: GeneratedWorkspace['expected']) => ({
   topics: expected.topics,
   firstTopicPoints: expected.firstTopicPoints,
   livePoints: expected.livePoints,
@@ -154,7 +154,7 @@ const shownOf = (expected: GeneratedWorkspace['expected']) => ({
 });
 
 /** The lab pages (bench/lab): the floors' pages, and the seeding of IndexedDB. */
-function buildLab(labDir: string): Promise<void> {
+export function buildLab(labDir: string): Promise<void> {
   const page = (name: string) => path.join(ROOT, 'bench/lab', `${name}.html`);
   return buildPage({
     root: path.join(ROOT, 'bench/lab'),
@@ -165,7 +165,7 @@ function buildLab(labDir: string): Promise<void> {
   });
 }
 
-function buildPage(options: { root: string; outDir: string; base?: string; input?: Record<string, string>; env?: Record<string, string>; chunkedYWebrtc?: boolean }): Promise<void> {
+export function buildPage(options: { root: string; outDir: string; base?: string; input?: Record<string, string>; env?: Record<string, string>; chunkedYWebrtc?: boolean }): Promise<void> {
   // Drop what vitest puts in the environment, so the child builds for production.
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {

@@ -283,6 +283,13 @@ export class Workspace implements Host {
     Y.applyUpdate(this.doc, update, origin);
   }
 
+  /** Several updates in one transaction (stored ones, as y-indexeddb applies them): observers run once. */
+  applyUpdates(updates: readonly Uint8Array[], origin: unknown): void {
+    Y.transact(this.doc, () => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, origin);
+    }, origin, false);
+  }
+
   /** Per client, how many of its changes this copy holds (Yjs's state vector). */
   stateVector(): Map<number, number> {
     return Y.decodeStateVector(Y.encodeStateVector(this.doc));

@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { mergeUpdates, Workspace } from '../model';
+import { takeEarlyRead } from './early-read';
 import { replayJournal, startJournal } from './journal';
 import { isPartnersOrigin } from './origins';
 
@@ -18,9 +19,32 @@ export interface StoredWorkspace {
 export async function openStoredWorkspace(workspaceId: string): Promise<StoredWorkspace> {
   // Until the workspace has arrived (a partner's link was just opened), nothing may write to it.
   const workspace = new Workspace(undefined, { refuseWritesUntilReceived: true });
-  const persistence = new IndexeddbPersistence(databaseName(workspaceId), workspace.doc);
+  const name = databaseName(workspaceId);
+  // What the page read while the app's code loaded (early-read.ts): y-indexeddb then reads only
+  // what was stored after it (another tab's changes), and it is applied once that read is done.
+  const early = await takeEarlyRead(name);
+  const persistence = new IndexeddbPersistence(name, workspace.doc);
+  let unreadable: unknown = null;
+  if (early) {
+    readOnlyAfter(persistence, early.lastKey);
+    // As y-indexeddb applies what it reads (one transaction, itself the origin), and before
+    // storeAfterLoading listens: with a listener there, Yjs would encode it all as an update.
+    persistence.once('synced', () => {
+      try {
+        workspace.applyUpdates(early.updates, persistence);
+      } catch (error) {
+        unreadable = error;
+      }
+    });
+  }
   const storing = storeAfterLoading(persistence);
   await persistence.whenSynced;
+  if (unreadable !== null) {
+    storing.stop();
+    await persistence.destroy();
+    workspace.destroy();
+    throw unreadable;
+  }
   watchWriteFailures(persistence);
   await dropEmptyUpdates(persistence);
   // After the stored updates, so what the journal adds is saved like any other change.
@@ -35,6 +59,15 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
       workspace.destroy();
     },
   };
+}
+
+/**
+ * y-indexeddb reads the stored updates from the key in `_dbref` on (0 when it is made), once its
+ * database is open: set before then, it reads only those stored after `lastKey`. It sets
+ * `_dbref` itself after that read, to its newest key, as always.
+ */
+function readOnlyAfter(persistence: IndexeddbPersistence, lastKey: number): void {
+  (persistence as unknown as { _dbref: number })._dbref = lastKey + 1;
 }
 
 /** How long partners' changes may wait to be stored together, in one IndexedDB transaction. */
