@@ -1,10 +1,5 @@
-// Reads a workspace's stored changes while the app's code is still loading (docs/performance.md,
-// "The stored changes read early"). The address names the workspace (#/w/<id>/…); this script
-// opens its IndexedDB database, never creating one (an upgrade is refused), and reads every stored
-// update as y-indexeddb would, with the key of the newest. src/sync/early-read.ts hands the result
-// to the app, which applies it instead of reading it again; any failure here only means the app
-// reads the changes itself. A classic script, so it runs while the page is still being parsed,
-// before the module scripts that hold the app.
+// Reads the stored workspace named in the address while the app's code loads, for
+// src/sync/early-read.ts (docs/document.md, "Stored in the browser"). Never creates a database.
 (function () {
   var match = /^#\/w\/([A-Za-z0-9_-]+)(?:[/?]|$)/.exec(location.hash);
   if (!match || typeof indexedDB === 'undefined') return;
@@ -16,7 +11,6 @@
     } catch (error) {
       return resolve(null);
     }
-    // No such database: give up rather than create an empty one.
     request.onupgradeneeded = function () {
       request.transaction.abort();
     };

@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { mergeUpdates, Workspace } from '../model';
-import { takeEarlyRead } from './early-read';
+import { takeEarlyRead, type EarlyRead } from './early-read';
 import { replayJournal, startJournal } from './journal';
 import { isPartnersOrigin } from './origins';
 
@@ -24,26 +24,14 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
   // what was stored after it (another tab's changes), and it is applied once that read is done.
   const early = await takeEarlyRead(name);
   const persistence = new IndexeddbPersistence(name, workspace.doc);
-  let unreadable: unknown = null;
-  if (early) {
-    readOnlyAfter(persistence, early.lastKey);
-    // As y-indexeddb applies what it reads (one transaction, itself the origin), and before
-    // storeAfterLoading listens: with a listener there, Yjs would encode it all as an update.
-    persistence.once('synced', () => {
-      try {
-        workspace.applyUpdates(early.updates, persistence);
-      } catch (error) {
-        unreadable = error;
-      }
-    });
-  }
+  const loadingEarly = early && applyWhenLoaded(persistence, workspace, early);
   const storing = storeAfterLoading(persistence);
   await persistence.whenSynced;
-  if (unreadable !== null) {
+  if (loadingEarly?.failure) {
     storing.stop();
     await persistence.destroy();
     workspace.destroy();
-    throw unreadable;
+    throw loadingEarly.failure.error;
   }
   watchWriteFailures(persistence);
   await dropEmptyUpdates(persistence);
@@ -59,6 +47,29 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
       workspace.destroy();
     },
   };
+}
+
+/**
+ * What the page read early (early-read.ts), applied as y-indexeddb applies what it reads (one
+ * transaction, itself the origin) when its own read is done, and before storeAfterLoading
+ * listens: with a listener there, Yjs would encode the whole load as an update. Made before
+ * storeAfterLoading, so its `synced` listener runs first. The updates are let go once applied
+ * (a large group's are tens of megabytes).
+ */
+function applyWhenLoaded(persistence: IndexeddbPersistence, workspace: Workspace, early: EarlyRead): { failure: { error: unknown } | null } {
+  readOnlyAfter(persistence, early.lastKey);
+  let updates: readonly Uint8Array[] | null = early.updates;
+  const result: { failure: { error: unknown } | null } = { failure: null };
+  persistence.once('synced', () => {
+    try {
+      workspace.applyUpdates(updates ?? [], persistence);
+    } catch (error) {
+      result.failure = { error };
+    } finally {
+      updates = null;
+    }
+  });
+  return result;
 }
 
 /**

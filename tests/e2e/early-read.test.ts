@@ -1,13 +1,14 @@
 // The stored changes read while the app's code loads (public/read-early.js, src/sync/early-read.ts,
 // docs/performance.md): a reload shows the workspace from them; y-indexeddb then reads only what
 // was stored after them, so a change another tab stored in between is there too, and nothing is
-// stored twice; an address of a workspace this browser does not hold creates no database.
+// stored twice; a stored update that is not one is told, not applied in part; an address of a
+// workspace this browser does not hold creates no database.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '../../src/model';
 import { closeBrowser, launchBrowser, openApp } from './harness/browser';
-import { addPoint, addTopic, createWorkspace, databaseName, databaseNames, expectCleanPages, flushStorage, goTo, pointTexts, readStoredUpdates, topicCounts } from './helpers';
+import { addPoint, addTopic, appendStoredUpdate, createWorkspace, databaseName, databaseNames, expectCleanPages, flushStorage, goTo, pointTexts, readStoredUpdates, topicCounts } from './helpers';
 import { readStoredState } from './idb';
 
 /** The keys of a workspace's stored updates, in order. */
@@ -124,6 +125,19 @@ describe('the stored changes read while the app loads', () => {
       { title: 'Added in another tab', count: '0' },
     ]);
     await other.close();
+    expectCleanPages(browser);
+  });
+
+  test('a stored update that is not one says the workspace could not be opened, and loses nothing stored', async () => {
+    const stored = await readStoredUpdates(page, id);
+    await appendStoredUpdate(page, id, new Uint8Array([0xff, 0xff, 0xff, 0x7f]));
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('heading', { name: 'The workspace could not be opened' }).waitFor();
+    await page.getByText(/^This browser could not open its stored copy of the workspace \(.+\)\.$/).waitFor();
+    // Nothing removed or changed; y-indexeddb's own empty update of the load is all that was added.
+    const after = await readStoredUpdates(page, id);
+    expect(after.slice(0, stored.length + 1)).toEqual([...stored, [0xff, 0xff, 0xff, 0x7f]]);
+    expect(after.slice(stored.length + 1)).toEqual([[0, 0]]);
     expectCleanPages(browser);
   });
 
