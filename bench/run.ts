@@ -91,8 +91,10 @@ export const FULL: BenchOptions = {
   keystrokes: 500,
   keyIntervalMs: 40,
   coldOpens: 5,
-  newPeers: 3,
-  rawTransfers: 5,
+  // Seven new peers and their seven floors: with three, the figure moved from 1.37× to 2.68× between
+  // runs of one build (docs/performance.md, "Latest results").
+  newPeers: 7,
+  rawTransfers: 7,
   bareJoins: 3,
   reloads: 30,
   call: { peers: 9, peerIntervalMs: 200, keystrokes: 500 },
