@@ -4,7 +4,7 @@ import type { KeeperConnection } from '../sync/keeper/connection';
 import { newSecret } from '../sync/link';
 import { DEFAULT_ICE_SERVERS, DEFAULT_RELAYS } from '../sync/defaults';
 import type { PeerConnection } from '../sync/peers';
-import { openStoredWorkspace, storedWorkspaceExists, type StoredWorkspace } from '../sync/persistence';
+import { openStoredWorkspace, storedWorkspaceExists, UnreadableStoredCopy, type StoredWorkspace } from '../sync/persistence';
 import { registry } from './registry';
 import { accessOf, type WorkspaceEntry } from '../sync/registry';
 import type { MoveOutcome, WorkspaceAccess } from '../sync/access';
@@ -209,7 +209,14 @@ export type WorkspaceState =
   | { kind: 'loading' }
   | { kind: 'ready'; workspace: Workspace }
   | { kind: 'missing' }
-  | { kind: 'failed'; message: string; /** The browser's own words (IndexedDB's), shown inside the person's sentence. */ reason: string };
+  | {
+      kind: 'failed';
+      message: string;
+      /** The browser's own words (IndexedDB's), shown inside the person's sentence. */
+      reason: string;
+      /** A stored change could not be read (persistence.ts): said in plain words, without the reason. */
+      damaged: boolean;
+    };
 
 /** Open a workspace for as long as the calling component lives; follows `id` when it changes. */
 export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> {
@@ -254,6 +261,7 @@ export function createWorkspace(id: Accessor<string>): Accessor<WorkspaceState> 
             kind: 'failed',
             message: `This browser could not open its stored copy of the workspace${error instanceof Error && error.message ? ` (${error.message})` : ''}.`,
             reason: error instanceof Error ? error.message : '',
+            damaged: error instanceof UnreadableStoredCopy,
           });
         }
       })();

@@ -15,6 +15,14 @@ export interface StoredWorkspace {
   close(): Promise<void>;
 }
 
+/** A stored update Yjs cannot read: the workspace is not opened, and nothing stored is removed. */
+export class UnreadableStoredCopy extends Error {
+  constructor(cause: unknown) {
+    super(`a stored change cannot be read${cause instanceof Error && cause.message ? ` (${cause.message})` : ''}`, { cause });
+    this.name = 'UnreadableStoredCopy';
+  }
+}
+
 /** Open a workspace from this browser's storage (empty if it was never saved here). */
 export async function openStoredWorkspace(workspaceId: string): Promise<StoredWorkspace> {
   // Until the workspace has arrived (a partner's link was just opened), nothing may write to it.
@@ -31,7 +39,7 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
     storing.stop();
     await persistence.destroy();
     workspace.destroy();
-    throw loadingEarly.failure.error;
+    throw new UnreadableStoredCopy(loadingEarly.failure.error);
   }
   watchWriteFailures(persistence);
   await dropEmptyUpdates(persistence);

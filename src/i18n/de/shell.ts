@@ -7,7 +7,7 @@ export const shell: DictionaryOf<typeof en> = {
     title: 'Dieser Arbeitsbereich ist nicht in diesem Browser',
     body: 'Möglicherweise wurde er hier gelöscht, oder er wurde in einem anderen Browser angelegt. Bitten Sie einen Partner um den Link des Arbeitsbereichs.',
   },
-  failed: { title: 'Der Arbeitsbereich konnte nicht geöffnet werden', body: 'Dieser Browser konnte seine gespeicherte Kopie des Arbeitsbereichs nicht öffnen{{ reason }}.' },
+  failed: { title: 'Der Arbeitsbereich konnte nicht geöffnet werden', body: 'Dieser Browser konnte seine gespeicherte Kopie des Arbeitsbereichs nicht öffnen{{ reason }}.', damaged: 'Seine gespeicherten Änderungen sind beschädigt, daher kann dieser Browser sie nicht lesen. Nichts wurde gelöscht. Eine Sicherung des Arbeitsbereichs lässt sich auf der Startseite als eigene Kopie wiederherstellen.' },
   allWorkspaces: 'Tavola: alle Arbeitsbereiche',
   sharedWorkspace: 'Geteilter Arbeitsbereich',
   share: 'Teilen',

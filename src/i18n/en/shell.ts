@@ -8,6 +8,7 @@ export const shell = {
   failed: {
     title: 'The workspace could not be opened',
     body: 'This browser could not open its stored copy of the workspace{{ reason }}.',
+    damaged: "Its stored changes are damaged, so this browser cannot read them. Nothing was deleted. A backup of the workspace can be restored as a separate copy from the home screen.",
   },
   allWorkspaces: 'Tavola: all workspaces',
   sharedWorkspace: 'Shared workspace',

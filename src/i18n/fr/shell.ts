@@ -7,7 +7,7 @@ export const shell: DictionaryOf<typeof en> = {
     title: 'Cet espace de travail n’est pas dans ce navigateur',
     body: 'Il a peut-être été supprimé ici, ou il a été créé dans un autre navigateur. Demandez le lien de l’espace de travail à un partenaire.',
   },
-  failed: { title: 'L’espace de travail n’a pas pu être ouvert', body: 'Ce navigateur n’a pas pu ouvrir la copie de l’espace de travail qu’il conserve{{ reason }}.' },
+  failed: { title: 'L’espace de travail n’a pas pu être ouvert', body: 'Ce navigateur n’a pas pu ouvrir la copie de l’espace de travail qu’il conserve{{ reason }}.', damaged: 'Ses modifications enregistrées sont endommagées : ce navigateur ne peut pas les lire. Rien n’a été supprimé. Une sauvegarde de l’espace de travail peut être restaurée comme copie séparée depuis l’écran d’accueil.' },
   allWorkspaces: 'Tavola : tous les espaces de travail',
   sharedWorkspace: 'Espace de travail partagé',
   share: 'Partager',

@@ -7,7 +7,7 @@ export const shell: DictionaryOf<typeof en> = {
     title: 'Questo spazio di lavoro non è in questo browser',
     body: 'Forse è stato eliminato qui, oppure è stato creato in un altro browser. Chiedi a un partner il link dello spazio di lavoro.',
   },
-  failed: { title: 'Impossibile aprire lo spazio di lavoro', body: 'Questo browser non è riuscito ad aprire la copia dello spazio di lavoro che conserva{{ reason }}.' },
+  failed: { title: 'Impossibile aprire lo spazio di lavoro', body: 'Questo browser non è riuscito ad aprire la copia dello spazio di lavoro che conserva{{ reason }}.', damaged: 'Le sue modifiche salvate sono danneggiate, quindi questo browser non può leggerle. Non è stato eliminato nulla. Un backup dello spazio di lavoro si può ripristinare come copia separata dalla schermata iniziale.' },
   allWorkspaces: 'Tavola: tutti gli spazi di lavoro',
   sharedWorkspace: 'Spazio di lavoro condiviso',
   share: 'Condividi',

@@ -7,7 +7,7 @@ export const shell: DictionaryOf<typeof en> = {
     title: 'Deze werkruimte staat niet in deze browser',
     body: 'Mogelijk is ze hier verwijderd, of is ze in een andere browser gemaakt. Vraag een partner om de link van de werkruimte.',
   },
-  failed: { title: 'De werkruimte kon niet worden geopend', body: 'Deze browser kon de opgeslagen kopie van de werkruimte niet openen{{ reason }}.' },
+  failed: { title: 'De werkruimte kon niet worden geopend', body: 'Deze browser kon de opgeslagen kopie van de werkruimte niet openen{{ reason }}.', damaged: 'De opgeslagen wijzigingen zijn beschadigd, dus deze browser kan ze niet lezen. Er is niets verwijderd. Een back-up van de werkruimte kan vanaf het beginscherm als aparte kopie worden teruggezet.' },
   allWorkspaces: 'Tavola: alle werkruimten',
   sharedWorkspace: 'Gedeelde werkruimte',
   share: 'Delen',

@@ -7,7 +7,7 @@ export const shell: DictionaryOf<typeof en> = {
     title: 'Este espaço de trabalho não está neste navegador',
     body: 'Pode ter sido eliminado aqui, ou foi criado noutro navegador. Peça a um parceiro a ligação do espaço de trabalho.',
   },
-  failed: { title: 'Não foi possível abrir o espaço de trabalho', body: 'Este navegador não conseguiu abrir a cópia do espaço de trabalho que guarda{{ reason }}.' },
+  failed: { title: 'Não foi possível abrir o espaço de trabalho', body: 'Este navegador não conseguiu abrir a cópia do espaço de trabalho que guarda{{ reason }}.', damaged: 'As alterações guardadas estão danificadas, por isso este navegador não as consegue ler. Nada foi apagado. Uma cópia de segurança do espaço de trabalho pode ser restaurada como cópia separada a partir do ecrã inicial.' },
   allWorkspaces: 'Tavola: todos os espaços de trabalho',
   sharedWorkspace: 'Espaço de trabalho partilhado',
   share: 'Partilhar',

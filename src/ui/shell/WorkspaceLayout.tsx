@@ -41,7 +41,7 @@ export function WorkspaceLayout(props: ParentProps) {
         {(failed) => (
           <main class="page narrow">
             <h1>{t('shell.failed.title')}</h1>
-            <Notice tone="error">{t('shell.failed.body', { reason: failed().reason ? ` (${failed().reason})` : '' })}</Notice>
+            <Notice tone="error">{failed().damaged ? t('shell.failed.damaged') : t('shell.failed.body', { reason: failed().reason ? ` (${failed().reason})` : '' })}</Notice>
             <A class="button" href="/">
               {t('common.goHome')}
             </A>
