@@ -125,7 +125,7 @@ export function salvageFrom(lost: unknown, transaction: Y.Transaction): Salvage 
 /** Put salvaged content into the type that won. Text goes at the end, after a space. */
 export function handOver(salvage: Salvage, winner: unknown): void {
   if (salvage.kind === 'text' && winner instanceof Y.Text) {
-    const added = textToAdd(salvage, winner.toString());
+    const added = textToAdd(salvage, winner.toString(), createdWith(winner, salvage.initial));
     if (!added) return;
     const doc = winner.doc;
     if (doc) handedOverTo(winner).texts.push({ from: Y.getState(doc.store, doc.clientID), str: added });
@@ -139,11 +139,38 @@ export function handOver(salvage: Salvage, winner: unknown): void {
   }
 }
 
+/**
+ * True when `text` was created holding `initial`: the characters its creator put in with it (the
+ * clocks right after the type's own item) spell `initial`, counting those deleted since (a deleted
+ * character's content may be gone, so it counts without being compared). A winner made by a
+ * partner's repair of the same plain string holds it even when typing went inside it or some of
+ * it was deleted, so the string is not handed over again: a second copy would show, and a
+ * deletion in each copy on two peers would take the character from both (fuzz seed 31204).
+ */
+function createdWith(text: Y.Text, initial: string): boolean {
+  const own = text._item;
+  if (!own || !initial) return false;
+  const client = own.id.client;
+  const from = own.id.clock + own.length;
+  const to = from + initial.length;
+  let seen = 0;
+  for (let item = text._start; item; item = item.right) {
+    if (item.id.client !== client) continue;
+    const start = item.id.clock;
+    const end = start + item.length;
+    for (let clock = Math.max(start, from); clock < Math.min(end, to); clock++) {
+      seen++;
+      if (item.content instanceof Y.ContentString && item.content.str[clock - start] !== initial[clock - from]) return false;
+    }
+  }
+  return seen === initial.length;
+}
+
 /** What handing a text salvage over appends to `current` ('' for nothing). */
-function textToAdd(salvage: Salvage & { kind: 'text' }, current: string): string {
+function textToAdd(salvage: Salvage & { kind: 'text' }, current: string, holdsInitial = false): string {
   // The initial value is usually in the winner too (both copies repaired the same string); a
   // partner that repaired while the string was on its way started from '' and lacks it.
-  const pieces = [salvage.initial && !current.includes(salvage.initial) ? salvage.initial : '', salvage.text].filter(Boolean);
+  const pieces = [salvage.initial && !holdsInitial && !current.includes(salvage.initial) ? salvage.initial : '', salvage.text].filter(Boolean);
   if (pieces.length === 0) return '';
   const added = pieces.join(' ');
   const joiner = current.length > 0 && !/\s$/.test(current) && !/^\s/.test(added) ? ' ' : '';

@@ -225,4 +225,33 @@ describe('fuzz findings', () => {
     // Both made the same text: one shared type, not a winner and a copy handed over.
     expect(a.ws.description()!.toString()).toBe(b.ws.description()!.toString());
   });
+
+  it('two peers repairing the same plain string, one typing inside it, show it once (fuzz seed 31204)', () => {
+    const A = peer(5), B = peer(3); // A's copy wins (the higher client id)
+    A.ws.initialise({ name: 'x' });
+    const topic = A.ws.topics.add('T', undefined, 'topic');
+    plainPoint(A.ws, 'p', topic, 'port fees');
+    sync(A.doc, B.doc);
+    A.ws.focusPoints.textOf('p')!.set('port and dock fees'); // A repairs and types inside the string
+    B.ws.focusPoints.textOf('p')!.set('port fees!'); // B repairs and types at the end
+    sync(A.doc, B.doc);
+    sync(A.doc, B.doc);
+    // B's own typing is handed over; the string both repaired is A's copy already.
+    // Handed over again, 'port fees' would show twice, and a person on each side deleting "its"
+    // copy of a word would take the word from both.
+    for (const p of [A, B]) expect(p.ws.focusPoints.get('p')!.text).toBe('port and dock fees !');
+  });
+
+  it('a repaired string the winning side partly deleted is not brought back by the losing side (fuzz seed 31204)', () => {
+    const A = peer(5), B = peer(3);
+    A.ws.initialise({ name: 'x' });
+    const topic = A.ws.topics.add('T', undefined, 'topic');
+    plainPoint(A.ws, 'p', topic, 'harbour fees');
+    sync(A.doc, B.doc);
+    A.ws.focusPoints.textOf('p')!.set('harbour'); // A repairs and deletes a word
+    B.ws.focusPoints.textOf('p'); // B repairs, types nothing
+    sync(A.doc, B.doc);
+    sync(A.doc, B.doc);
+    for (const p of [A, B]) expect(p.ws.focusPoints.get('p')!.text).toBe('harbour');
+  });
 });
