@@ -222,6 +222,10 @@ const listFormats = new Map<string, Intl.ListFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(value: number): string {
+  // Every language here writes a whole number under 1,000 in plain digits, and the first
+  // Intl.NumberFormat of a page took 78 ms: a new peer's status line counts seconds while the
+  // workspace arrives, and that first format held up its main thread then (docs/performance.md).
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   locale();
   let format = numberFormats.get(formatTag);
   if (!format) numberFormats.set(formatTag, (format = new Intl.NumberFormat(formatTag)));

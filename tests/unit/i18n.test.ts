@@ -3,7 +3,7 @@
 import { flatten } from '@solid-primitives/i18n';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en/index';
-import { LOCALES, formatDate, formatList, loadArea, loadLocale, locale, pickLocale, t, type Locale } from '../../src/i18n';
+import { LOCALES, formatDate, formatList, formatNumber, loadArea, loadLocale, locale, pickLocale, t, type Locale } from '../../src/i18n';
 
 const dictionaries: Record<Exclude<Locale, 'en'>, () => Promise<Record<string, unknown>>> = {
   fr: () => import('../../src/i18n/fr/index').then((m) => m.fr),
@@ -114,6 +114,20 @@ describe('choosing and using a language', () => {
         const intl = new Intl.ListFormat(code, { style: 'long', type });
         for (const items of [[], ['Porto'], ['Gdańsk (PL)']]) expect(formatList(items, type)).toBe(intl.format(items));
       }
+    }
+    await loadLocale('en');
+  });
+
+  it('formats a whole number under 1,000 as Intl.NumberFormat does, in every language and its regions, without making one', async () => {
+    const regions = ['GB', 'IE', 'FR', 'BE', 'CH', 'LU', 'DE', 'AT', 'IT', 'NL', 'PT', 'BR', 'CA', 'IN'];
+    for (const code of LOCALES) {
+      await loadLocale(code);
+      for (const tag of [code, ...regions.map((region) => `${code}-${region}`)]) {
+        const intl = new Intl.NumberFormat(tag);
+        for (const n of [0, 7, 42, 999]) expect(String(n), tag).toBe(intl.format(n));
+      }
+      const own = new Intl.NumberFormat(`${code}-${code === 'en' ? 'GB' : code.toUpperCase()}`); // DEFAULT_REGION
+      for (const n of [0, 7, 999, 1000, 12345, -3, 2.5]) expect(formatNumber(n)).toBe(own.format(n));
     }
     await loadLocale('en');
   });
