@@ -25,6 +25,13 @@ export const WORKSPACE_NAME_MAX = 300;
 export const WORKSPACE_DESCRIPTION_MAX = 20_000;
 
 /**
+ * The most a copy keeps of the stored updates it opened with, to answer a new peer without
+ * encoding the workspace again (Workspace.stateForNewPeer): five times the generated workspace of
+ * docs/performance.md is 33 MB.
+ */
+export const OPENED_STATE_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
  * Thrown by every write to a workspace that has not been received yet: a peer that joined from a
  * link and is still waiting for a partner holds an empty document, and anything it wrote there
  * (an empty description, a default) would meet the group's real workspace as a concurrent edit
@@ -283,11 +290,47 @@ export class Workspace implements Host {
     Y.applyUpdate(this.doc, update, origin);
   }
 
-  /** Several updates in one transaction (stored ones, as y-indexeddb applies them): observers run once. */
-  applyUpdates(updates: readonly Uint8Array[], origin: unknown): void {
+  /**
+   * Several updates in one transaction (stored ones, as y-indexeddb applies them): observers run once.
+   * With `keepAsOpened`, and when this copy held nothing before, they are kept (if no larger than
+   * OPENED_STATE_MAX_BYTES) as what it opened with: `stateForNewPeer` answers a partner who has
+   * nothing with them, rather than encoding the whole workspace again.
+   */
+  applyUpdates(updates: readonly Uint8Array[], origin: unknown, options: { keepAsOpened?: boolean } = {}): void {
+    const wasEmpty = this.doc.store.clients.size === 0 && !this.doc.store.pendingStructs && !this.doc.store.pendingDs;
     Y.transact(this.doc, () => {
       for (const update of updates) Y.applyUpdate(this.doc, update, origin);
     }, origin, false);
+    const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const whole = !this.doc.store.pendingStructs && !this.doc.store.pendingDs;
+    if (options.keepAsOpened && wasEmpty && whole && updates.length > 0 && bytes <= OPENED_STATE_MAX_BYTES) {
+      this.opened = { updates, stateVector: Y.encodeStateVector(this.doc) };
+    }
+  }
+
+  /** What this copy opened with (applyUpdates' `keepAsOpened`), and its state vector then. */
+  private opened: { updates: readonly Uint8Array[]; stateVector: Uint8Array } | null = null;
+
+  /**
+   * The whole workspace, for a partner who holds nothing of it (a new peer's sync step 1 with an
+   * empty state vector), without encoding it again: the first update this copy opened with, then
+   * one update with the others and everything since (Yjs's encoding of the document from the state
+   * vector it had then: the changes after it, and every deletion). Applied in that order to an
+   * empty document, they make this one. Stored updates are in the order they were made, so the
+   * first builds on nothing; it is used only when it holds at least half of what was opened (a
+   * merged state, as y-indexeddb stores one when it merges the stored updates, or a workspace
+   * received whole): otherwise, or when this copy did not open from stored updates (it was made or
+   * received in this session), null, and the partner is sent the encoded state. Encoding 6.5 MB
+   * took 110–200 ms of the main thread while a partner waited (docs/performance.md).
+   */
+  stateForNewPeer(): Uint8Array[] | null {
+    if (!this.opened) return null;
+    const { updates, stateVector } = this.opened;
+    const [first, ...rest] = updates;
+    const total = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    if (!first || first.byteLength * 2 < total) return null;
+    const since = Y.encodeStateAsUpdate(this.doc, stateVector);
+    return [first, rest.length === 0 ? since : Y.mergeUpdates([...rest, since])];
   }
 
   /** Per client, how many of its changes this copy holds (Yjs's state vector). */
@@ -318,6 +361,7 @@ export class Workspace implements Host {
   }
 
   destroy(): void {
+    this.opened = null;
     this.doc.destroy();
   }
 }

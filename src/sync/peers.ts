@@ -143,7 +143,7 @@ export class PeerConnection {
       awareness: this.awareness,
       // tavola: what chunked-peer.js needs for its checks on partners' messages (docs/sync.md, "Limits").
       // writers: in a workspace with view links, only partners who prove they may write change it (docs/sync.md).
-      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.partnersOrigin(), writers } },
+      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.partnersOrigin(), writers, wholeState: () => this.workspace.stateForNewPeer() } },
     });
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);

@@ -61,8 +61,10 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
  * What the page read early (early-read.ts), applied as y-indexeddb applies what it reads (one
  * transaction, itself the origin) when its own read is done, and before storeAfterLoading
  * listens: with a listener there, Yjs would encode the whole load as an update. Made before
- * storeAfterLoading, so its `synced` listener runs first. The updates are let go once applied
- * (a large group's are tens of megabytes).
+ * storeAfterLoading, so its `synced` listener runs first. The page's reference to the updates is
+ * let go once they are applied (a large group's are tens of megabytes); the workspace keeps them
+ * as what it opened with when nothing was read before them, to answer a new peer without encoding
+ * the workspace again (Workspace.stateForNewPeer).
  */
 function applyWhenLoaded(persistence: IndexeddbPersistence, workspace: Workspace, early: EarlyRead): { failure: { error: unknown } | null } {
   readOnlyAfter(persistence, early.lastKey);
@@ -70,7 +72,7 @@ function applyWhenLoaded(persistence: IndexeddbPersistence, workspace: Workspace
   const result: { failure: { error: unknown } | null } = { failure: null };
   persistence.once('synced', () => {
     try {
-      workspace.applyUpdates(updates ?? [], persistence);
+      workspace.applyUpdates(updates ?? [], persistence, { keepAsOpened: true });
     } catch (error) {
       result.failure = { error };
     } finally {

@@ -25,10 +25,13 @@ export async function readStoredState(page: Page, workspaceId: string): Promise<
   return encoded.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));
 }
 
-/** Add an update to a workspace's stored updates; the app sees it when it next opens the workspace. */
-export async function storeUpdate(page: Page, workspaceId: string, update: Uint8Array): Promise<void> {
+/**
+ * Add an update to a workspace's stored updates; the app sees it when it next opens the workspace.
+ * With `replace`, the stored updates are replaced by it, as y-indexeddb's merge of them leaves one.
+ */
+export async function storeUpdate(page: Page, workspaceId: string, update: Uint8Array, { replace = false } = {}): Promise<void> {
   await page.evaluate(
-    async ([name, b64]) => {
+    async ([name, b64, replacing]) => {
       const binary = atob(b64);
       const bytes = new Uint8Array(binary.length);
       for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -39,12 +42,13 @@ export async function storeUpdate(page: Page, workspaceId: string, update: Uint8
       });
       await new Promise<void>((resolve, reject) => {
         const transaction = db.transaction('updates', 'readwrite');
+        if (replacing) transaction.objectStore('updates').clear();
         transaction.objectStore('updates').add(bytes);
         transaction.oncomplete = () => resolve();
         transaction.onerror = () => reject(transaction.error);
       });
       db.close();
     },
-    [`tavola-ws-${workspaceId}`, Buffer.from(update).toString('base64')] as const,
+    [`tavola-ws-${workspaceId}`, Buffer.from(update).toString('base64'), replace] as const,
   );
 }

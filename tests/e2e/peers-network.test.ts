@@ -43,12 +43,16 @@ describe('peers across the network', () => {
       const topicId = large2.topics.add(topic.title);
       for (const point of large.focusPoints.ofTopic(topic.id)) large2.focusPoints.add({ topicId, text: point.text });
     }
-    const update = Y.encodeStateAsUpdate(large2.doc, Y.encodeStateVector(base.doc));
     expect(large2.encodeState().byteLength).toBeGreaterThan(5 * 1024 * 1024);
-    await storeUpdate(a.page, id, update);
+    // Stored as y-indexeddb leaves the updates once it has merged them: one state.
+    await storeUpdate(a.page, id, large2.encodeState(), { replace: true });
     await a.page.reload();
-    const total = large2.focusPoints.size;
     await expect.poll(() => a.page.getByTestId('topic-link').count()).toBe(large2.topics.size);
+    // A new peer is sent the stored updates A opened with, and what changed since, in place of
+    // the workspace encoded again (Workspace.stateForNewPeer): a point typed after the reload.
+    await a.page.getByTestId('topic-link').first().click();
+    await addPoint(a.page, 'Typed after the reload');
+    const total = large2.focusPoints.size + 1;
     const link = await shareLink(a.page);
 
     const b = await person('Bruno');
@@ -67,7 +71,7 @@ describe('peers across the network', () => {
     }, { timeout: 20_000 }).toBe(total);
     const received = new Workspace();
     for (const stored of await readStoredState(b.page, id)) received.applyUpdate(stored);
-    expect(received.focusPoints.list().map((p) => p.text).sort()).toEqual(large2.focusPoints.list().map((p) => p.text).sort());
+    expect(received.focusPoints.list().map((p) => p.text).sort()).toEqual([...large2.focusPoints.list().map((p) => p.text), 'Typed after the reload'].sort());
     expectNoPageProblems(b.context);
     await Promise.all([closeBrowser(a.context), closeBrowser(b.context)]);
   });

@@ -34,7 +34,7 @@ export interface ReassemblyBudget {
 }
 export declare const sharedReassemblyBudget: ReassemblyBudget;
 export type ParsedMessage =
-  | { type: 'step1' }
+  | { type: 'step1'; empty: boolean }
   | { type: 'step2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
   | { type: 'awareness'; clients: { clientID: number; clock: number; state: unknown }[] }
@@ -52,6 +52,12 @@ export interface PeerGuard {
   origin?: () => unknown;
   /** A room with writers: only partners that prove they hold the signing key change the document (writers.js). */
   writers?: import('./writers.js').Writers;
+  /**
+   * Answers a partner who holds nothing (a sync step 1 with an empty state vector): updates that,
+   * applied in order to an empty document, make this one; the first goes as the sync step 2, the
+   * others as updates. Null: y-webrtc encodes the document, as always.
+   */
+  wholeState?: () => Uint8Array[] | null;
 }
 export declare class ChunkedPeer {
   constructor(opts: unknown);

@@ -378,7 +378,7 @@ export function parseMessage(message) {
           sv.varUint();
         }
         sv.end();
-        return { type: 'step1' };
+        return { type: 'step1', empty: entries === 0 };
       }
       if (syncType === SYNC_STEP2) return { type: 'step2', update: payload };
       if (syncType === SYNC_UPDATE) return { type: 'update', update: payload };
@@ -453,7 +453,11 @@ const peersByAwareness = new WeakMap();
  * y-webrtc applies remote updates with (its Room, for `PeerConnection`'s "last change from a partner").
  * With `writers` (a room with view links), the partner's changes are applied only once it proved
  * it may write (writers.js).
- * @typedef {{ doc: Y.Doc, awareness: import('y-protocols/awareness').Awareness, origin?: () => unknown, writers?: import('./writers.js').Writers }} PeerGuard
+ * `wholeState`, when given, answers a partner who holds nothing (a sync step 1 with an empty
+ * state vector: a new peer) instead of y-webrtc encoding the whole document: updates that, applied
+ * in order to an empty document, make this one; the first is sent as the sync step 2, the others
+ * as updates. Null: y-webrtc answers as always.
+ * @typedef {{ doc: Y.Doc, awareness: import('y-protocols/awareness').Awareness, origin?: () => unknown, writers?: import('./writers.js').Writers, wholeState?: () => Uint8Array[] | null }} PeerGuard
  */
 
 export class ChunkedPeer extends WebrtcPeer {
@@ -665,10 +669,16 @@ export class ChunkedPeer extends WebrtcPeer {
     // Whatever else comes is read after the updates before it.
     this._flushUpdates();
     switch (parsed.type) {
-      case 'step1':
+      case 'step1': {
         if (!this._step1.take()) throw new Error('asked for the whole state too often (sync step 1)');
-        this._deliver(message);
+        const whole = parsed.empty && this._guard?.wholeState ? this._guard.wholeState() : null;
+        if (!whole || whole.length === 0) {
+          this._deliver(message);
+          return;
+        }
+        whole.forEach((update, i) => this.send(syncMessage(i === 0 ? SYNC_STEP2 : SYNC_UPDATE, update)));
         return;
+      }
       case 'queryAwareness':
         if (!this._queries.take()) throw new Error('asked for presence too often');
         this._deliver(message);
