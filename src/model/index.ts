@@ -50,10 +50,11 @@ export {
   PRACTICE_MONTH,
   isEmailAddress,
 } from './practice';
-export { buildWorkingGroup, SAMPLE_WORKING_GROUP, workingGroupSchema, type WorkingGroupData } from './sample';
 export { newId, ID_PATTERN } from './ids';
 export { compareOrdered, sortOrdered } from './order';
 export { type Version, type VersionSnapshot, type VersionSummary, type SnapshotTopic, type SnapshotPoint, type SnapshotPractice, summarise, VERSION_NAME_MAX } from './version';
+// The sample working group (buildWorkingGroup, its data) is imported from './sample' itself: it
+// loads when a person asks for it.
 // Named versions' values (take, open, compare, restore) are imported from './versions-diff' itself:
 // only the Versions screen uses them, so they load with it and stay out of the initial bundle.
 export type {

@@ -26,7 +26,7 @@ export const WORKSPACE_DESCRIPTION_MAX = 20_000;
 
 /**
  * The most a copy keeps of the stored updates it opened with, to answer a new peer without
- * encoding the workspace again (Workspace.stateForNewPeer): five times the generated workspace of
+ * encoding the workspace again (stateForNewPeer, new-peer.ts): five times the generated workspace of
  * docs/performance.md is 33 MB.
  */
 export const OPENED_STATE_MAX_BYTES = 64 * 1024 * 1024;
@@ -293,8 +293,8 @@ export class Workspace implements Host {
   /**
    * Several updates in one transaction (stored ones, as y-indexeddb applies them): observers run once.
    * With `keepAsOpened`, and when this copy held nothing before, they are kept (if no larger than
-   * OPENED_STATE_MAX_BYTES) as what it opened with: `stateForNewPeer` answers a partner who has
-   * nothing with them, rather than encoding the whole workspace again.
+   * OPENED_STATE_MAX_BYTES) as what it opened with: `stateForNewPeer` (new-peer.ts) answers a
+   * partner who has nothing with them, rather than encoding the whole workspace again.
    */
   applyUpdates(updates: readonly Uint8Array[], origin: unknown, options: { keepAsOpened?: boolean } = {}): void {
     const wasEmpty = this.doc.store.clients.size === 0 && !this.doc.store.pendingStructs && !this.doc.store.pendingDs;
@@ -308,30 +308,14 @@ export class Workspace implements Host {
     }
   }
 
-  /** What this copy opened with (applyUpdates' `keepAsOpened`), and its state vector then. */
-  private opened: { updates: readonly Uint8Array[]; stateVector: Uint8Array } | null = null;
-
   /**
-   * The whole workspace, for a partner who holds nothing of it (a new peer's sync step 1 with an
-   * empty state vector), without encoding it again: the first update this copy opened with, then
-   * one update with the others and everything since (Yjs's encoding of the document from the state
-   * vector it had then: the changes after it, and every deletion). Applied in that order to an
-   * empty document, they make this one. Stored updates are in the order they were made, so the
-   * first builds on nothing; it is used only when it holds at least half of what was opened (a
-   * merged state, as y-indexeddb stores one when it merges the stored updates, or a workspace
-   * received whole): otherwise, or when this copy did not open from stored updates (it was made or
-   * received in this session), null, and the partner is sent the encoded state. Encoding 6.5 MB
-   * took 110–200 ms of the main thread while a partner waited (docs/performance.md).
+   * What this copy opened with (applyUpdates' `keepAsOpened`), and its state vector then; null
+   * when it did not open from stored updates. For a new peer's answer (new-peer.ts).
    */
-  stateForNewPeer(): Uint8Array[] | null {
-    if (!this.opened) return null;
-    const { updates, stateVector } = this.opened;
-    const [first, ...rest] = updates;
-    const total = updates.reduce((sum, update) => sum + update.byteLength, 0);
-    if (!first || first.byteLength * 2 < total) return null;
-    const since = Y.encodeStateAsUpdate(this.doc, stateVector);
-    return [first, rest.length === 0 ? since : Y.mergeUpdates([...rest, since])];
+  get openedWith(): { readonly updates: readonly Uint8Array[]; readonly stateVector: Uint8Array } | null {
+    return this.opened;
   }
+  private opened: { updates: readonly Uint8Array[]; stateVector: Uint8Array } | null = null;
 
   /** Per client, how many of its changes this copy holds (Yjs's state vector). */
   stateVector(): Map<number, number> {

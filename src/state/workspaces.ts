@@ -1,4 +1,4 @@
-import { buildWorkingGroup, newId } from '../model';
+import { newId } from '../model';
 import { newSecret } from '../sync/link';
 import { deleteKeeperCopies } from '../sync/keeper/local';
 import { deleteStoredWorkspace } from '../sync/persistence';
@@ -24,7 +24,8 @@ export async function addSampleWorkspace(): Promise<string> {
   const id = newId();
   const handle = acquireWorkspace(id);
   try {
-    const { workspace } = await handle.ready;
+    // The sample's data and builder load when asked for: the first screen does not carry them.
+    const [{ workspace }, { buildWorkingGroup }] = await Promise.all([handle.ready, import('../model/sample')]);
     buildWorkingGroup(workspace);
     registry.add({ id, name: workspace.meta().name, secret: newSecret(), kind: 'edit' });
   } finally {

@@ -1,6 +1,7 @@
 import { WebrtcProvider, importVerifyKey, type Writers } from '@tavola/webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import { LocalAction, type Workspace } from '../model';
+import { stateForNewPeer } from '../model/new-peer';
 import { KeyCheck, keyCheckFor, type ProviderLike } from './key-check';
 import { deriveAccess, openMove, sealMove, type AccessKeys, type Move, type MoveOutcome, type PreviousAccess, type WorkspaceAccess } from './access';
 import type { IceServer } from './registry';
@@ -143,7 +144,7 @@ export class PeerConnection {
       awareness: this.awareness,
       // tavola: what chunked-peer.js needs for its checks on partners' messages (docs/sync.md, "Limits").
       // writers: in a workspace with view links, only partners who prove they may write change it (docs/sync.md).
-      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.partnersOrigin(), writers, wholeState: () => this.workspace.stateForNewPeer() } },
+      peerOpts: { config: { iceServers: this.settings.iceServers }, tavola: { doc: this.workspace.doc, awareness: this.awareness, origin: () => this.partnersOrigin(), writers, wholeState: () => stateForNewPeer(this.workspace) } },
     });
     const onPeers = () => this.emit();
     this.provider.on('peers', onPeers);

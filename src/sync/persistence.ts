@@ -64,7 +64,7 @@ export async function openStoredWorkspace(workspaceId: string): Promise<StoredWo
  * storeAfterLoading, so its `synced` listener runs first. The page's reference to the updates is
  * let go once they are applied (a large group's are tens of megabytes); the workspace keeps them
  * as what it opened with when nothing was read before them, to answer a new peer without encoding
- * the workspace again (Workspace.stateForNewPeer).
+ * the workspace again (stateForNewPeer, src/model/new-peer.ts).
  */
 function applyWhenLoaded(persistence: IndexeddbPersistence, workspace: Workspace, early: EarlyRead): { failure: { error: unknown } | null } {
   readOnlyAfter(persistence, early.lastKey);

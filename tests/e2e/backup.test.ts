@@ -10,7 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BACKUP_MESSAGES, MAX_BACKUP_BYTES, exportBackup, readBackup, type Backup } from '../../src/io/backup';
-import { SCHEMA_VERSION, Workspace, buildWorkingGroup } from '../../src/model';
+import { SCHEMA_VERSION, Workspace } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 import { closeBrowser, launchBrowser, openApp } from './harness/browser';
 import {
   FIXTURE,

@@ -49,7 +49,7 @@ describe('peers across the network', () => {
     await a.page.reload();
     await expect.poll(() => a.page.getByTestId('topic-link').count()).toBe(large2.topics.size);
     // A new peer is sent the stored updates A opened with, and what changed since, in place of
-    // the workspace encoded again (Workspace.stateForNewPeer): a point typed after the reload.
+    // the workspace encoded again (stateForNewPeer, src/model/new-peer.ts): a point typed after the reload.
     await a.page.getByTestId('topic-link').first().click();
     await addPoint(a.page, 'Typed after the reload');
     const total = large2.focusPoints.size + 1;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { vi } from 'vitest';
 import * as model from '../../src/model';
 import { Workspace, WorkspaceNotReceived } from '../../src/model';
+import { stateForNewPeer } from '../../src/model/new-peer';
 import { Prng } from '../unit/helpers';
 import { Network } from './network';
 import { OPERATIONS, PRE_RECEIPT_WRITES, writeLayout1Workspace, type OpContext, type Operation } from './operations';
@@ -11,12 +12,15 @@ import { Tokens, tokensIn } from './tokens';
  * Seeded convergence fuzz (issue 9), in the style of yjs tests/testHelper.js applyRandomTests:
  * five peers make random operations of every kind the model offers (operations.ts, one table
  * entry per operation) while the network (network.ts) partitions, drops, reorders and
- * duplicates their updates, and peers join empty mid-run. Then everything is delivered and what
- * the model's API reads is compared on every peer:
+ * duplicates their updates, and peers join empty mid-run. Some peers open the workspace from a
+ * stored copy at the start, and answer a peer who joins empty with what they opened with and every
+ * change since (stateForNewPeer, src/model/new-peer.ts). Then everything is delivered and what the model's API
+ * reads is compared on every peer:
  *
  * - divergent: any peer reads anything differently (every list, deleted included, every record's
  *   fields and repairs, meta, problems, each topic's points), or the Yjs states differ, or a
- *   peer's topic index disagrees with its own list;
+ *   peer's topic index disagrees with its own list, or a whole state sent to a new peer is not,
+ *   once applied, the sender's document (its state vector and deletions);
  * - duplicated: a record listed twice, a point under two topics, an id twice in an agenda or a set;
  * - lost: a record created and never listed, a token typed and never deleted that is missing
  *   from a peer's texts, or an id put in a set or an agenda and never taken out that is not there.
@@ -177,9 +181,21 @@ export function runSeed(seed: number, options: FuzzOptions = {}): RunResult {
     }
     const startWith = rng.int(2, PEERS);
     for (let i = 1; i < startWith; i++) {
-      run.addPeer(i, true);
-      net.handshake(0, i);
+      const peer = run.addPeer(i, true);
+      if (rng.bool(0.5)) {
+        // It had the workspace stored, merged, from an earlier session, and opens from it
+        // (persistence.ts): it answers peers who join empty with that and what changed since.
+        peer.ws.applyUpdates([Y.encodeStateAsUpdate(creator.doc)], 'fuzz-stored', { keepAsOpened: true });
+        run.count('start.opened from stored');
+        run.log(`peer ${i} opens the workspace from its stored copy`);
+      } else net.handshake(0, i);
     }
+    net.wholeState = (index) => {
+      const peer = run.peers[index];
+      const whole = peer ? stateForNewPeer(peer.ws) : null;
+      if (whole) run.count('net.whole state to a new peer');
+      return whole;
+    };
     const joinAt = new Map<number, number>();
     const steps = options.steps ?? rng.int(30, 90);
     for (let i = startWith; i < PEERS; i++) joinAt.set(i, rng.int(0, steps - 1));
@@ -203,6 +219,7 @@ export function runSeed(seed: number, options: FuzzOptions = {}): RunResult {
     }
     const settled = net.settle();
     const result = check(run);
+    result.divergent.push(...net.failures);
     if (!settled) result.divergent.push('the peers never went quiet: they kept writing in answer to each other');
     return result;
   } catch (error) {

@@ -22,7 +22,14 @@ export class Network {
   private readonly queues: Uint8Array[][][];
   private readonly detach: (() => void)[] = [];
   /** How many messages were delivered, dropped, duplicated; for the run's statistics. */
-  readonly stats = { delivered: 0, dropped: 0, duplicated: 0, handshakes: 0 };
+  readonly stats = { delivered: 0, dropped: 0, duplicated: 0, handshakes: 0, wholeStates: 0 };
+  /**
+   * What a peer answers a partner who holds nothing with, in place of its encoded state
+   * (stateForNewPeer in src/model/new-peer.ts, as chunked-peer.js's `wholeState` sends it): null for the encoding.
+   */
+  wholeState: (index: number) => Uint8Array[] | null = () => null;
+  /** What the network found wrong on its own (a whole state that is not the document). */
+  readonly failures: string[] = [];
 
   constructor(
     readonly size: number,
@@ -118,9 +125,22 @@ export class Network {
     const docB = this.docs[b];
     if (!docA || !docB || a === b || !this.up[a]![b]) return false;
     this.stats.handshakes++;
-    const toB = Y.encodeStateAsUpdate(docA, Y.encodeStateVector(docB));
-    const toA = Y.encodeStateAsUpdate(docB, Y.encodeStateVector(docA));
-    return applyCounting(docB, toB) + applyCounting(docA, toA) > 0;
+    const answer = (from: number, to: Y.Doc, doc: Y.Doc) => {
+      const whole = isEmpty(to) ? this.wholeState(from) : null;
+      if (!whole) return applyCounting(to, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(to)));
+      this.stats.wholeStates++;
+      // Together they are the answerer's document: the same state vector and the same deletions,
+      // in a bare document (the joiner's model may write at once in answer: repairs).
+      const bare = new Y.Doc();
+      for (const update of whole) Y.applyUpdate(bare, update);
+      if (!doc.store.pendingStructs && !doc.store.pendingDs && !Y.equalSnapshots(Y.snapshot(doc), Y.snapshot(bare))) {
+        this.failures.push(`peer ${from}'s whole state for a new peer is not its document`);
+      }
+      bare.destroy();
+      // A sync step 2, then an update, on one channel: in that order.
+      return whole.reduce((sum, update) => sum + applyCounting(to, update), 0);
+    };
+    return answer(a, docB, docA) + answer(b, docA, docB) > 0;
   }
 
   /**
@@ -154,6 +174,11 @@ export class Network {
 }
 
 /** Apply `update` from the network; 1 when it changed the document, else 0. */
+/** A document that holds nothing: its state vector is empty, as a new peer's sync step 1 says. */
+function isEmpty(doc: Y.Doc): boolean {
+  return Y.encodeStateVector(doc).byteLength === 1;
+}
+
 function applyCounting(doc: Y.Doc, update: Uint8Array): number {
   let changed = 0;
   const onUpdate = () => {

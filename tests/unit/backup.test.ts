@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SCHEMA_VERSION, UndoHistory, Workspace, buildWorkingGroup } from '../../src/model';
+import { SCHEMA_VERSION, UndoHistory, Workspace } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 import {
   BACKUP_MESSAGES,
   BackupOrigin,

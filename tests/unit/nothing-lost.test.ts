@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { InvalidValue, SCHEMA_VERSION, Workspace, WorkspaceNotReceived, buildWorkingGroup } from '../../src/model';
+import { InvalidValue, SCHEMA_VERSION, Workspace, WorkspaceNotReceived } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 import { restoreVersion, saveVersion, takeSnapshot } from '../../src/model/versions-diff';
 import { REMOTE, createPeers } from './helpers';
 

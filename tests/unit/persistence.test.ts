@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Workspace, buildWorkingGroup } from '../../src/model';
+import { Workspace } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 
 /** Everything the model shows of a workspace, deleted records included. */
 function contents(ws: Workspace) {

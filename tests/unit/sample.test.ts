@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_WORKING_GROUP, Workspace, buildWorkingGroup, workingGroupSchema } from '../../src/model';
+import { Workspace } from '../../src/model';
+import { SAMPLE_WORKING_GROUP, buildWorkingGroup, workingGroupSchema } from '../../src/model/sample';
 import { recordActions } from './helpers';
 
 describe('the sample working group', () => {

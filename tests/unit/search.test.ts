@@ -2,7 +2,8 @@
 // snippets, and updates from the model's change observers, a partner's included.
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { Workspace, buildWorkingGroup } from '../../src/model';
+import { Workspace } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 import { fold, snippet } from '../../src/search/fold';
 import { SearchIndex, type SearchHit } from '../../src/search';
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildWorkingGroup, Workspace, WorkspaceNotReceived } from '../../src/model';
+import { Workspace, WorkspaceNotReceived } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 import { databaseName, openStoredWorkspace, PARTNERS_STORE_DELAY_MS, type StoredWorkspace } from '../../src/sync/persistence';
 import { markPartnersOrigin } from '../../src/sync/origins';
 

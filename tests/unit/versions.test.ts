@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { buildWorkingGroup, summarise, UndoHistory, Workspace, type VersionSnapshot } from '../../src/model';
+import { summarise, UndoHistory, Workspace, type VersionSnapshot } from '../../src/model';
+import { buildWorkingGroup } from '../../src/model/sample';
 import { changesSince, diffSnapshots, openVersion, restoreVersion, saveVersion, takeSnapshot } from '../../src/model/versions-diff';
 import { createPeers, Prng, recordActions } from './helpers';
 

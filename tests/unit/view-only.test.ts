@@ -9,7 +9,8 @@ vi.stubGlobal('localStorage', { getItem: (key: string) => stored.get(key) ?? nul
 
 const { registry } = await import('../../src/state/registry');
 const { assertCanEdit, canEditOf, guardViewOnly, ViewOnlyWorkspace } = await import('../../src/state/access');
-const { buildWorkingGroup, Workspace } = await import('../../src/model');
+const { Workspace } = await import('../../src/model');
+const { buildWorkingGroup } = await import('../../src/model/sample');
 
 const VIEW = { secret: 'v'.repeat(43), verifyKey: 'k'.repeat(43) };
 

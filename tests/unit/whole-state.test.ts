@@ -1,10 +1,11 @@
 // A new peer is answered with the stored updates its partner opened with, not the workspace
-// encoded again (Workspace.stateForNewPeer, packages/webrtc/src/chunked-peer.js `wholeState`).
+// encoded again (stateForNewPeer in src/model/new-peer.ts, packages/webrtc/src/chunked-peer.js `wholeState`).
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import { ChunkedPeer, syncMessage } from '@tavola/webrtc';
 import { Workspace } from '../../src/model';
+import { stateForNewPeer } from '../../src/model/new-peer';
 import { FakePeerConnection } from './fake-rtc';
 
 /** A workspace as another session stored it, in the order stored: a merged state and two later updates. */
@@ -30,7 +31,7 @@ function received(parts: Uint8Array[]): Y.Doc {
   return doc;
 }
 
-describe('the whole state for a new peer (Workspace.stateForNewPeer)', () => {
+describe('the whole state for a new peer (stateForNewPeer)', () => {
   it('is the first stored update, then one update with the others and every change since: together, this copy', () => {
     const updates = stored();
     const ws = new Workspace();
@@ -40,7 +41,7 @@ describe('the whole state for a new peer (Workspace.stateForNewPeer)', () => {
     ws.focusPoints.add({ topicId: topic, text: 'Compare port controls' });
     ws.focusPoints.textOf(ws.focusPoints.list()[0]!.id)!.set('Point 0 and more');
     ws.focusPoints.remove(ws.focusPoints.list()[5]!.id);
-    const parts = ws.stateForNewPeer()!;
+    const parts = stateForNewPeer(ws)!;
     expect(parts).toHaveLength(2);
     expect(parts[0]).toBe(updates[0]); // the stored bytes themselves, not encoded again
     const peer = received(parts);
@@ -58,7 +59,7 @@ describe('the whole state for a new peer (Workspace.stateForNewPeer)', () => {
     const state = Y.encodeStateAsUpdate(source.doc);
     const ws = new Workspace();
     ws.applyUpdates([state], 'stored', { keepAsOpened: true });
-    const parts = ws.stateForNewPeer()!;
+    const parts = stateForNewPeer(ws)!;
     expect(parts[0]).toBe(state);
     expect(received(parts).toJSON()).toEqual(ws.doc.toJSON());
   });
@@ -68,14 +69,14 @@ describe('the whole state for a new peer (Workspace.stateForNewPeer)', () => {
     const held = new Workspace();
     Y.applyUpdate(held.doc, updates[0]!);
     held.applyUpdates([updates[1]!, updates[2]!], 'stored', { keepAsOpened: true });
-    expect(held.stateForNewPeer()).toBeNull();
+    expect(stateForNewPeer(held)).toBeNull();
     const notAsked = new Workspace();
     notAsked.applyUpdates(updates, 'stored');
-    expect(notAsked.stateForNewPeer()).toBeNull();
+    expect(stateForNewPeer(notAsked)).toBeNull();
     // Updates that wait for what they build on: not a whole state.
     const partial = new Workspace();
     partial.applyUpdates([updates[2]!], 'stored', { keepAsOpened: true });
-    expect(partial.stateForNewPeer()).toBeNull();
+    expect(stateForNewPeer(partial)).toBeNull();
   });
 
   it('is not used when the first stored update holds less than half of them (later updates build on it, none is a whole state)', () => {
@@ -89,7 +90,7 @@ describe('the whole state for a new peer (Workspace.stateForNewPeer)', () => {
     const ws = new Workspace();
     ws.applyUpdates(stored, 'stored', { keepAsOpened: true });
     expect(ws.focusPoints.list()).toHaveLength(20);
-    expect(ws.stateForNewPeer()).toBeNull();
+    expect(stateForNewPeer(ws)).toBeNull();
   });
 });
 
